@@ -1,0 +1,77 @@
+/**
+ * The port between the core and each chat platform, and the neutral types that
+ * cross it. Adapters implement ChatPlatform; use cases only ever see these types,
+ * so the same rules run on Slack and Teams.
+ */
+import type { ChannelBinding, Platform, PlatformIdentity } from '../domain/types';
+
+/** A piece of card text: plain text (always escaped by the adapter) or a real mention. */
+export type Segment = { text: string } | { mention: PlatformIdentity; name: string };
+
+/** Buttons the core can put on a card; adapters map them to platform actions. */
+export type ActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
+
+/** A button on a card, carrying the letter reference it acts on. */
+export interface CardButton {
+  action: ActionId;
+  label: string;
+  /** The letter reference the action applies to. */
+  value: string;
+  style?: 'primary' | 'danger';
+  /** Ask the person to confirm before acting (used for withdraw). */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+/** A label/value pair shown on a card; both are plain text. */
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+/** Platform-neutral message content; adapters render it as Block Kit or an Adaptive Card. */
+export interface NeutralCard {
+  title: string;
+  /** Body paragraphs; each is a run of segments. */
+  body: Segment[][];
+  fields: CardField[];
+  buttons: CardButton[];
+  /** Small print under the card (reference, timestamps). */
+  footer?: string;
+  tone: 'info' | 'success' | 'warning' | 'error';
+  /** A link to the letter's thread, when the card is shown somewhere else. */
+  threadLink?: string;
+}
+
+/** A platform user as an adapter saw them, before the directory says who they are. */
+export interface NeutralUser {
+  identity: PlatformIdentity;
+  displayName?: string;
+}
+
+/** What the adapter returns after posting a root card: refs it alone can decode. */
+export interface PostedRoot {
+  threadRef: string;
+  messageRef: string;
+}
+
+/** Everything the core may ask of one chat platform. */
+export interface ChatPlatform {
+  readonly platform: Platform;
+  /** Post a letter's root card in a bound channel; the card's replies are its thread. */
+  postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot>;
+  /** Post in a letter's thread; returns the new message's ref. */
+  postInThread(threadRef: string, card: NeutralCard): Promise<string>;
+  /** Replace a posted card in place (the root card shows the current status). */
+  updateMessage(messageRef: string, card: NeutralCard): Promise<void>;
+  /** Direct-message one person; returns the message's ref. */
+  sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string>;
+  /** Reply to one person only, in the place identified by an adapter-owned target. */
+  replyPrivately(target: string, user: PlatformIdentity, card: NeutralCard): Promise<void>;
+  /** Look up a platform user's display name (and confirm they exist). */
+  resolveUser(user: PlatformIdentity): Promise<NeutralUser>;
+  /** A URL that opens the thread, for direct messages and status lists; undefined if none. */
+  threadLink(threadRef: string): Promise<string | undefined>;
+}
+
+/** The platforms wired into this process, by name; a letter's threads pick theirs. */
+export type PlatformRegistry = Partial<Record<Platform, ChatPlatform>>;
