@@ -1,0 +1,94 @@
+/**
+ * Working-time arithmetic in a person's own time zone. Nudges must land at the
+ * start of a working day where the recipient lives, and keep that local hour across
+ * daylight-saving changes, so all of it goes through luxon with an explicit zone.
+ */
+import { DateTime } from 'luxon';
+
+/** A calendar date as `yyyy-mm-dd`: the local day something happens on, with no zone attached. */
+export type LocalDate = string;
+
+/** Local hour at which the working day ends, so a preview at 17:00 waits for the next morning. */
+export const WORKDAY_END_HOUR = 17;
+
+const SATURDAY = 6;
+
+function zoned(instant: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(instant, { zone });
+}
+
+function startOfLocalDate(date: LocalDate, zone: string): DateTime {
+  const local = DateTime.fromISO(date, { zone });
+  if (!local.isValid) throw new RangeError(`Invalid local date or zone: ${date} ${zone}`);
+  return local;
+}
+
+function isWeekday(local: DateTime): boolean {
+  return local.weekday < SATURDAY;
+}
+
+/** Business days are Monday to Friday in the recipient's zone; a weekend day is never one. */
+export function isWorkingDay(instant: Date, zone: string): boolean {
+  return isWeekday(zoned(instant, zone));
+}
+
+/** The recipient's calendar day at an instant, so day counts follow their wall calendar. */
+export function localDateOf(instant: Date, zone: string): LocalDate {
+  return zoned(instant, zone).toISODate() as LocalDate;
+}
+
+/** Calendar-day arithmetic without time-of-day or DST surprises (a day is a date, not 24 hours). */
+export function plusDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as LocalDate;
+}
+
+/** Whole calendar days from one date to another, negative when `to` is earlier. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  const utc = (date: LocalDate) => DateTime.fromISO(date, { zone: 'UTC' }).toMillis();
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/** The instant a given local hour starts on a local date, so 09:00 stays 09:00 across DST. */
+export function atLocalHour(date: LocalDate, zone: string, hour: number): Date {
+  return startOfLocalDate(date, zone).set({ hour }).toJSDate();
+}
+
+/** First working day on or after a date, so weekend-dated nudges move to Monday. */
+export function firstWorkingDateOnOrAfter(date: LocalDate, zone: string): LocalDate {
+  let local = startOfLocalDate(date, zone);
+  while (!isWeekday(local)) local = local.plus({ days: 1 });
+  return local.toISODate() as LocalDate;
+}
+
+/** When the recipient can first act on something arriving at `instant`: now if at work, else next morning. */
+export function nextWorkingStart(instant: Date, zone: string, startHour: number): Date {
+  const local = zoned(instant, zone);
+  if (isWeekday(local) && local.hour >= startHour && local.hour < WORKDAY_END_HOUR) return instant;
+  const today = local.toISODate() as LocalDate;
+  const date = local.hour < startHour ? today : plusDays(today, 1);
+  return atLocalHour(firstWorkingDateOnOrAfter(date, zone), zone, startHour);
+}
+
+/** Start of the n-th working day after the recipient could first see something, for business-day clocks. */
+export function addWorkingDays(instant: Date, n: number, zone: string, startHour: number): Date {
+  let date = localDateOf(nextWorkingStart(instant, zone, startHour), zone);
+  for (let i = 0; i < n; i += 1) date = firstWorkingDateOnOrAfter(plusDays(date, 1), zone);
+  return atLocalHour(date, zone, startHour);
+}
+
+/**
+ * Start of a working day on or before a local date and strictly before `notAfter`,
+ * because a reminder must never arrive after the day or deadline it announces.
+ */
+export function atLocalStartOnOrBefore(
+  date: LocalDate,
+  zone: string,
+  startHour: number,
+  notAfter: Date,
+): Date {
+  let local = startOfLocalDate(date, zone).set({ hour: startHour });
+  while (!isWeekday(local) || local.toMillis() >= notAfter.getTime()) {
+    local = local.minus({ days: 1 }).set({ hour: startHour });
+  }
+  return local.toJSDate();
+}

@@ -1,0 +1,18 @@
+/**
+ * The reply deadline of a formal letter. It ends with the calendar day in the
+ * mandate's zone, so "60 days" means the same thing to the mandate whatever the
+ * season (DST) and wherever the company is.
+ */
+import { DateTime } from 'luxon';
+import { daysBetween, localDateOf, plusDays } from './calendar';
+
+/** Last instant a reply still counts: the end of the window's last day in the mandate's zone. */
+export function deadlineOf(formalSentAt: Date, mandateTimeZone: string, windowDays: number): Date {
+  const lastDay = plusDays(localDateOf(formalSentAt, mandateTimeZone), windowDays);
+  return DateTime.fromISO(lastDay, { zone: mandateTimeZone }).endOf('day').toJSDate();
+}
+
+/** Days left as the reader counts them on their own calendar; negative once overdue. */
+export function daysLeft(deadline: Date, now: Date, zone: string): number {
+  return daysBetween(localDateOf(now, zone), localDateOf(deadline, zone));
+}
