@@ -76,10 +76,7 @@ export function addWorkingDays(instant: Date, n: number, zone: string, startHour
   return atLocalHour(date, zone, startHour);
 }
 
-/**
- * Start of a working day on or before a local date and strictly before `notAfter`,
- * because a reminder must never arrive after the day or deadline it announces.
- */
+/** Latest working-day start on or before a date and before `notAfter`: a reminder never arrives after what it announces. */
 export function atLocalStartOnOrBefore(
   date: LocalDate,
   zone: string,

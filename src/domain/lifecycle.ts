@@ -27,7 +27,7 @@ export type ActionDecision =
 
 interface ActionRule {
   fact: FactName;
-  /** Facts that, once set, forbid this action; also the `absent` guard of the store update. */
+  /** Facts that, once set, forbid this action (first set one explains); also the store update's `absent` guard. */
   blockers: FactName[];
   roles: Role[];
   /** Completes "you can no longer …" and "Only … can …". */
@@ -97,13 +97,7 @@ function forbiddenMessage(ref: string, action: LetterAction, phrase: string): st
     : `Only the mandate team of ${ref} can ${phrase}. If you are on that team, ask your PreLetter admin to add you to it.`;
 }
 
-/** Priority among blockers: a withdrawal or closure explains more than a reply does. */
-const BLOCKER_ORDER: FactName[] = ['withdrawn', 'closed', 'replied'];
-
-/**
- * Whether an action may proceed, decided purely from the letter and the person's roles,
- * so Slack buttons, Teams cards and slash commands all give the same answer.
- */
+/** Whether an action may proceed, from the letter and roles alone, so buttons and commands on both platforms agree. */
 export function decideAction(
   letter: Letter,
   action: LetterAction,
@@ -116,7 +110,7 @@ export function decideAction(
   if (!rule.roles.some((role) => roles.has(role))) {
     return { kind: 'refused', code: 'forbidden', message: forbiddenMessage(ref, action, rule.phrase) };
   }
-  const blocker = BLOCKER_ORDER.find((name) => rule.blockers.includes(name) && letter[name]);
+  const blocker = rule.blockers.find((name) => letter[name]);
   const blockingFact = blocker && letter[blocker];
   if (blocker && blockingFact) {
     return { kind: 'refused', code: 'conflict', message: blockedMessage(ref, blocker, blockingFact, rule.phrase, zone) };

@@ -1,0 +1,16 @@
+import type { Clock } from '../domain/clock';
+import type { ClockPolicy } from '../domain/policy';
+import type { Logger } from '../logger';
+import type { PlatformRegistry } from './ports';
+import type { DirectoryRepository, InboundEventRepository, LetterRepository } from './repositories';
+
+/** Everything a use case may touch, injected so tests swap platforms and time but keep the real store. */
+export interface BotDeps {
+  directory: DirectoryRepository;
+  letters: LetterRepository;
+  inbound: InboundEventRepository;
+  platforms: PlatformRegistry;
+  clock: Clock;
+  policy: ClockPolicy;
+  logger: Logger;
+}

@@ -1,0 +1,48 @@
+/**
+ * How dates, statuses and letter types read to people. One place, so Slack,
+ * Teams and nudges say "Tue 3 Mar 2026, 09:00 CET" the same way.
+ */
+import { DateTime } from 'luxon';
+import type { LetterStatus, LetterType } from '../domain/types';
+
+/** Long names of letter types, as Special Procedures staff say them. */
+export const LETTER_TYPE_NAMES: Record<LetterType, string> = {
+  UA: 'Urgent appeal',
+  AL: 'Allegation letter',
+  OL: 'Other letter',
+};
+
+/** Status in plain words for busy readers. */
+export const STATUS_NAMES: Record<LetterStatus, string> = {
+  'awaiting-ack': 'Awaiting acknowledgement',
+  acknowledged: 'Acknowledged',
+  'awaiting-reply': 'Awaiting reply',
+  overdue: 'Overdue',
+  replied: 'Replied',
+  closed: 'Closed',
+  withdrawn: 'Withdrawn',
+};
+
+/** A moment in the reader's zone, with the zone's abbreviation so shared channels are unambiguous. */
+export function formatMoment(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+}
+
+/** A calendar day without time, for expected dates. */
+export function formatDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
+}
+
+/** "12 days left", "due today", "3 days overdue": what a reader needs at a glance. */
+export function formatDaysLeft(days: number): string {
+  if (days > 1) return `${days} days left`;
+  if (days === 1) return '1 day left';
+  if (days === 0) return 'due today';
+  return days === -1 ? '1 day overdue' : `${-days} days overdue`;
+}
+
+/** A list of names as a sentence: "A", "A and B", "A, B and C". */
+export function joinNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * Turns the text of a `/preletter …` command (Slack) or a message to the bot
+ * (Teams) into a use case call. Parsing errors become a sentence naming the field.
+ */
+import { HELP_LINE, parseCommand } from '../domain/command';
+import { PreLetterError } from '../domain/errors';
+import type { ChannelBinding, PlatformIdentity } from '../domain/types';
+import { acknowledge } from './acknowledge';
+import type { BotDeps } from './deps';
+import { help } from './help';
+import { markSent } from './mark-sent';
+import type { NeutralCard } from './ports';
+import { previewFormOptions, type PreviewFormOptions } from './preview-letter';
+import { recordReply } from './record-reply';
+import { status } from './status';
+import { withdraw } from './withdraw';
+
+/** A command either answers with a card, or asks the adapter to show the preview form. */
+export type CommandOutcome =
+  | { kind: 'reply'; card: NeutralCard }
+  | { kind: 'preview-form'; options: PreviewFormOptions };
+
+/** A command as an adapter received it: who, what they typed, and where (if in a channel). */
+export interface CommandRequest {
+  actor: PlatformIdentity;
+  text: string;
+  channel?: ChannelBinding;
+}
+
+const NO_CHANNEL_PREVIEW =
+  "Letters are previewed in the channel you share with the company, so nothing was created here. Run `/preletter preview` in that channel.";
+
+/** Parses and runs one command; throws PreLetterError for anything the person must fix. */
+export async function handleCommand(deps: BotDeps, request: CommandRequest): Promise<CommandOutcome> {
+  const parsed = parseCommand(request.text);
+  if (!parsed.ok) {
+    const hint = parsed.message.includes('Commands:') ? '' : ` ${HELP_LINE}`;
+    throw new PreLetterError('invalid-input', `${parsed.message}${hint}`, { field: parsed.field });
+  }
+  const command = parsed.command;
+  const reply = (card: NeutralCard): CommandOutcome => ({ kind: 'reply', card });
+  const { actor } = request;
+  switch (command.name) {
+    case 'help':
+      return reply(help());
+    case 'preview':
+      if (!request.channel) throw new PreLetterError('not-bound', NO_CHANNEL_PREVIEW);
+      return { kind: 'preview-form', options: await previewFormOptions(deps, actor, request.channel) };
+    case 'status':
+      return reply(await status(deps, { actor, ref: command.ref, company: command.company }));
+    case 'ack':
+      return reply((await acknowledge(deps, { actor, ref: command.ref })).reply);
+    case 'sent':
+      return reply((await markSent(deps, { actor, ref: command.ref, officialSymbol: command.officialSymbol })).reply);
+    case 'replied':
+      return reply((await recordReply(deps, { actor, ref: command.ref })).reply);
+    case 'withdraw':
+      return reply((await withdraw(deps, { actor, ref: command.ref, reason: command.reason })).reply);
+  }
+}

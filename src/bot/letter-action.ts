@@ -1,0 +1,107 @@
+/**
+ * The shared mechanism behind every button and command that adds a fact to a
+ * letter: who may, the atomic write, the idempotent repeat, the card refresh and
+ * the thread note. Each use case module only supplies its words.
+ */
+import { canSeeLetter } from '../domain/access';
+import { PreLetterError } from '../domain/errors';
+import { decideAction, type LetterAction } from '../domain/lifecycle';
+import type { Person, PlatformIdentity } from '../domain/types';
+import { resolveActor } from './actor';
+import type { BotDeps } from './deps';
+import { loadLetterContext, nameOf, rolesOf, type LetterContext } from './letter-context';
+import type { NeutralCard } from './ports';
+import { letterCard } from './views/letter-card';
+import { noticeCard } from './views/notice-card';
+
+/** Who acted, on which letter, with the optional words some actions carry. */
+export interface ActionRequest {
+  actor: PlatformIdentity;
+  ref: string;
+  officialSymbol?: string;
+  reason?: string;
+}
+
+/** The words of one action: the thread note everyone sees and the private confirmation. */
+export interface ActionWording {
+  title: string;
+  threadNote(ctx: LetterContext, actorName: string): string;
+  confirmation(ctx: LetterContext): string;
+}
+
+/** What the person who acted is told, and whether this call changed anything. */
+export interface ActionOutcome {
+  reply: NeutralCard;
+  changed: boolean;
+}
+
+function zoneOf(person: Person, deps: BotDeps): string {
+  return person.timeZone ?? deps.policy.defaultTimeZone;
+}
+
+/** Refreshes root cards and posts the thread note; a platform hiccup here never undoes the fact. */
+async function announce(deps: BotDeps, ctx: LetterContext, note: NeutralCard): Promise<boolean> {
+  const card = letterCard(ctx, deps.policy, deps.clock.now());
+  let complete = true;
+  for (const thread of ctx.letter.threads) {
+    const platform = deps.platforms[thread.platform];
+    try {
+      if (!platform) throw new PreLetterError('unavailable', 'platform not connected');
+      await platform.updateMessage(thread.rootMessageRef, card);
+      await platform.postInThread(thread.threadRef, note);
+    } catch (err) {
+      complete = false;
+      deps.logger.warn({ ref: ctx.letter.ref, platform: thread.platform, code: (err as PreLetterError).code }, 'thread update failed');
+    }
+  }
+  return complete;
+}
+
+/** Runs one lifecycle action end to end and returns the private answer for the person. */
+export async function runLetterAction(
+  deps: BotDeps,
+  action: LetterAction,
+  request: ActionRequest,
+  wording: ActionWording,
+): Promise<ActionOutcome> {
+  const person = await resolveActor(deps, request.actor);
+  const ctx = await loadLetterContext(deps, request.ref);
+  const roles = rolesOf(ctx, person);
+  if (!canSeeLetter(roles)) {
+    throw new PreLetterError(
+      'not-found',
+      `I could not find a letter with the reference ${request.ref} among the letters you can see. Check it with \`/preletter status\`.`,
+      { ref: request.ref, personKey: person.key },
+    );
+  }
+  const zone = zoneOf(person, deps);
+  const names = (key: string) => nameOf(ctx, key);
+  const decision = decideAction(ctx.letter, action, roles, names, zone);
+  if (decision.kind === 'refused') throw new PreLetterError(decision.code, decision.message, { ref: request.ref, action });
+  if (decision.kind === 'already') return { reply: noticeCard(wording.title, decision.message), changed: false };
+
+  const now = deps.clock.now();
+  const result = await deps.letters.setFact(ctx.letter.ref, decision.fact, { at: now, by: person.key }, {
+    absent: decision.absent,
+    audit: { at: now, by: person.key, action: auditActionOf(decision.fact) },
+    officialSymbol: request.officialSymbol,
+    withdrawReason: request.reason,
+  });
+  if (!result.applied) {
+    // Someone else acted between our read and our write: answer as for a repeat.
+    const again = decideAction(result.letter ?? ctx.letter, action, roles, names, zone);
+    if (again.kind === 'refused') throw new PreLetterError(again.code, again.message, { ref: request.ref, action });
+    const message = again.kind === 'already' ? again.message : `${request.ref} changed while you were acting on it. Please try again.`;
+    return { reply: noticeCard(wording.title, message), changed: false };
+  }
+  deps.logger.info({ ref: ctx.letter.ref, action, personKey: person.key }, 'letter action applied');
+  const updated: LetterContext = { ...ctx, letter: result.letter! };
+  const shown = await announce(deps, updated, noticeCard(wording.title, wording.threadNote(updated, person.name)));
+  const lines = [wording.confirmation(updated)];
+  if (!shown) lines.push('It is recorded, but I could not update the letter\'s thread; the card will catch up with the next change.');
+  return { reply: noticeCard(wording.title, lines.map((text) => [{ text }]), 'success'), changed: true };
+}
+
+function auditActionOf(fact: string): 'acknowledged' | 'formal-sent' | 'replied' | 'closed' | 'withdrawn' {
+  return fact === 'formalSent' ? 'formal-sent' : (fact as 'acknowledged' | 'replied' | 'closed' | 'withdrawn');
+}

@@ -1,0 +1,81 @@
+import { rolesFor, type Role } from '../domain/access';
+import { deadlineOf } from '../domain/deadline';
+import { PreLetterError } from '../domain/errors';
+import { deriveStatus } from '../domain/lifecycle';
+import type { ClockPolicy } from '../domain/policy';
+import type { Company, Letter, LetterStatus, Mandate, Person } from '../domain/types';
+import type { BotDeps } from './deps';
+
+/** A letter with the directory entries every decision and view about it needs, loaded once. */
+export interface LetterContext {
+  letter: Letter;
+  mandate: Mandate;
+  company: Company;
+  people: ReadonlyMap<string, Person>;
+}
+
+/** What a letter looks like right now: its status and deadline, derived, never stored. */
+export interface LetterState {
+  status: LetterStatus;
+  deadline?: Date;
+}
+
+function keysOf(letter: Letter, mandate: Mandate): string[] {
+  const facts = [letter.previewed, letter.acknowledged, letter.formalSent, letter.replied, letter.closed, letter.withdrawn];
+  return [
+    ...mandate.team,
+    ...letter.routing.owners,
+    ...letter.routing.backups,
+    ...letter.routing.escalation,
+    ...facts.flatMap((f) => (f ? [f.by] : [])),
+  ];
+}
+
+/** Loads a letter and its directory context; an unknown reference gets a sentence, not a crash. */
+export async function loadLetterContext(deps: BotDeps, ref: string): Promise<LetterContext> {
+  const letter = await deps.letters.get(ref);
+  if (!letter) {
+    throw new PreLetterError(
+      'not-found',
+      `I could not find a letter with the reference ${ref}. Check it with \`/preletter status\`, which lists the letters you can see.`,
+      { ref },
+    );
+  }
+  return withDirectory(deps, letter);
+}
+
+/** Adds mandate, company and people to a letter already in hand. */
+export async function withDirectory(deps: BotDeps, letter: Letter): Promise<LetterContext> {
+  const [mandate, company] = await Promise.all([
+    deps.directory.getMandate(letter.mandateKey),
+    deps.directory.getCompany(letter.companyKey),
+  ]);
+  if (!mandate || !company) {
+    throw new PreLetterError(
+      'internal',
+      `The directory no longer lists the mandate or company of ${letter.ref}. Ask your PreLetter admin to restore them.`,
+      { ref: letter.ref, mandateKey: letter.mandateKey, companyKey: letter.companyKey },
+    );
+  }
+  const people = await deps.directory.getPeople([...new Set(keysOf(letter, mandate))]);
+  return { letter, mandate, company, people: new Map(people.map((p) => [p.key, p])) };
+}
+
+/** Name of a person key for sentences; "system" and unknown keys still read sensibly. */
+export function nameOf(ctx: LetterContext, key: string): string {
+  if (key === 'system') return 'PreLetter';
+  return ctx.people.get(key)?.name ?? key;
+}
+
+/** The asker's roles on this letter, the only input to permission decisions. */
+export function rolesOf(ctx: LetterContext, person: Person): Set<Role> {
+  return rolesFor(person, ctx.letter, ctx.mandate, ctx.company);
+}
+
+/** Status and deadline at `now`, using the mandate's zone for the end of the deadline day. */
+export function stateOf(letter: Letter, mandate: Mandate, policy: ClockPolicy, now: Date): LetterState {
+  const deadline = letter.formalSent
+    ? deadlineOf(letter.formalSent.at, mandate.timeZone, policy.responseWindowDays)
+    : undefined;
+  return { status: deriveStatus(letter, now, deadline), deadline };
+}

@@ -1,0 +1,103 @@
+/**
+ * Use case: where do my letters stand? Answers are scoped to what the asker may
+ * see: their mandates' letters, their company's letters, letters routed to them;
+ * admins see all. The summary is shown only to people allowed to read it.
+ */
+import { canSeeContent, canSeeLetter } from '../domain/access';
+import { daysLeft } from '../domain/deadline';
+import { PreLetterError } from '../domain/errors';
+import type { Letter, Person, PlatformIdentity } from '../domain/types';
+import { resolveActor } from './actor';
+import type { BotDeps } from './deps';
+import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
+import { loadLetterContext, rolesOf, stateOf, withDirectory } from './letter-context';
+import type { LetterFilter } from './repositories';
+import type { CardField, NeutralCard } from './ports';
+import { timelineCard } from './views/timeline-card';
+import { noticeCard } from './views/notice-card';
+
+/** A status question: everything visible, one letter, or one company's letters. */
+export interface StatusRequest {
+  actor: PlatformIdentity;
+  ref?: string;
+  company?: string;
+}
+
+const LIST_LIMIT = 25;
+
+async function scopeOf(deps: BotDeps, person: Person): Promise<LetterFilter> {
+  if (person.admin) return { all: true, limit: LIST_LIMIT };
+  const [mandates, companies] = await Promise.all([
+    deps.directory.mandatesOfPerson(person.key),
+    deps.directory.companiesOfPerson(person.key),
+  ]);
+  return {
+    mandateKeys: mandates.map((m) => m.key),
+    companyKeys: companies.map((c) => c.key),
+    routedTo: person.key,
+    limit: LIST_LIMIT,
+  };
+}
+
+async function oneLetter(deps: BotDeps, person: Person, ref: string, zone: string): Promise<NeutralCard> {
+  const notFound = new PreLetterError(
+    'not-found',
+    `I could not find a letter with the reference ${ref} among the letters you can see. \`/preletter status\` lists them.`,
+    { ref, personKey: person.key },
+  );
+  const ctx = await loadLetterContext(deps, ref).catch((err: unknown) => {
+    throw err instanceof PreLetterError && err.code === 'not-found' ? notFound : err;
+  });
+  const roles = rolesOf(ctx, person);
+  if (!canSeeLetter(roles)) throw notFound;
+  return timelineCard(ctx, deps.policy, deps.clock.now(), zone, canSeeContent(roles));
+}
+
+async function letterLine(deps: BotDeps, letter: Letter, zone: string, platform: PlatformIdentity['platform']): Promise<CardField> {
+  const ctx = await withDirectory(deps, letter);
+  const now = deps.clock.now();
+  const { status, deadline } = stateOf(letter, ctx.mandate, deps.policy, now);
+  const parts = [STATUS_NAMES[status]];
+  if (deadline && (status === 'awaiting-reply' || status === 'overdue')) {
+    parts.push(`${formatDaysLeft(daysLeft(deadline, now, zone))} (due ${formatMoment(deadline, zone)})`);
+  }
+  const thread = letter.threads.find((t) => t.platform === platform);
+  const link = thread ? await deps.platforms[platform]?.threadLink(thread.threadRef) : undefined;
+  if (link) parts.push(link);
+  return { label: `${letter.ref} · ${ctx.company.name} · ${ctx.mandate.title}`, value: parts.join(' · ') };
+}
+
+/** Answers `/preletter status [REF|company]` privately. */
+export async function status(deps: BotDeps, request: StatusRequest): Promise<NeutralCard> {
+  const person = await resolveActor(deps, request.actor);
+  const zone = person.timeZone ?? deps.policy.defaultTimeZone;
+  if (request.ref) return oneLetter(deps, person, request.ref, zone);
+
+  const scope = await scopeOf(deps, person);
+  let title = 'Your letters';
+  let companyKey: string | undefined;
+  if (request.company) {
+    const company = await deps.directory.findCompanyByName(request.company);
+    if (!company) {
+      throw new PreLetterError(
+        'not-found',
+        `I don't know a company called "${request.company}". Try its name as it appears on the letter cards, or \`/preletter status\` for all your letters.`,
+        {},
+      );
+    }
+    companyKey = company.key;
+    title = `Your letters to ${company.name}`;
+  }
+  const letters = (await deps.letters.list(scope)).filter((l) => !companyKey || l.companyKey === companyKey);
+  if (letters.length === 0) {
+    return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
+  }
+  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform)));
+  return {
+    title,
+    body: [[{ text: `${letters.length} letter${letters.length === 1 ? '' : 's'}, newest first. Times are in ${zone}.` }]],
+    fields,
+    buttons: [],
+    tone: 'info',
+  };
+}

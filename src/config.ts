@@ -1,0 +1,176 @@
+/**
+ * Every environment variable PreLetter reads, parsed once by one zod schema.
+ * A bad value stops start-up with one line per problem, naming the variable;
+ * secret values are never echoed.
+ */
+import { validate as isValidCron } from 'node-cron';
+import { z } from 'zod';
+import { PreLetterError } from './domain/errors';
+import type { ClockPolicy } from './domain/policy';
+
+const SECRET_VARIABLES = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MICROSOFT_APP_PASSWORD',
+  'MONGODB_URI',
+]);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: `expected a whole number from ${min} to ${max}` })
+    .int(`expected a whole number from ${min} to ${max}`)
+    .min(min, `expected a whole number from ${min} to ${max}`)
+    .max(max, `expected a whole number from ${min} to ${max}`)
+    .default(fallback);
+
+const timeZone = z
+  .string()
+  .default('Europe/Zurich')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as Europe/Zurich or America/New_York');
+
+const dayList = z
+  .string()
+  .default('30,14,7,3,1')
+  .transform((v, ctx) => {
+    const days = v.split(',').map((s) => Number(s.trim()));
+    if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
+      ctx.addIssue({ code: 'custom', message: 'expected comma-separated whole numbers of days, like 30,14,7,3,1' });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  });
+
+const url = z.string().url('expected a URL such as https://slack.com/api/').optional();
+
+const schema = z
+  .object({
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: wholeNumber(1, 65535, 3978),
+    MONGODB_URI: optionalText.refine(
+      (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+      'expected a MongoDB connection string starting with mongodb:// or mongodb+srv://',
+    ),
+    DATA_DIR: z.string().default('./data'),
+    DEMO_DIRECTORY: z.enum(['auto', 'off']).default('auto'),
+    RESPONSE_WINDOW_DAYS: wholeNumber(1, 365, 60),
+    DEFAULT_TIMEZONE: timeZone,
+    WORKDAY_START_HOUR: wholeNumber(0, 23, 9),
+    REMIND_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, 1),
+    ESCALATE_BACKUPS_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, 2),
+    ESCALATE_EXECUTIVE_AFTER_BUSINESS_DAYS: wholeNumber(1, 60, 5),
+    URGENT_REMIND_AFTER_HOURS: wholeNumber(1, 72, 2),
+    URGENT_ESCALATE_BACKUPS_AFTER_HOURS: wholeNumber(1, 72, 4),
+    URGENT_ESCALATE_EXECUTIVE_AFTER_HOURS: wholeNumber(1, 168, 8),
+    COUNTDOWN_DAYS: dayList,
+    OVERDUE_REPEAT_DAYS: wholeNumber(1, 60, 7),
+    SCHEDULER: z.enum(['on', 'off']).default('on'),
+    NUDGE_CRON: z
+      .string()
+      .default('* * * * *')
+      .refine((v) => isValidCron(v), 'expected a cron expression such as "* * * * *" (every minute)'),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'expected a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'expected an app-level token starting with xapp-'),
+    SLACK_API_URL: url,
+    MICROSOFT_APP_ID: optionalText,
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TENANT_ID: optionalText,
+    MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
+      const missing = env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'required when the other Slack credential is set' });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant app' });
+    }
+  });
+
+type Env = z.infer<typeof schema>;
+
+/** Typed settings for the whole process; built once by loadConfig. */
+export interface Config {
+  logLevel: Env['LOG_LEVEL'];
+  port: number;
+  /** Undefined means "start the embedded database". */
+  mongodbUri?: string;
+  dataDir: string;
+  demoDirectory: 'auto' | 'off';
+  policy: ClockPolicy;
+  scheduler: { enabled: boolean; cron: string };
+  /** Undefined while the bot token and signing secret are not both set. */
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
+  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+}
+
+function describe(issue: z.ZodIssue, env: NodeJS.ProcessEnv): string {
+  const name = String(issue.path[0] ?? 'environment');
+  const raw = env[name];
+  const got = raw === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${raw}")`;
+  return `${name}: ${issue.message}${got}`;
+}
+
+/** Parses the environment; throws PreLetterError 'invalid-config' with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => describe(issue, env));
+    throw new PreLetterError('invalid-config', `PreLetter cannot start: fix these settings.\n${lines.join('\n')}`, {
+      variables: parsed.error.issues.map((i) => String(i.path[0])),
+    });
+  }
+  const e = parsed.data;
+  return {
+    logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    demoDirectory: e.DEMO_DIRECTORY,
+    policy: {
+      responseWindowDays: e.RESPONSE_WINDOW_DAYS,
+      defaultTimeZone: e.DEFAULT_TIMEZONE,
+      workdayStartHour: e.WORKDAY_START_HOUR,
+      normal: {
+        remindAfterBusinessDays: e.REMIND_AFTER_BUSINESS_DAYS,
+        escalateBackupsAfterBusinessDays: e.ESCALATE_BACKUPS_AFTER_BUSINESS_DAYS,
+        escalateExecutiveAfterBusinessDays: e.ESCALATE_EXECUTIVE_AFTER_BUSINESS_DAYS,
+      },
+      urgent: {
+        remindAfterHours: e.URGENT_REMIND_AFTER_HOURS,
+        escalateBackupsAfterHours: e.URGENT_ESCALATE_BACKUPS_AFTER_HOURS,
+        escalateExecutiveAfterHours: e.URGENT_ESCALATE_EXECUTIVE_AFTER_HOURS,
+      },
+      countdownDaysLeft: e.COUNTDOWN_DAYS,
+      overdueRepeatDays: e.OVERDUE_REPEAT_DAYS,
+    },
+    scheduler: { enabled: e.SCHEDULER === 'on', cron: e.NUDGE_CRON },
+    slack:
+      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+        : undefined,
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Grammar of the `/preletter` command text. Parsing is pure and platform-neutral,
+ * so Slack slash commands and Teams messages share it, and every mistake gets a
+ * sentence that names what is wrong and shows the right form.
+ */
+import { z } from 'zod';
+
+/** The subcommands, in the order help lists them; the Teams manifest must offer the same. */
+export const COMMAND_NAMES = ['preview', 'status', 'ack', 'sent', 'replied', 'withdraw', 'help'] as const;
+
+/** A subcommand name, so usage tables cannot miss or invent one. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** One source for help cards, the Teams manifest and error hints, so they never disagree. */
+export const COMMAND_USAGE: Record<CommandName, { usage: string; description: string }> = {
+  preview: { usage: 'preview', description: 'Preview a letter to a company in this channel.' },
+  status: { usage: 'status [REF or company]', description: 'Show where your letters stand, or one letter or company.' },
+  ack: { usage: 'ack REF', description: 'Acknowledge a letter routed to you.' },
+  sent: { usage: 'sent REF [official symbol]', description: 'Mark the formal letter as sent; this starts the reply clock.' },
+  replied: { usage: 'replied REF', description: "Record the company's reply to the formal letter." },
+  withdraw: { usage: 'withdraw REF [reason]', description: 'Withdraw a letter that will not be sent.' },
+  help: { usage: 'help', description: 'Show these commands.' },
+};
+
+/** Appended to command errors so people always see what they can type. */
+export const HELP_LINE = `Commands: ${COMMAND_NAMES.map((name) => `\`/preletter ${COMMAND_USAGE[name].usage}\``).join(', ')}.`;
+
+const EXAMPLE_REF = 'PL-2026-0007';
+const REF_PATTERN = /^PL-\d{4}-\d{4}$/i;
+const LOOKS_LIKE_REF = /^PL-/i;
+
+const ref = z
+  .string()
+  .regex(REF_PATTERN)
+  .transform((value) => value.toUpperCase());
+const words = z.string().min(1);
+
+const commandSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('preview') }).strict(),
+  z.object({ name: z.literal('status'), ref: ref.optional(), company: words.optional() }).strict(),
+  z.object({ name: z.literal('ack'), ref }).strict(),
+  z.object({ name: z.literal('sent'), ref, officialSymbol: words.optional() }).strict(),
+  z.object({ name: z.literal('replied'), ref }).strict(),
+  z.object({ name: z.literal('withdraw'), ref, reason: words.optional() }).strict(),
+  z.object({ name: z.literal('help') }).strict(),
+]);
+
+/** A validated command; the use cases switch on `name` and trust the fields. */
+export type ParsedCommand = z.infer<typeof commandSchema>;
+
+/** Either a command, or the field at fault with a sentence to show the person. */
+export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; field: string; message: string };
+
+type Candidate = Record<string, string | string[] | undefined> & { name: CommandName };
+
+/** Where each word goes: a field, or `...field` for "the rest of the words". */
+const ARGUMENTS: Record<CommandName, string[]> = {
+  preview: [],
+  status: [],
+  ack: ['ref'],
+  sent: ['ref', '...officialSymbol'],
+  replied: ['ref'],
+  withdraw: ['ref', '...reason'],
+  help: [],
+};
+
+function toCandidate(name: CommandName, args: string[]): Candidate {
+  if (name === 'status' && args.length > 0) {
+    return LOOKS_LIKE_REF.test(args[0]) ? withExtra({ name, ref: args[0] }, args.slice(1)) : { name, company: args.join(' ') };
+  }
+  const candidate: Candidate = { name };
+  let rest = args;
+  for (const field of ARGUMENTS[name]) {
+    if (field.startsWith('...')) {
+      candidate[field.slice(3)] = rest.length > 0 ? rest.join(' ') : undefined;
+      rest = [];
+    } else {
+      candidate[field] = rest[0];
+      rest = rest.slice(1);
+    }
+  }
+  return withExtra(candidate, rest);
+}
+
+function withExtra(candidate: Candidate, extra: string[]): Candidate {
+  return extra.length > 0 ? { ...candidate, extra } : candidate;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function unknownCommand(word: string): ParseResult {
+  const guess = COMMAND_NAMES.map((name) => ({ name, distance: levenshtein(word, name) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance)[0];
+  const hint = guess ? ` Did you mean \`${guess.name}\`?` : '';
+  return { ok: false, field: 'command', message: `\`${word}\` is not a PreLetter command.${hint} ${HELP_LINE}` };
+}
+
+function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; message: string } {
+  const { name } = candidate;
+  const field = String(issue.path[0] ?? 'arguments');
+  if (issue.code === 'unrecognized_keys') {
+    const extra = [candidate.extra ?? []].flat().join(' ');
+    return {
+      field: 'arguments',
+      message: `Please leave out \`${extra}\`: \`${name}\` is used like \`/preletter ${COMMAND_USAGE[name].usage}\`.`,
+    };
+  }
+  if (field === 'ref' && candidate.ref === undefined) {
+    return {
+      field,
+      message: `The letter reference is missing: \`${name}\` needs one, like \`/preletter ${name} ${EXAMPLE_REF}\`.`,
+    };
+  }
+  if (field === 'ref') {
+    return { field, message: `\`${candidate.ref}\` is not a letter reference: it should look like ${EXAMPLE_REF}.` };
+  }
+  return { field, message: `The ${field} of \`${name}\` is not valid: use it like \`/preletter ${COMMAND_USAGE[name].usage}\`.` };
+}
+
+function isCommandName(word: string): word is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(word);
+}
+
+/** Turns what a person typed after `/preletter` into a command, or a polite correction. */
+export function parseCommand(text: string): ParseResult {
+  const [first = 'help', ...args] = text.trim().split(/\s+/).filter(Boolean);
+  const word = first.toLowerCase();
+  if (!isCommandName(word)) return unknownCommand(first);
+  const candidate = toCandidate(word, args);
+  const parsed = commandSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  return { ok: false, ...explain(parsed.error.issues[0], candidate) };
+}

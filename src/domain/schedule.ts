@@ -1,0 +1,159 @@
+/**
+ * The nudge and escalation schedule as pure functions of a letter's facts. Every
+ * nudge has a deterministic key, so the scheduler can recompute the plan on any
+ * instance at any time and claim each delivery exactly once.
+ */
+import {
+  addWorkingDays,
+  atLocalHour,
+  atLocalStartOnOrBefore,
+  firstWorkingDateOnOrAfter,
+  localDateOf,
+  plusDays,
+  type LocalDate,
+} from './calendar';
+import { deadlineOf } from './deadline';
+import type { ClockPolicy } from './policy';
+import type { Company, Letter, Mandate, Person } from './types';
+
+/** Why a nudge is sent; the same strings as the store's DeliveryKind, which domain cannot import. */
+export type NudgeKind =
+  | 'ack-reminder'
+  | 'ack-escalation-backups'
+  | 'ack-escalation-executive'
+  | 'countdown'
+  | 'due-day'
+  | 'overdue';
+
+/** One nudge the letter's facts call for; its key is the claim that makes it happen once. */
+export interface PlannedDelivery {
+  /** `<ref>:<kind>:<step>:<recipientKey>` */
+  key: string;
+  letterRef: string;
+  kind: NudgeKind;
+  step: string;
+  recipientKey: string;
+  dueAt: Date;
+}
+
+/** The directory data the schedule needs, passed in so the rules stay free of I/O. */
+export interface ScheduleContext {
+  policy: ClockPolicy;
+  mandate: Mandate;
+  company: Company;
+  people: ReadonlyMap<string, Person>;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** How far nextDueAt looks beyond the response window before it gives up. */
+const LOOKAHEAD_EXTRA_DAYS = 400;
+
+type Nudge = Omit<PlannedDelivery, 'key' | 'letterRef'>;
+
+function zoneOf(key: string, ctx: ScheduleContext): string {
+  return ctx.people.get(key)?.timeZone ?? ctx.company.timeZone ?? ctx.policy.defaultTimeZone;
+}
+
+function byDueAt(a: { dueAt: Date }, b: { dueAt: Date }): number {
+  return a.dueAt.getTime() - b.dueAt.getTime();
+}
+
+function isUrgent(letter: Letter): boolean {
+  return letter.type === 'UA' || letter.urgent;
+}
+
+function isFinished(letter: Letter): boolean {
+  return Boolean(letter.replied || letter.closed || letter.withdrawn);
+}
+
+function ackNudges(letter: Letter, ctx: ScheduleContext): Nudge[] {
+  const { owners, backups, escalation } = letter.routing;
+  const { normal, urgent, workdayStartHour } = ctx.policy;
+  const stages = [
+    ['ack-reminder', owners, urgent.remindAfterHours, normal.remindAfterBusinessDays],
+    ['ack-escalation-backups', backups, urgent.escalateBackupsAfterHours, normal.escalateBackupsAfterBusinessDays],
+    ['ack-escalation-executive', escalation, urgent.escalateExecutiveAfterHours, normal.escalateExecutiveAfterBusinessDays],
+  ] as const;
+  const from = letter.previewed.at;
+  return stages.flatMap(([kind, recipients, hours, days]) =>
+    recipients.map((recipientKey) => ({
+      kind,
+      step: '1',
+      recipientKey,
+      dueAt: isUrgent(letter)
+        ? new Date(from.getTime() + hours * HOUR_MS)
+        : addWorkingDays(from, days, zoneOf(recipientKey, ctx), workdayStartHour),
+    })),
+  );
+}
+
+/** Countdown and due-day nudges for one owner; equal instants (after a weekend move) keep only the later step. */
+function countdownNudges(recipientKey: string, sentAt: Date, deadline: Date, ctx: ScheduleContext): Nudge[] {
+  const zone = zoneOf(recipientKey, ctx);
+  const lastDay = localDateOf(deadline, zone);
+  const at = (date: LocalDate) => atLocalStartOnOrBefore(date, zone, ctx.policy.workdayStartHour, deadline);
+  const nudges: Nudge[] = [
+    ...ctx.policy.countdownDaysLeft.map((k) => ({
+      kind: 'countdown' as const,
+      step: `${k}d`,
+      recipientKey,
+      dueAt: at(plusDays(lastDay, -k)),
+    })),
+    { kind: 'due-day' as const, step: 'due', recipientKey, dueAt: at(lastDay) },
+  ]
+    .filter((nudge) => nudge.dueAt >= sentAt)
+    .sort(byDueAt);
+  return nudges.filter((nudge, i) => nudges[i + 1]?.dueAt.getTime() !== nudge.dueAt.getTime());
+}
+
+function overdueNudges(recipientKey: string, deadline: Date, until: Date, ctx: ScheduleContext): Nudge[] {
+  const zone = zoneOf(recipientKey, ctx);
+  const at = (date: LocalDate) => atLocalHour(firstWorkingDateOnOrAfter(date, zone), zone, ctx.policy.workdayStartHour);
+  const firstDate = firstWorkingDateOnOrAfter(plusDays(localDateOf(deadline, zone), 1), zone);
+  const repeatDays = ctx.policy.overdueRepeatDays;
+  const nudges: Nudge[] = [];
+  for (let n = 0; n === 0 || repeatDays > 0; n += 1) {
+    const dueAt = at(plusDays(firstDate, n * repeatDays));
+    if (dueAt > until) return nudges;
+    nudges.push({ kind: 'overdue', step: `w${n}`, recipientKey, dueAt });
+  }
+  return nudges;
+}
+
+function replyNudges(letter: Letter, ctx: ScheduleContext, until: Date): Nudge[] {
+  const sentAt = letter.formalSent?.at;
+  if (!sentAt) return [];
+  const deadline = deadlineOf(sentAt, ctx.mandate.timeZone, ctx.policy.responseWindowDays);
+  const { owners, backups } = letter.routing;
+  return [
+    ...owners.flatMap((key) => countdownNudges(key, sentAt, deadline, ctx)),
+    ...[...new Set([...owners, ...backups])].flatMap((key) => overdueNudges(key, deadline, until, ctx)),
+  ];
+}
+
+/** Every nudge due by `until` that the letter's facts still call for, in the order to send them. */
+export function planDeliveries(letter: Letter, ctx: ScheduleContext, until: Date): PlannedDelivery[] {
+  if (isFinished(letter)) return [];
+  const nudges = [...(letter.acknowledged ? [] : ackNudges(letter, ctx)), ...replyNudges(letter, ctx, until)];
+  return nudges
+    .filter((nudge) => nudge.dueAt <= until)
+    .map((nudge) => ({
+      key: `${letter.ref}:${nudge.kind}:${nudge.step}:${nudge.recipientKey}`,
+      letterRef: letter.ref,
+      ...nudge,
+    }))
+    .sort((a, b) => byDueAt(a, b) || (a.key < b.key ? -1 : Number(a.key > b.key)));
+}
+
+/** The nudges a sweep at `now` should claim and send (already-sent ones are skipped by their keys). */
+export function dueDeliveries(letter: Letter, ctx: ScheduleContext, now: Date): PlannedDelivery[] {
+  return planDeliveries(letter, ctx, now);
+}
+
+/** When this letter next needs attention, so the store can index it instead of rescanning letters. */
+export function nextDueAt(letter: Letter, ctx: ScheduleContext, after: Date): Date | null {
+  const horizon = new Date(after.getTime() + (ctx.policy.responseWindowDays + LOOKAHEAD_EXTRA_DAYS) * DAY_MS);
+  const next = planDeliveries(letter, ctx, horizon).find((delivery) => delivery.dueAt > after);
+  return next?.dueAt ?? null;
+}

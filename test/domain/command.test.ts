@@ -1,0 +1,98 @@
+import { COMMAND_NAMES, COMMAND_USAGE, HELP_LINE, parseCommand } from '../../src/domain/command';
+
+function failure(text: string): { field: string; message: string } {
+  const result = parseCommand(text);
+  if (result.ok) throw new Error(`expected "${text}" to be rejected`);
+  return { field: result.field, message: result.message };
+}
+
+describe('parseCommand', () => {
+  it('treats empty text as a request for help', () => {
+    expect(parseCommand('')).toEqual({ ok: true, command: { name: 'help' } });
+    expect(parseCommand('   ')).toEqual({ ok: true, command: { name: 'help' } });
+  });
+
+  it('parses each subcommand with its arguments', () => {
+    expect(parseCommand('preview')).toEqual({ ok: true, command: { name: 'preview' } });
+    expect(parseCommand('help')).toEqual({ ok: true, command: { name: 'help' } });
+    expect(parseCommand('ack PL-2026-0007')).toEqual({ ok: true, command: { name: 'ack', ref: 'PL-2026-0007' } });
+    expect(parseCommand('replied PL-2026-0007')).toEqual({ ok: true, command: { name: 'replied', ref: 'PL-2026-0007' } });
+  });
+
+  it('accepts the subcommand and reference in any case and normalizes the reference to upper case', () => {
+    expect(parseCommand('  ACK   pl-2026-0007 ')).toEqual({ ok: true, command: { name: 'ack', ref: 'PL-2026-0007' } });
+  });
+
+  it('takes the rest of a sent command as the official symbol, spaces included', () => {
+    expect(parseCommand('sent PL-2026-0007 AL OTH 12/2026')).toEqual({
+      ok: true,
+      command: { name: 'sent', ref: 'PL-2026-0007', officialSymbol: 'AL OTH 12/2026' },
+    });
+    expect(parseCommand('sent PL-2026-0007')).toEqual({ ok: true, command: { name: 'sent', ref: 'PL-2026-0007' } });
+  });
+
+  it('takes the rest of a withdraw command as the reason', () => {
+    expect(parseCommand('withdraw PL-2026-0007 sent through another channel')).toEqual({
+      ok: true,
+      command: { name: 'withdraw', ref: 'PL-2026-0007', reason: 'sent through another channel' },
+    });
+  });
+
+  it('reads status with nothing, a reference, or company words', () => {
+    expect(parseCommand('status')).toEqual({ ok: true, command: { name: 'status' } });
+    expect(parseCommand('status pl-2026-0012')).toEqual({ ok: true, command: { name: 'status', ref: 'PL-2026-0012' } });
+    expect(parseCommand('status Acme   Social')).toEqual({ ok: true, command: { name: 'status', company: 'Acme Social' } });
+  });
+
+  it('names the missing letter reference and shows an example', () => {
+    expect(failure('ack')).toEqual({
+      field: 'ref',
+      message: 'The letter reference is missing: `ack` needs one, like `/preletter ack PL-2026-0007`.',
+    });
+    expect(failure('withdraw').message).toContain('`withdraw` needs one, like `/preletter withdraw PL-2026-0007`');
+  });
+
+  it('says what a letter reference looks like when one is malformed', () => {
+    const expected = { field: 'ref', message: '`PL-26-7` is not a letter reference: it should look like PL-2026-0007.' };
+    expect(failure('ack PL-26-7')).toEqual(expected);
+    expect(failure('status PL-26-7')).toEqual(expected);
+    expect(failure('sent 2026-0007').message).toBe('`2026-0007` is not a letter reference: it should look like PL-2026-0007.');
+  });
+
+  it('names unexpected extra words and shows the right form', () => {
+    expect(failure('ack PL-2026-0001 extra words')).toEqual({
+      field: 'arguments',
+      message: 'Please leave out `extra words`: `ack` is used like `/preletter ack REF`.',
+    });
+    expect(failure('preview now').message).toBe('Please leave out `now`: `preview` is used like `/preletter preview`.');
+    expect(failure('status PL-2026-0001 Acme').message).toContain('Please leave out `Acme`');
+  });
+
+  it('suggests the closest command for a typo and always lists the commands', () => {
+    expect(failure('stauts')).toEqual({
+      field: 'command',
+      message: `\`stauts\` is not a PreLetter command. Did you mean \`status\`? ${HELP_LINE}`,
+    });
+    expect(failure('withdrew PL-2026-0007').message).toContain('Did you mean `withdraw`?');
+  });
+
+  it('offers no guess when nothing is close, but still lists the commands', () => {
+    const { message } = failure('frobnicate');
+    expect(message).not.toContain('Did you mean');
+    expect(message).toBe(`\`frobnicate\` is not a PreLetter command. ${HELP_LINE}`);
+  });
+});
+
+describe('command help', () => {
+  it('describes every command with a usage that starts with its name', () => {
+    expect(Object.keys(COMMAND_USAGE).sort()).toEqual([...COMMAND_NAMES].sort());
+    for (const name of COMMAND_NAMES) {
+      expect(COMMAND_USAGE[name].usage.split(' ')[0]).toBe(name);
+      expect(COMMAND_USAGE[name].description).toMatch(/^[A-Z].*\.$/);
+    }
+  });
+
+  it('lists every command in the help line', () => {
+    for (const name of COMMAND_NAMES) expect(HELP_LINE).toContain(`/preletter ${name}`);
+  });
+});

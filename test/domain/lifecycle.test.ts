@@ -1,0 +1,177 @@
+import type { Role } from '../../src/domain/access';
+import { decideAction, deriveStatus, formatDay } from '../../src/domain/lifecycle';
+import { fact, letter } from './fixtures';
+
+const previewed = '2026-03-02T09:00:00Z';
+const deadline = new Date('2026-05-03T21:59:59.999Z');
+const names: Record<string, string> = { ana: 'Ana Ruiz', mara: 'Mara Keller' };
+const people = (key: string) => names[key] ?? key;
+const owner: ReadonlySet<Role> = new Set(['owner']);
+const contact: ReadonlySet<Role> = new Set(['company-contact']);
+const team: ReadonlySet<Role> = new Set(['mandate-team']);
+const admin: ReadonlySet<Role> = new Set(['admin']);
+
+const acked = { acknowledged: fact('2026-03-03T10:00:00Z', 'ana') };
+const sent = { formalSent: fact('2026-03-04T10:00:00Z', 'mara') };
+const replied = { ...sent, replied: fact('2026-04-01T10:00:00Z', 'mara') };
+const withdrawn = { withdrawn: fact('2026-03-05T10:00:00Z', 'mara') };
+const closed = { ...replied, closed: fact('2026-04-02T10:00:00Z', 'mara') };
+
+describe('deriveStatus', () => {
+  const now = new Date('2026-04-01T12:00:00Z');
+
+  it.each([
+    ['awaiting-ack', {}],
+    ['acknowledged', acked],
+    ['awaiting-reply', { ...acked, ...sent }],
+    ['awaiting-reply', sent],
+    ['replied', replied],
+    ['closed', closed],
+    ['withdrawn', { ...acked, ...withdrawn }],
+  ])('reads %s from the facts', (status, facts) => {
+    expect(deriveStatus(letter(previewed, facts), now, deadline)).toBe(status);
+  });
+
+  it('turns overdue only once the deadline instant has passed', () => {
+    const afterFormal = letter(previewed, sent);
+    expect(deriveStatus(afterFormal, deadline, deadline)).toBe('awaiting-reply');
+    expect(deriveStatus(afterFormal, new Date(deadline.getTime() + 1), deadline)).toBe('overdue');
+  });
+
+  it('stays awaiting-reply when no deadline is given', () => {
+    expect(deriveStatus(letter(previewed, sent), new Date('2027-01-01T00:00:00Z'))).toBe('awaiting-reply');
+  });
+});
+
+describe('decideAction', () => {
+  it('lets a routed owner acknowledge, guarded against withdrawal and closure', () => {
+    expect(decideAction(letter(previewed), 'acknowledge', owner, people)).toEqual({
+      kind: 'apply',
+      fact: 'acknowledged',
+      absent: ['withdrawn', 'closed'],
+    });
+  });
+
+  it('lets a company contact acknowledge even after the formal letter was sent', () => {
+    expect(decideAction(letter(previewed, sent), 'acknowledge', contact, people)).toMatchObject({ kind: 'apply' });
+  });
+
+  it('answers a repeated acknowledgement politely with who and when', () => {
+    expect(decideAction(letter(previewed, acked), 'acknowledge', owner, people)).toEqual({
+      kind: 'already',
+      message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 3 March 2026.',
+    });
+  });
+
+  it('formats the date in the zone it is given', () => {
+    const late = { acknowledged: fact('2026-03-03T23:30:00Z', 'ana') };
+    const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people, 'Asia/Singapore');
+    expect(decision).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 4 March 2026.' });
+    expect(formatDay(new Date('2026-03-03T23:30:00Z'))).toBe('3 March 2026');
+  });
+
+  it('refuses acknowledgement from the mandate team as forbidden and says who can do it', () => {
+    const decision = decideAction(letter(previewed), 'acknowledge', team, people);
+    expect(decision).toMatchObject({ kind: 'refused', code: 'forbidden' });
+    expect(decision).toMatchObject({ message: expect.stringContaining('Only the people PL-2026-0007 is routed to') });
+  });
+
+  it.each(['mark-sent', 'record-reply', 'withdraw', 'close'] as const)(
+    'allows only the mandate team to %s',
+    (action) => {
+      for (const roles of [owner, contact, admin]) {
+        const decision = decideAction(letter(previewed, sent), action, roles, people);
+        expect(decision).toMatchObject({ kind: 'refused', code: 'forbidden' });
+        expect(decision).toMatchObject({ message: expect.stringContaining('Only the mandate team of PL-2026-0007') });
+      }
+    },
+  );
+
+  it('lets the mandate team mark the formal letter sent before any acknowledgement', () => {
+    expect(decideAction(letter(previewed), 'mark-sent', team, people)).toEqual({
+      kind: 'apply',
+      fact: 'formalSent',
+      absent: ['withdrawn', 'closed'],
+    });
+  });
+
+  it('asks to mark the formal letter sent before a reply can be recorded', () => {
+    expect(decideAction(letter(previewed, acked), 'record-reply', team, people)).toEqual({
+      kind: 'refused',
+      code: 'conflict',
+      message:
+        'The formal letter for PL-2026-0007 has not been marked as sent yet, so its reply cannot be recorded. Mark it sent first with `/preletter sent PL-2026-0007`, then record the reply.',
+    });
+  });
+
+  it('records a reply once the formal letter is sent', () => {
+    expect(decideAction(letter(previewed, sent), 'record-reply', team, people)).toMatchObject({ kind: 'apply', fact: 'replied' });
+  });
+
+  it('answers repeats of mark-sent, record-reply and close politely', () => {
+    expect(decideAction(letter(previewed, replied), 'mark-sent', team, people)).toEqual({
+      kind: 'already',
+      message: 'The formal letter for PL-2026-0007 was already marked as sent by Mara Keller on 4 March 2026.',
+    });
+    expect(decideAction(letter(previewed, replied), 'record-reply', team, people)).toMatchObject({
+      message: 'The reply to PL-2026-0007 was already recorded by Mara Keller on 1 April 2026.',
+    });
+    expect(decideAction(letter(previewed, closed), 'close', team, people)).toMatchObject({
+      message: 'PL-2026-0007 was already closed by Mara Keller on 2 April 2026.',
+    });
+  });
+
+  it('refuses everything but a repeated withdrawal once the letter is withdrawn', () => {
+    const gone = letter(previewed, { ...acked, ...withdrawn });
+    expect(decideAction(gone, 'acknowledge', owner, people)).toEqual({
+      kind: 'refused',
+      code: 'conflict',
+      message:
+        'PL-2026-0007 was withdrawn on 5 March 2026, so you can no longer acknowledge it. If it is needed again, the mandate team can preview a new letter.',
+    });
+    for (const action of ['mark-sent', 'record-reply', 'close'] as const) {
+      expect(decideAction(gone, action, team, people)).toMatchObject({ kind: 'refused', code: 'conflict' });
+    }
+    expect(decideAction(gone, 'withdraw', team, people)).toEqual({
+      kind: 'already',
+      message: 'PL-2026-0007 was already withdrawn by Mara Keller on 5 March 2026.',
+    });
+  });
+
+  it('refuses to withdraw a letter that has a reply and explains that the reply stays', () => {
+    expect(decideAction(letter(previewed, replied), 'withdraw', team, people)).toEqual({
+      kind: 'refused',
+      code: 'conflict',
+      message:
+        'The reply to PL-2026-0007 was recorded on 1 April 2026, so you can no longer withdraw it. The reply stays on record.',
+    });
+  });
+
+  it('explains a closure rather than the reply when asked to withdraw a closed letter', () => {
+    expect(decideAction(letter(previewed, closed), 'withdraw', team, people)).toMatchObject({
+      kind: 'refused',
+      code: 'conflict',
+      message: expect.stringContaining('PL-2026-0007 was closed on 2 April 2026, so you can no longer withdraw it.'),
+    });
+  });
+
+  it('refuses acknowledgement after the letter was closed', () => {
+    expect(decideAction(letter(previewed, closed), 'acknowledge', owner, people)).toMatchObject({
+      kind: 'refused',
+      code: 'conflict',
+      message: expect.stringContaining('PL-2026-0007 was closed on 2 April 2026'),
+    });
+  });
+
+  it('still accepts a late acknowledgement after the reply', () => {
+    expect(decideAction(letter(previewed, replied), 'acknowledge', owner, people)).toMatchObject({ kind: 'apply' });
+  });
+
+  it('guards a withdrawal against a reply or closure landing first', () => {
+    expect(decideAction(letter(previewed, sent), 'withdraw', team, people)).toEqual({
+      kind: 'apply',
+      fact: 'withdrawn',
+      absent: ['closed', 'replied'],
+    });
+  });
+});
