@@ -56,8 +56,7 @@ const dayList = z
 
 const url = z.string().url('expected a URL such as https://slack.com/api/').optional();
 
-const schema = z
-  .object({
+const variables = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: wholeNumber(1, 65535, 3978),
     MONGODB_URI: optionalText.refine(
@@ -90,8 +89,12 @@ const schema = z
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  })
-  .superRefine((env, ctx) => {
+});
+
+/** Every variable PreLetter reads; .env.example must list exactly these. */
+export const CONFIG_VARIABLES = Object.keys(variables.shape);
+
+const schema = variables.superRefine((env, ctx) => {
     if (Boolean(env.SLACK_BOT_TOKEN) !== Boolean(env.SLACK_SIGNING_SECRET)) {
       const missing = env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'required when the other Slack credential is set' });
@@ -102,7 +105,7 @@ const schema = z
     if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant app' });
     }
-  });
+});
 
 type Env = z.infer<typeof schema>;
 
@@ -130,7 +133,9 @@ function describe(issue: z.ZodIssue, env: NodeJS.ProcessEnv): string {
 
 /** Parses the environment; throws PreLetterError 'invalid-config' with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (as copied from .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => describe(issue, env));
     throw new PreLetterError('invalid-config', `PreLetter cannot start: fix these settings.\n${lines.join('\n')}`, {

@@ -1,0 +1,101 @@
+/**
+ * Composition root: config → database (embedded or MONGODB_URI) → store → demo
+ * directory → platforms → HTTP host. The only module that wires adapters.
+ * SIGINT/SIGTERM stop accepting, finish in-flight work, close the database and
+ * stop the embedded server, so Ctrl-C leaves no process behind.
+ */
+import path from 'node:path';
+import type { PlatformRegistry } from './bot/ports';
+import { loadDemoDirectory } from './cli/directory-file';
+import { loadConfig, type Config } from './config';
+import { isPreLetterError } from './domain/errors';
+import { startHttpHost, type HttpHost } from './http';
+import { createLogger, type Logger } from './logger';
+import { openStore, type Store } from './store';
+import { startEmbeddedServer, type EmbeddedServer } from './store/embedded/launcher';
+
+/** The database name used when the URI does not name one. */
+export const DEFAULT_DB_NAME = 'preletter';
+
+interface Running {
+  http?: HttpHost;
+  store?: Store;
+  embedded?: EmbeddedServer;
+}
+
+async function connect(config: Config, logger: Logger, running: Running): Promise<Store> {
+  if (config.mongodbUri) {
+    logger.info({}, 'using the database named by MONGODB_URI');
+    return openStore({ uri: config.mongodbUri, logger });
+  }
+  const dataDir = path.resolve(config.dataDir);
+  logger.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded development database');
+  running.embedded = await startEmbeddedServer({ dataDir, logger: logger.child({ component: 'embedded-db' }) });
+  return openStore({ uri: running.embedded.uri, dbName: DEFAULT_DB_NAME, logger });
+}
+
+async function loadDemoIfEmpty(config: Config, store: Store, logger: Logger): Promise<void> {
+  // The demo is fictional: it only ever goes into the embedded development database.
+  if (config.mongodbUri || config.demoDirectory === 'off') return;
+  if (!(await store.directory.isEmpty())) return;
+  const counts = await store.directory.apply(loadDemoDirectory());
+  logger.info(counts, 'routing directory was empty: loaded the fictional demo directory');
+}
+
+function platformsFrom(config: Config, logger: Logger): PlatformRegistry {
+  if (!config.slack) {
+    logger.info({}, 'Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+  }
+  return {};
+}
+
+async function stop(running: Running, logger: Logger): Promise<void> {
+  await running.http?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'http host close failed'));
+  await running.store?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'store close failed'));
+  await running.embedded?.stop();
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger(config.logLevel);
+  const running: Running = {};
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop(running, logger).then(
+      () => logger.info({}, 'stopped'),
+      (err: Error) => {
+        logger.error({ errorName: err.name }, 'shutdown failed');
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    running.store = await connect(config, logger, running);
+    await loadDemoIfEmpty(config, running.store, logger);
+    platformsFrom(config, logger);
+    const store = running.store;
+    running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping() });
+    logger.info({ port: running.http.port }, 'PreLetter is running');
+  } catch (err) {
+    const message = isPreLetterError(err) ? err.userMessage : (err as Error).message;
+    logger.error({ code: isPreLetterError(err) ? err.code : 'internal' }, 'start-up failed');
+    process.stderr.write(`PreLetter could not start: ${message}\n`);
+    process.exitCode = 1;
+    await stop(running, logger);
+  }
+}
+
+void main();

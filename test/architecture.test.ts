@@ -1,0 +1,90 @@
+/**
+ * Dependencies point inward: adapters → src/bot → src/domain. This test reads
+ * every import in the tree and fails on any that breaks the house rules.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '..');
+const SDKS = ['@slack/bolt', 'botbuilder', 'mongoose'];
+const DOMAIN_ALLOWED = ['luxon', 'zod'];
+
+interface Import {
+  file: string; // relative to the repo root, with forward slashes
+  specifier: string;
+  target: string; // resolved relative path for relative imports, else the package name
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function importsOf(file: string, text: string): Import[] {
+  const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  return ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) => ({
+    file: rel,
+    specifier: fileName,
+    target: fileName.startsWith('.')
+      ? path.posix.normalize(path.posix.join(path.posix.dirname(rel), fileName))
+      : fileName.split('/').slice(0, fileName.startsWith('@') ? 2 : 1).join('/'),
+  }));
+}
+
+/** Every rule broken by a set of imports, as readable sentences. */
+function violations(imports: Import[]): string[] {
+  const found: string[] = [];
+  for (const i of imports) {
+    const where = `${i.file} imports ${i.specifier}`;
+    const inDomain = i.file.startsWith('src/domain/');
+    const inBot = i.file.startsWith('src/bot/');
+    if ((inDomain || inBot) && SDKS.includes(i.target)) found.push(`${where}: src/domain and src/bot never import a platform SDK or mongoose`);
+    if (inDomain && !i.specifier.startsWith('.') && !DOMAIN_ALLOWED.includes(i.target)) found.push(`${where}: src/domain is pure (only luxon and zod)`);
+    if (inDomain && i.specifier.startsWith('.') && !i.target.startsWith('src/domain/')) found.push(`${where}: src/domain depends on nothing outside it`);
+    if (inBot && i.specifier.startsWith('.') && /^src\/(store|scheduler|cli|http|main)/.test(i.target)) found.push(`${where}: src/bot depends only on src/domain and its own ports`);
+    if (i.target === 'mongoose' && !i.file.startsWith('src/store/')) found.push(`${where}: only src/store imports mongoose`);
+    if (i.target.startsWith('adapters/') && i.file.startsWith('src/') && i.file !== 'src/main.ts') found.push(`${where}: only src/main.ts wires adapters`);
+    if (i.file.startsWith('adapters/') && i.target.startsWith('src/store')) found.push(`${where}: adapters reach the store only through src/bot`);
+  }
+  return found;
+}
+
+function treeImports(): Import[] {
+  return ['src', 'adapters'].flatMap((dir) =>
+    sourceFiles(path.join(ROOT, dir)).flatMap((f) => importsOf(f, readFileSync(f, 'utf8'))),
+  );
+}
+
+describe('architecture', () => {
+  it('keeps every dependency pointing inward', () => {
+    const imports = treeImports();
+    expect(imports.length).toBeGreaterThan(50);
+    expect(violations(imports)).toEqual([]);
+  });
+
+  it('would catch a domain module importing mongoose, the bot importing Bolt, or src importing an adapter', () => {
+    const planted = [
+      ...importsOf(path.join(ROOT, 'src/domain/x.ts'), "import mongoose from 'mongoose';\nimport fs from 'node:fs';"),
+      ...importsOf(path.join(ROOT, 'src/bot/y.ts'), "import { App } from '@slack/bolt';\nimport { openStore } from '../store';"),
+      ...importsOf(path.join(ROOT, 'src/scheduler/z.ts'), "import { x } from '../../adapters/slack/inbound';"),
+      ...importsOf(path.join(ROOT, 'adapters/teams/w.ts'), "import { openStore } from '../../src/store';"),
+    ];
+    const found = violations(planted);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('src/domain/x.ts imports mongoose: src/domain and src/bot never import'),
+        expect.stringContaining('src/domain/x.ts imports node:fs: src/domain is pure'),
+        expect.stringContaining('src/bot/y.ts imports @slack/bolt'),
+        expect.stringContaining('src/bot/y.ts imports ../store'),
+        expect.stringContaining('src/scheduler/z.ts imports ../../adapters/slack/inbound: only src/main.ts wires adapters'),
+        expect.stringContaining('adapters/teams/w.ts imports ../../src/store'),
+      ]),
+    );
+    const ok = importsOf(path.join(ROOT, 'src/main.ts'), "import { x } from '../adapters/slack/app';");
+    expect(violations(ok)).toEqual([]);
+  });
+});

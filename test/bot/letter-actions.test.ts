@@ -1,0 +1,125 @@
+import { acknowledge } from '../../src/bot/acknowledge';
+import { markSent } from '../../src/bot/mark-sent';
+import { previewLetter } from '../../src/bot/preview-letter';
+import { recordReply } from '../../src/bot/record-reply';
+import { withdraw } from '../../src/bot/withdraw';
+import { openBotHarness, type BotHarness } from '../support/bot-harness';
+import { cardText } from '../support/recording-platform';
+import { NORTHWIND_CHANNEL, USERS } from '../support/test-directory';
+
+describe('acting on a letter', () => {
+  let h: BotHarness;
+  let ref: string;
+  beforeEach(async () => {
+    h = await openBotHarness();
+    const { letter } = await previewLetter(h.deps, {
+      actor: USERS.mara,
+      channel: NORTHWIND_CHANNEL,
+      type: 'AL',
+      topics: ['content-moderation'],
+      summary: 'Confidential summary of the allegations.',
+      urgent: false,
+    });
+    ref = letter.ref;
+    h.slack.calls.length = 0;
+  });
+  afterEach(async () => h.close());
+
+  it('records an owner acknowledgement once, updates the root card and notes it in the thread', async () => {
+    h.clock.advanceHours(3);
+    const first = await acknowledge(h.deps, { actor: USERS.ana, ref });
+    expect(first.changed).toBe(true);
+    expect(cardText(first.reply)).toContain(`${ref} is acknowledged`);
+
+    const update = h.slack.of('updateMessage')[0]!;
+    expect(update.messageRef).toMatch(/^root-of-thread-/);
+    expect(cardText(update.card)).toContain('Status: Acknowledged');
+    expect(update.card.buttons.map((b) => b.action)).not.toContain('acknowledge');
+    expect(cardText(h.slack.of('postInThread')[0]!.card)).toContain('Ana Ruiz acknowledged this preview');
+
+    const again = await acknowledge(h.deps, { actor: USERS.wei, ref });
+    expect(again.changed).toBe(false);
+    expect(cardText(again.reply)).toContain(`${ref} was already acknowledged by Ana Ruiz on 3 March 2026`);
+
+    const stored = await h.store.letters.get(ref);
+    expect(stored?.acknowledged).toEqual({ at: new Date('2026-03-03T11:00:00Z'), by: 'ana' });
+    expect(stored?.audit.filter((a) => a.action === 'acknowledged')).toHaveLength(1);
+  });
+
+  it('lets exactly one of two simultaneous acknowledgements win', async () => {
+    const [a, b] = await Promise.all([
+      acknowledge(h.deps, { actor: USERS.ana, ref }),
+      acknowledge(h.deps, { actor: USERS.wei, ref }),
+    ]);
+    expect([a.changed, b.changed].sort()).toEqual([false, true]);
+    const stored = await h.store.letters.get(ref);
+    expect(stored?.audit.filter((e) => e.action === 'acknowledged')).toHaveLength(1);
+  });
+
+  it('refuses an acknowledgement from the mandate team and leaves the letter as it was', async () => {
+    const before = await h.store.letters.get(ref);
+    await expect(acknowledge(h.deps, { actor: USERS.mara, ref })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await h.store.letters.get(ref)).toEqual(before);
+    expect(h.slack.calls).toEqual([]);
+  });
+
+  it('does not reveal a letter to someone at another company', async () => {
+    await expect(acknowledge(h.deps, { actor: USERS.kai, ref })).rejects.toMatchObject({
+      code: 'not-found',
+      userMessage: expect.stringContaining('among the letters you can see'),
+    });
+  });
+
+  it('answers an unknown reference with a sentence that says how to find the right one', async () => {
+    await expect(acknowledge(h.deps, { actor: USERS.ana, ref: 'PL-2026-0999' })).rejects.toMatchObject({
+      code: 'not-found',
+      userMessage: expect.stringContaining('/preletter status'),
+    });
+  });
+
+  it('starts the reply clock when the formal letter is marked sent, with the deadline in Geneva time', async () => {
+    const outcome = await markSent(h.deps, { actor: USERS.tom, ref, officialSymbol: 'AL OTH 12/2026' });
+    expect(cardText(outcome.reply)).toContain('the reply is due by Sat 2 May 2026, 23:59 GMT+2 (60 days)');
+    const stored = await h.store.letters.get(ref);
+    expect(stored?.officialSymbol).toBe('AL OTH 12/2026');
+    expect(cardText(h.slack.of('updateMessage')[0]!.card)).toContain('Status: Awaiting reply');
+  });
+
+  it('refuses to record a reply before the formal letter is sent, then records it after', async () => {
+    await expect(recordReply(h.deps, { actor: USERS.mara, ref })).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining(`/preletter sent ${ref}`),
+    });
+    expect((await h.store.letters.get(ref))?.replied).toBeUndefined();
+
+    await markSent(h.deps, { actor: USERS.mara, ref });
+    h.clock.advanceDays(20);
+    const done = await recordReply(h.deps, { actor: USERS.mara, ref });
+    expect(done.changed).toBe(true);
+    expect(cardText(h.slack.of('updateMessage').at(-1)!.card)).toContain('Status: Replied');
+  });
+
+  it('refuses a reply recorded by the company: only the mandate team records replies', async () => {
+    await markSent(h.deps, { actor: USERS.mara, ref });
+    await expect(recordReply(h.deps, { actor: USERS.ana, ref })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('withdraws a letter with its reason, after which acknowledging is refused politely', async () => {
+    const out = await withdraw(h.deps, { actor: USERS.mara, ref, reason: 'superseded by a joint letter' });
+    expect(out.changed).toBe(true);
+    expect(cardText(h.slack.of('postInThread')[0]!.card)).toContain('superseded by a joint letter');
+    expect((await h.store.letters.get(ref))?.withdrawReason).toBe('superseded by a joint letter');
+    await expect(acknowledge(h.deps, { actor: USERS.ana, ref })).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining(`${ref} was withdrawn on 3 March 2026`),
+    });
+  });
+
+  it('keeps the fact when the thread cannot be updated, and says the card will catch up', async () => {
+    h.slack.failOn.add('updateMessage');
+    const out = await acknowledge(h.deps, { actor: USERS.ana, ref });
+    expect(out.changed).toBe(true);
+    expect(cardText(out.reply)).toContain('could not update the letter');
+    expect((await h.store.letters.get(ref))?.acknowledged?.by).toBe('ana');
+  });
+});

@@ -1,0 +1,119 @@
+import { previewLetter, type PreviewInput } from '../../src/bot/preview-letter';
+import { openBotHarness, type BotHarness } from '../support/bot-harness';
+import { cardText } from '../support/recording-platform';
+import { KESTREL_CHANNEL, NORTHWIND_CHANNEL, UNBOUND_CHANNEL, USERS } from '../support/test-directory';
+
+const SUMMARY = 'Takedown of protest footage in the run-up to the election.';
+
+function input(overrides: Partial<PreviewInput> = {}): PreviewInput {
+  return {
+    actor: USERS.mara,
+    channel: NORTHWIND_CHANNEL,
+    type: 'AL',
+    topics: ['content-moderation'],
+    summary: SUMMARY,
+    urgent: false,
+    expectedFormalDate: '2026-03-20',
+    ...overrides,
+  };
+}
+
+describe('previewing a letter', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await openBotHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('saves the letter, posts its card only in the company channel, mentions and messages the owners', async () => {
+    const { letter, reply } = await previewLetter(h.deps, input());
+
+    expect(letter.ref).toBe('PL-2026-0001');
+    const roots = h.slack.of('postRoot');
+    expect(roots).toHaveLength(1);
+    expect(roots[0]!.channel).toEqual(NORTHWIND_CHANNEL);
+    expect(cardText(roots[0]!.card)).toContain(SUMMARY);
+
+    const intro = h.slack.of('postInThread')[0]!;
+    expect(intro.threadRef).toBe(roots[0]!.threadRef);
+    const mentioned = intro.card.body.flat().flatMap((s) => ('mention' in s ? [s.mention.userId] : []));
+    expect(mentioned).toEqual(['U0ANA', 'U0WEI']);
+
+    const dms = h.slack.of('sendDirect');
+    expect(dms.map((d) => d.user.userId)).toEqual(['U0ANA', 'U0WEI']);
+    expect(dms[0]!.card.threadLink).toBe(`https://chat.example/${roots[0]!.threadRef}`);
+    expect(cardText(reply)).toContain('PL-2026-0001 is open in this channel and routed to Ana Ruiz and Wei Tan.');
+
+    const stored = await h.store.letters.get('PL-2026-0001');
+    expect(stored?.threads).toEqual([
+      { platform: 'slack', channel: NORTHWIND_CHANNEL, threadRef: roots[0]!.threadRef, rootMessageRef: `root-of-${roots[0]!.threadRef}` },
+    ]);
+    expect(stored?.audit.map((a) => a.action)).toEqual(['previewed', 'routed', 'posted']);
+    expect(stored?.routing).toMatchObject({ owners: ['ana', 'wei'], backups: ['bea'], escalation: ['eli'], unrouted: false });
+  });
+
+  it('gives consecutive references to consecutive letters', async () => {
+    const first = await previewLetter(h.deps, input());
+    const second = await previewLetter(h.deps, input({ actor: USERS.tom }));
+    expect([first.letter.ref, second.letter.ref]).toEqual(['PL-2026-0001', 'PL-2026-0002']);
+  });
+
+  it('refuses a channel not bound to any company and creates nothing', async () => {
+    await expect(previewLetter(h.deps, input({ channel: UNBOUND_CHANNEL }))).rejects.toMatchObject({
+      code: 'not-bound',
+      userMessage: expect.stringContaining('not bound to a company'),
+    });
+    expect(await h.store.letters.list({ all: true })).toEqual([]);
+    expect(h.slack.calls).toEqual([]);
+  });
+
+  it('routes by the channel, so a letter previewed in the Kestrel channel never reaches Northwind people', async () => {
+    await previewLetter(h.deps, input({ channel: KESTREL_CHANNEL, topics: ['surveillance'] }));
+    const everyone = h.slack.calls.flatMap((c) => ('user' in c ? [c.user.userId] : []));
+    expect(everyone).toEqual(['U0KAI']);
+    expect(h.slack.of('postRoot').map((c) => c.channel)).toEqual([KESTREL_CHANNEL]);
+  });
+
+  it('refuses people who are not on a mandate team, and strangers, without creating anything', async () => {
+    await expect(previewLetter(h.deps, input({ actor: USERS.ana }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(previewLetter(h.deps, input({ actor: USERS.stranger }))).rejects.toMatchObject({
+      code: 'forbidden',
+      userMessage: expect.stringContaining("I don't know your Slack account yet"),
+    });
+    expect(await h.store.letters.list({ all: true })).toEqual([]);
+  });
+
+  it('keeps an unrouted letter, says so plainly, and alerts the admins without the confidential summary', async () => {
+    const { letter, reply } = await previewLetter(h.deps, input({ channel: KESTREL_CHANNEL, topics: ['child-safety'] }));
+
+    expect(letter.routing.unrouted).toBe(true);
+    expect(cardText(reply)).toContain('nobody at Kestrel Cloud is on file for child-safety');
+    const dms = h.slack.of('sendDirect');
+    expect(dms.map((d) => d.user.userId)).toEqual(['U0ROOT']);
+    expect(cardText(dms[0]!.card)).not.toContain(SUMMARY);
+    const stored = await h.store.letters.get(letter.ref);
+    expect(stored?.audit.map((a) => a.action)).toContain('unrouted-alert');
+  });
+
+  it('adds the urgent line to an urgent appeal', async () => {
+    const { letter } = await previewLetter(h.deps, input({ type: 'UA' }));
+    expect(letter.urgent).toBe(true);
+    expect(letter.routing.owners).toEqual(['ana', 'wei', 'dana']);
+  });
+
+  it('keeps the letter and names its reference when the channel post fails', async () => {
+    h.slack.failOn.add('postRoot');
+    await expect(previewLetter(h.deps, input())).rejects.toMatchObject({
+      code: 'platform',
+      userMessage: expect.stringContaining('PL-2026-0001 is saved'),
+    });
+    expect(await h.store.letters.get('PL-2026-0001')).not.toBeNull();
+  });
+
+  it('still opens the letter when a direct message fails, and says who was not reached', async () => {
+    h.slack.failOn.add('sendDirect');
+    const { reply } = await previewLetter(h.deps, input());
+    expect(cardText(reply)).toContain('I could not send a direct message to Ana Ruiz and Wei Tan');
+    expect(h.slack.of('postRoot')).toHaveLength(1);
+  });
+});
