@@ -54,7 +54,9 @@ export async function startHttpHost(options: {
     const path = (req.url ?? '/').split('?')[0];
     const handler = routes.get(`${req.method} ${path}`);
     if (!handler) return json(res, 404, { status: 'not found' });
-    Promise.resolve(handler(req, res)).catch((err: unknown) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((err: unknown) => {
       logger.error({ path, errorName: (err as Error)?.name }, 'http handler failed');
       if (!res.headersSent) json(res, 500, { status: 'error' });
       else res.end();

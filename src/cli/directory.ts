@@ -1,0 +1,166 @@
+/**
+ * `npm run directory -- import <file> [--dry-run]` and `npm run directory -- export
+ * [--format yaml|json]`: how admins keep the routing directory. A file with any
+ * problem writes nothing; every problem is listed at once, with its line.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import type { DirectoryRepository } from '../bot/repositories';
+import { isPreLetterError } from '../domain/errors';
+import type { Directory } from '../domain/types';
+import { createLogger } from '../logger';
+import { startEmbeddedServer, type EmbeddedServer } from '../store/embedded/launcher';
+import { openStore } from '../store';
+import { formatIssue, readDirectoryFile, serializeDirectory } from './directory-file';
+
+/** Where the CLI writes: stdout for results (export stays pipeable), stderr for problems. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** How the CLI reaches the directory; tests pass a store on a throwaway database. */
+export interface CliDeps {
+  openDirectory(): Promise<{ directory: DirectoryRepository; close(): Promise<void> }>;
+}
+
+/** Database used when the URI names none, shared with main.ts so both see the same data. */
+export const DEFAULT_DATABASE_NAME = 'preletter';
+
+/** The database a MongoDB URI names (`mongodb://host/name?…`), else `preletter`; main.ts reuses it. */
+export function databaseNameFrom(uri: string): string {
+  const name = /^mongodb(?:\+srv)?:\/\/[^/?#]*\/([^?#]*)/i.exec(uri)?.[1];
+  return name ? decodeURIComponent(name) : DEFAULT_DATABASE_NAME;
+}
+
+/** Exit codes: 0 done, 1 the file or the database had a problem, 2 the command was misused. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = [
+  'Usage:',
+  '  npm run directory -- import <file.yaml|file.json> [--dry-run]',
+  '  npm run directory -- export [--format yaml|json]',
+];
+
+function usage(io: CliIo, problem: string): number {
+  io.err(`${problem} Please use one of the commands below.`);
+  USAGE.forEach((line) => io.err(line));
+  return EXIT.usage;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function counts(c: { people: number; mandates: number; companies: number }): string {
+  return `${plural(c.people, 'person', 'people')}, ${plural(c.mandates, 'mandate', 'mandates')}, ${plural(c.companies, 'company', 'companies')}`;
+}
+
+function sizes(d: Directory): { people: number; mandates: number; companies: number } {
+  return { people: d.people.length, mandates: d.mandates.length, companies: d.companies.length };
+}
+
+async function withDirectory<T>(deps: CliDeps, use: (directory: DirectoryRepository) => Promise<T>): Promise<T> {
+  const handle = await deps.openDirectory();
+  try {
+    return await use(handle.directory);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function importFile(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const dryRun = args.includes('--dry-run');
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--dry-run');
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown.length > 0) return usage(io, `Sorry, import does not know the option ${unknown[0]}.`);
+  if (files.length !== 1) {
+    return usage(io, files.length === 0 ? 'Please tell me which file to import.' : 'Please import one file at a time.');
+  }
+  return withDirectory(deps, async (directory) => {
+    // Checked against what is stored too, so no channel or account ends up with two owners.
+    const result = readDirectoryFile(files[0]!, { existing: await directory.exportAll() });
+    if (!result.ok) {
+      result.errors.forEach((issue) => io.err(formatIssue(issue)));
+      const n = result.errors.length;
+      io.err(`Nothing was written: fix the ${plural(n, 'problem', 'problems')} above and run the import again.`);
+      return EXIT.failed;
+    }
+    if (dryRun) {
+      io.out(`Would import ${counts(sizes(result.directory))}. Nothing was written (dry run).`);
+      return EXIT.ok;
+    }
+    io.out(`Imported ${counts(await directory.apply(result.directory))}.`);
+    return EXIT.ok;
+  });
+}
+
+async function exportAll(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  let format: 'yaml' | 'json' = 'yaml';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = arg.startsWith('--format=') ? arg.slice('--format='.length) : arg === '--format' ? args[++i] : undefined;
+    if (value === 'yaml' || value === 'json') format = value;
+    else if (value !== undefined || arg === '--format') return usage(io, 'Please choose --format yaml or --format json.');
+    else return usage(io, `Sorry, export does not take ${arg}.`);
+  }
+  const directory = await withDirectory(deps, (repo) => repo.exportAll());
+  io.out(serializeDirectory(directory, format).replace(/\n$/, ''));
+  io.err(`Exported ${counts(sizes(directory))}.`);
+  return EXIT.ok;
+}
+
+/** The whole CLI as a function of its arguments, so tests run it in-process on a test database. */
+export async function runDirectoryCli(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === 'import') return await importFile(args, io, deps);
+    if (command === 'export') return await exportAll(args, io, deps);
+    if (command === 'help' || command === '--help' || command === '-h') {
+      USAGE.forEach((line) => io.out(line));
+      return EXIT.ok;
+    }
+    return usage(io, command ? `Sorry, "${command}" is not a directory command.` : 'Please say what to do: import or export.');
+  } catch (err) {
+    const reason = isPreLetterError(err) ? err.userMessage : (err as Error).message;
+    io.err(`The directory command could not finish, and nothing more was written: ${reason}`);
+    return EXIT.failed;
+  }
+}
+
+/** Real wiring: MONGODB_URI, or the embedded server with data in ./data (as `npm start` does). */
+function realDeps(io: CliIo): CliDeps {
+  return {
+    async openDirectory() {
+      const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', pino.destination(2));
+      let server: EmbeddedServer | undefined;
+      let uri = process.env.MONGODB_URI;
+      if (!uri) {
+        const dataDir = path.resolve('data');
+        io.err(`Using the embedded database in ${dataDir} (set MONGODB_URI to use another server).`);
+        server = await startEmbeddedServer({ dataDir, logger });
+        uri = server.uri;
+      }
+      try {
+        const store = await openStore({ uri, dbName: databaseNameFrom(uri), logger });
+        return {
+          directory: store.directory,
+          async close() {
+            await store.close();
+            await server?.stop();
+          },
+        };
+      } catch (err) {
+        await server?.stop();
+        throw err;
+      }
+    },
+  };
+}
+
+if (require.main === module) {
+  const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+  void runDirectoryCli(process.argv.slice(2), io, realDeps(io)).then((code) => {
+    process.exitCode = code;
+  });
+}
