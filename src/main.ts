@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { PlatformRegistry } from './bot/ports';
+import { databaseNameFrom } from './cli/directory';
 import { loadDemoDirectory } from './cli/directory-file';
 import { loadConfig, type Config } from './config';
 import { isPreLetterError } from './domain/errors';
@@ -13,9 +14,6 @@ import { startHttpHost, type HttpHost } from './http';
 import { createLogger, type Logger } from './logger';
 import { openStore, type Store } from './store';
 import { startEmbeddedServer, type EmbeddedServer } from './store/embedded/launcher';
-
-/** The database name used when the URI does not name one. */
-export const DEFAULT_DB_NAME = 'preletter';
 
 interface Running {
   http?: HttpHost;
@@ -26,12 +24,12 @@ interface Running {
 async function connect(config: Config, logger: Logger, running: Running): Promise<Store> {
   if (config.mongodbUri) {
     logger.info({}, 'using the database named by MONGODB_URI');
-    return openStore({ uri: config.mongodbUri, logger });
+    return openStore({ uri: config.mongodbUri, dbName: databaseNameFrom(config.mongodbUri), logger });
   }
   const dataDir = path.resolve(config.dataDir);
   logger.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded development database');
   running.embedded = await startEmbeddedServer({ dataDir, logger: logger.child({ component: 'embedded-db' }) });
-  return openStore({ uri: running.embedded.uri, dbName: DEFAULT_DB_NAME, logger });
+  return openStore({ uri: running.embedded.uri, dbName: databaseNameFrom(running.embedded.uri), logger });
 }
 
 async function loadDemoIfEmpty(config: Config, store: Store, logger: Logger): Promise<void> {

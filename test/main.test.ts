@@ -1,0 +1,96 @@
+/**
+ * The newcomer's path: `npm start` with no configuration serves health and
+ * readiness on the embedded database with the demo directory loaded, and a
+ * signal stops everything, embedded database included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '../src/store/embedded/launcher';
+
+const ROOT = path.resolve(__dirname, '..');
+
+interface Started {
+  child: ChildProcess;
+  logs: () => Array<Record<string, unknown>>;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: NodeJS.ProcessEnv): Started {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const logs = () => out.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+  return { child, logs, output: () => out, exited };
+}
+
+async function waitForReady(port: number, ms = 60_000): Promise<number> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return res.status;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('not ready in time');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start with no configuration', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'preletter-main-'));
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves /healthz and /readyz on the embedded database with the demo directory, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const first = start(env);
+    expect(await waitForReady(port)).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const messages = first.logs().map((l) => l.msg);
+    expect(messages).toContain('routing directory was empty: loaded the fictional demo directory');
+    expect(messages).toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+    const embeddedPid = first.logs().find((l) => l.msg === 'embedded database ready')?.pid as number;
+    expect(alive(embeddedPid)).toBe(true);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(alive(embeddedPid)).toBe(false);
+
+    // A second start on the same data keeps the directory and does not load the demo again.
+    const second = start(env);
+    await waitForReady(port);
+    expect(second.logs().map((l) => l.msg)).not.toContain('routing directory was empty: loaded the fictional demo directory');
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('refuses to start on a bad setting, naming the variable', async () => {
+    const bad = start({ PATH: process.env.PATH, PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('PORT: expected a whole number from 1 to 65535 (got "eighty")');
+  }, 30_000);
+});
