@@ -10,3 +10,12 @@ export function acknowledge(deps: BotDeps, request: ActionRequest): Promise<Acti
     confirmation: (ctx) => `Thank you: ${ctx.letter.ref} is acknowledged. The mandate team can see it in the thread.`,
   });
 }
+
+/** Acknowledges the letter whose thread the person replied `ack` in; null when the thread is no letter's. */
+export async function acknowledgeInThread(
+  deps: BotDeps,
+  request: { actor: ActionRequest['actor']; threadRef: string },
+): Promise<ActionOutcome | null> {
+  const letter = await deps.letters.findByThread(request.threadRef);
+  return letter ? acknowledge(deps, { actor: request.actor, ref: letter.ref }) : null;
+}

@@ -54,6 +54,8 @@ export interface LetterRepository {
   nextRef(year: number): Promise<string>;
   create(letter: Letter): Promise<void>;
   get(ref: string): Promise<Letter | null>;
+  /** The letter whose thread this is (a reply in the thread acts on it), or null. */
+  findByThread(threadRef: string): Promise<Letter | null>;
   /**
    * Set a fact only if it and every fact in `absent` are still unset, appending the
    * audit event in the same update. Returns the letter after the attempt and whether
