@@ -73,7 +73,7 @@ describe('status and commands', () => {
   it('answers a typo with a suggestion and the help line, naming what was wrong', async () => {
     await expect(handleCommand(h.deps, { actor: USERS.mara, text: 'stauts' })).rejects.toMatchObject({
       code: 'invalid-input',
-      userMessage: expect.stringMatching(/did you mean `status`\?.*Commands:/s),
+      userMessage: expect.stringMatching(/Did you mean `status`\?.*Commands:/s),
     });
     await expect(handleCommand(h.deps, { actor: USERS.ana, text: 'ack' })).rejects.toMatchObject({
       userMessage: expect.stringContaining('The letter reference is missing'),

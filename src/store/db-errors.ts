@@ -1,0 +1,54 @@
+/**
+ * Classifies driver errors so repositories can turn "database unreachable" into one
+ * polite PreLetterError and "duplicate key" into a normal answer (the claim was taken).
+ */
+import { PreLetterError } from '../domain/errors';
+
+/** What a person is told when the database cannot be reached; nothing was changed. */
+export const UNAVAILABLE_MESSAGE =
+  'The PreLetter database is not reachable right now, so nothing was changed. Please try again in a minute.';
+
+/** Driver and mongoose error names that mean "no server to talk to", not "the query was wrong". */
+const UNREACHABLE_NAMES = new Set([
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoServerClosedError',
+  'MongoPoolClosedError',
+  'MongoClientClosedError',
+]);
+
+/** True for a unique-index violation (E11000): the insert-is-the-claim answer "someone else has it". */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+/** True when the failure is the database being unreachable (down, closed, wrong address). */
+export function isUnreachableError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (UNREACHABLE_NAMES.has(err.name)) return true;
+  // bufferCommands=false: mongoose refuses commands on a connection that never opened.
+  return err.name === 'MongooseError' && err.message.includes('before initial connection');
+}
+
+/** The one error every repository throws when the database cannot be reached. */
+export function unavailableError(context: Record<string, unknown>, cause?: unknown): PreLetterError {
+  return new PreLetterError('unavailable', UNAVAILABLE_MESSAGE, context, { cause });
+}
+
+/**
+ * Runs an upsert again when a concurrent upsert of the same new key won the insert
+ * (MongoDB raises E11000 for the loser instead of updating); the retry then updates.
+ */
+export async function retryOnDuplicateKey<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isDuplicateKeyError(err) || attempt >= attempts) throw err;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Stored shape of a nudge delivery. The unique `key` makes the insert the claim;
+ * (status, leaseUntil) finds expired claims to take over; letterRef cancels a letter's nudges.
+ */
+import { Schema } from 'mongoose';
+import type { DeliveryRecord } from '../bot/repositories';
+import { optional, SCHEMA_OPTIONS } from './model-common';
+
+/** A delivery as stored: exactly the repository record. */
+export type DeliveryDoc = DeliveryRecord;
+
+/** Delivery collection schema with the claim and lease indexes. */
+export const deliverySchema = new Schema<DeliveryDoc>(
+  {
+    key: { type: String, required: true, unique: true },
+    letterRef: { type: String, required: true, index: true },
+    kind: { type: String, required: true },
+    step: { type: String, required: true },
+    recipientKey: { type: String, required: true },
+    dueAt: { type: Date, required: true },
+    status: { type: String, required: true, enum: ['claimed', 'sent', 'failed', 'cancelled'] },
+    claimedBy: { type: String, required: true },
+    leaseUntil: { type: Date, required: true },
+    attempts: { type: Number, required: true, default: 1 },
+    sentAt: Date,
+    lastErrorCode: String,
+  },
+  SCHEMA_OPTIONS,
+);
+deliverySchema.index({ status: 1, leaseUntil: 1 });
+
+/** Maps a lean document back to the plain record (no _id or __v). */
+export function fromDeliveryDoc(doc: DeliveryDoc): DeliveryRecord {
+  return {
+    key: doc.key,
+    letterRef: doc.letterRef,
+    kind: doc.kind,
+    step: doc.step,
+    recipientKey: doc.recipientKey,
+    dueAt: doc.dueAt,
+    status: doc.status,
+    claimedBy: doc.claimedBy,
+    leaseUntil: doc.leaseUntil,
+    attempts: doc.attempts,
+    ...optional({ sentAt: doc.sentAt, lastErrorCode: doc.lastErrorCode }),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The PreLetter store: repositories on MongoDB (or the embedded FerretDB server)
+ * through mongoose. This folder is the only place that imports mongoose.
+ */
+import type {
+  DeliveryRepository,
+  DirectoryRepository,
+  InboundEventRepository,
+  LetterRepository,
+} from '../bot/repositories';
+import type { Logger } from '../logger';
+import { isUnreachableError } from './db-errors';
+import { MongoDeliveryRepository } from './delivery-repository';
+import { MongoDirectoryRepository } from './directory-repository';
+import { MongoInboundEventRepository, type InboundEventPruning } from './inbound-event-repository';
+import { MongoLetterRepository, type LetterSchedule } from './letter-repository';
+import { StoreConnection } from './store-connection';
+
+/** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
+export type { InboundEventPruning } from './inbound-event-repository';
+/** Re-exported for the scheduler: next-due bookkeeping on letters. */
+export type { LetterSchedule } from './letter-repository';
+
+/** Everything the bot persists, behind the repository ports, plus connection health for /readyz. */
+export interface Store {
+  directory: DirectoryRepository;
+  letters: LetterRepository & LetterSchedule;
+  deliveries: DeliveryRepository;
+  inbound: InboundEventRepository & InboundEventPruning;
+  /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** Drops the whole database: tests and development resets only. */
+  dropDatabase(): Promise<void>;
+}
+
+/** How to reach the database; the URI may hold credentials and is never logged. */
+export interface OpenStoreOptions {
+  uri: string;
+  /** Defaults to the database named in the URI, else "preletter". */
+  dbName?: string;
+  logger: Logger;
+  /** How long a call waits for an unreachable server before failing 'unavailable' (default 5000 ms). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/**
+ * Connects on its own mongoose connection (several stores can share a process) and
+ * builds every index before returning, so unique keys hold from the first write.
+ * When the server cannot be reached it still resolves, so the bot can start before
+ * its database: ping() reports false and each call retries the connection, failing
+ * with PreLetterError('unavailable') until the server answers.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const connection = new StoreConnection(options);
+  try {
+    await connection.ensureOpen();
+  } catch (err) {
+    if (!isUnreachableError(err)) {
+      await connection.close().catch(() => undefined);
+      throw err;
+    }
+    connection.logger.warn({ error: (err as Error).name }, 'database not reachable at start; will retry on use');
+  }
+  return {
+    directory: new MongoDirectoryRepository(connection),
+    letters: new MongoLetterRepository(connection),
+    deliveries: new MongoDeliveryRepository(connection),
+    inbound: new MongoInboundEventRepository(connection),
+    ping: () => connection.ping(),
+    close: () => connection.close(),
+    dropDatabase: () => connection.dropDatabase(),
+  };
+}

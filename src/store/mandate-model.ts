@@ -1,0 +1,41 @@
+/** Stored shape of a Special Procedures mandate; `team` is indexed for "my mandates". */
+import { Schema } from 'mongoose';
+import type { Mandate } from '../domain/types';
+import { SCHEMA_OPTIONS, strings } from './model-common';
+
+/** A mandate as stored: exactly the domain fields. */
+export type MandateDoc = Mandate;
+
+/** Mandate collection schema; `key` is unique so an import upserts instead of duplicating. */
+export const mandateSchema = new Schema<MandateDoc>(
+  {
+    key: { type: String, required: true, unique: true },
+    title: { type: String, required: true },
+    timeZone: { type: String, required: true },
+    team: { type: [String], default: [], index: true },
+    topics: { type: [String], default: [] },
+  },
+  SCHEMA_OPTIONS,
+);
+
+/** Builds the stored document with list defaults applied. */
+export function toMandateDoc(mandate: Mandate): MandateDoc {
+  return {
+    key: mandate.key,
+    title: mandate.title,
+    timeZone: mandate.timeZone,
+    team: strings(mandate.team),
+    topics: strings(mandate.topics),
+  };
+}
+
+/** Maps a lean document back to the plain domain type (no _id or __v). */
+export function fromMandateDoc(doc: MandateDoc): Mandate {
+  return {
+    key: doc.key,
+    title: doc.title,
+    timeZone: doc.timeZone,
+    team: strings(doc.team),
+    topics: strings(doc.topics),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * One mongoose connection of one store: opens it (again, after a failed start),
+ * builds indexes before first use, detects the embedded FerretDB server, and runs
+ * every repository call through one error mapping. Several stores can coexist in
+ * a process because each has its own connection, never mongoose's global one.
+ */
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { PreLetterError } from '../domain/errors';
+import type { Logger } from '../logger';
+import { companySchema, type CompanyDoc } from './company-model';
+import { counterSchema, type CounterDoc } from './counter-model';
+import { isUnreachableError, unavailableError } from './db-errors';
+import { deliverySchema, type DeliveryDoc } from './delivery-model';
+import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model';
+import { letterSchema, type LetterDoc } from './letter-model';
+import { mandateSchema, type MandateDoc } from './mandate-model';
+import { personSchema, type PersonDoc } from './person-model';
+import { passThroughSerializer, queueSerializer, type WriteSerializer } from './write-serializer';
+
+/** The models of one connection; repositories only ever see these. */
+export interface StoreModels {
+  person: Model<PersonDoc>;
+  mandate: Model<MandateDoc>;
+  company: Model<CompanyDoc>;
+  letter: Model<LetterDoc>;
+  delivery: Model<DeliveryDoc>;
+  inbound: Model<InboundEventDoc>;
+  counter: Model<CounterDoc>;
+}
+
+/** Anything that names its collection (every model); the serialisation key. */
+export interface CollectionOwner {
+  collection: { collectionName: string };
+}
+
+/** What repositories need from the connection: models, a logger and two wrappers. */
+export interface StoreContext {
+  readonly models: StoreModels;
+  readonly logger: Logger;
+  /** Runs one repository call: connects if needed; "database unreachable" becomes PreLetterError('unavailable'). */
+  run<T>(operation: string, context: Record<string, unknown>, fn: () => Promise<T>): Promise<T>;
+  /** Runs one update command so it is atomic on FerretDB too (see write-serializer.ts). */
+  atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T>;
+}
+
+/** Options of a store connection; the URI is never logged. */
+export interface StoreConnectionOptions {
+  uri: string;
+  dbName?: string;
+  logger: Logger;
+  /** How long a call waits for an unreachable server before failing (default 5000 ms). */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** Database used when neither `dbName` nor the URI names one. */
+export const DEFAULT_DB_NAME = 'preletter';
+const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
+const MAX_PING_MS = 2000;
+
+function databaseInUri(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** Connection lifecycle and the StoreContext handed to every repository. */
+export class StoreConnection implements StoreContext {
+  readonly models: StoreModels;
+  readonly logger: Logger;
+  readonly dbName: string;
+  private readonly connection: Connection;
+  private readonly timeoutMs: number;
+  private serializer: WriteSerializer = passThroughSerializer;
+  private opening: Promise<void> | null = null;
+  private opened = false;
+  private closed = false;
+
+  constructor(private readonly options: StoreConnectionOptions) {
+    this.dbName = options.dbName ?? databaseInUri(options.uri) ?? DEFAULT_DB_NAME;
+    this.logger = options.logger.child({ component: 'store', dbName: this.dbName });
+    this.timeoutMs = options.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
+    this.connection = mongoose.createConnection();
+    const c = this.connection;
+    this.models = {
+      person: c.model<PersonDoc>('Person', personSchema, 'people'),
+      mandate: c.model<MandateDoc>('Mandate', mandateSchema, 'mandates'),
+      company: c.model<CompanyDoc>('Company', companySchema, 'companies'),
+      letter: c.model<LetterDoc>('Letter', letterSchema, 'letters'),
+      delivery: c.model<DeliveryDoc>('Delivery', deliverySchema, 'deliveries'),
+      inbound: c.model<InboundEventDoc>('InboundEvent', inboundEventSchema, 'inbound_events'),
+      counter: c.model<CounterDoc>('Counter', counterSchema, 'counters'),
+    };
+  }
+
+  /** Connects and builds indexes once; after a failure the next call tries again. */
+  ensureOpen(): Promise<void> {
+    if (this.closed) return Promise.reject(unavailableError({ closed: true }));
+    if (this.opened) return Promise.resolve();
+    this.opening ??= this.open().then(
+      () => {
+        this.opened = true;
+      },
+      (err: unknown) => {
+        this.opening = null;
+        throw err;
+      },
+    );
+    return this.opening;
+  }
+
+  private async open(): Promise<void> {
+    try {
+      await this.connection.openUri(this.options.uri, {
+        dbName: this.dbName,
+        bufferCommands: false,
+        autoIndex: false,
+        autoCreate: false,
+        serverSelectionTimeoutMS: this.timeoutMs,
+      });
+    } catch (err) {
+      if (err instanceof Error && err.name === 'MongoParseError') {
+        throw new PreLetterError('invalid-config', 'MONGODB_URI is not a valid MongoDB connection string.', {}, { cause: err });
+      }
+      throw err;
+    }
+    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
+    const ferretdb = 'ferretdbVersion' in info;
+    this.serializer = ferretdb
+      ? queueSerializer(`${this.connection.host}:${this.connection.port}/${this.dbName}`)
+      : passThroughSerializer;
+    for (const model of Object.values(this.models) as Model<unknown>[]) await model.createIndexes();
+    this.logger.info({ ferretdb }, 'store connected, indexes ready');
+  }
+
+  async run<T>(operation: string, context: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
+    if (this.closed) throw unavailableError({ operation, ...context, closed: true });
+    try {
+      await this.ensureOpen();
+      return await fn();
+    } catch (err) {
+      if (!isUnreachableError(err)) throw err;
+      this.logger.warn({ operation, ...context, error: (err as Error).name }, 'database unreachable');
+      throw unavailableError({ operation, ...context }, err);
+    }
+  }
+
+  atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T> {
+    return this.serializer.run(model.collection.collectionName, fn);
+  }
+
+  /** True when the database answers a ping within two seconds; never throws. */
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const attempt = (async () => {
+      await this.ensureOpen();
+      await this.connection.db!.admin().ping();
+      return true;
+    })().catch(() => false);
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.min(MAX_PING_MS, this.timeoutMs));
+    });
+    try {
+      return await Promise.race([attempt, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Drops this store's whole database (tests and dev resets only). */
+  dropDatabase(): Promise<void> {
+    return this.run('dropDatabase', {}, () => this.connection.dropDatabase());
+  }
+
+  /** Closes the connection; later calls fail with 'unavailable' and ping() says false. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.opening?.catch(() => undefined);
+    await this.connection.close();
+    this.logger.info({}, 'store closed');
+  }
+}

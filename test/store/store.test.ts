@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { silentLogger } from '../../src/logger';
+import { openStore, type Store } from '../../src/store';
+import { freePort, startEmbeddedServer } from '../../src/store/embedded/launcher';
+import { testServerUri, uniqueDbName } from '../support/db';
+
+describe('opening and closing the store', () => {
+  it('builds the unique indexes on open, so the database itself refuses duplicates', async () => {
+    const dbName = uniqueDbName('idx');
+    const store = await openStore({ uri: testServerUri(), dbName, logger: silentLogger });
+    const raw = await mongoose.createConnection(testServerUri(), { dbName }).asPromise();
+    try {
+      const db = raw.db!;
+      const unique = async (collection: string) =>
+        (await db.collection(collection).listIndexes().toArray()).filter((i) => i.unique).map((i) => i.key);
+      expect(await unique('people')).toEqual([{ key: 1 }]);
+      expect(await unique('mandates')).toEqual([{ key: 1 }]);
+      expect(await unique('companies')).toEqual([{ key: 1 }]);
+      expect(await unique('letters')).toEqual([{ ref: 1 }]);
+      expect(await unique('deliveries')).toEqual([{ key: 1 }]);
+      expect(await unique('inbound_events')).toEqual([{ platform: 1, eventId: 1 }]);
+
+      for (const [collection, doc] of [
+        ['people', { key: 'p1' }],
+        ['mandates', { key: 'm1' }],
+        ['companies', { key: 'c1' }],
+        ['letters', { ref: 'PL-2026-0001' }],
+        ['deliveries', { key: 'd1' }],
+        ['inbound_events', { platform: 'slack', eventId: 'e1' }],
+      ] as const) {
+        await db.collection(collection).insertOne({ ...doc });
+        await expect(db.collection(collection).insertOne({ ...doc })).rejects.toMatchObject({ code: 11000 });
+      }
+    } finally {
+      await raw.close();
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
+  it('answers ping while connected, and false after close, when every call fails as unavailable', async () => {
+    const store = await openStore({ uri: testServerUri(), dbName: uniqueDbName('ping'), logger: silentLogger });
+    expect(await store.ping()).toBe(true);
+    await store.dropDatabase();
+    await store.close();
+    expect(await store.ping()).toBe(false);
+    await expect(store.directory.getPerson('alice')).rejects.toMatchObject({ code: 'unavailable' });
+    await store.close();
+  });
+
+  it('lets several stores share one database in one process', async () => {
+    const dbName = uniqueDbName('shared');
+    const stores = await Promise.all([1, 2, 3].map(() => openStore({ uri: testServerUri(), dbName, logger: silentLogger })));
+    await stores[0]!.inbound.recordOnce('slack', 'e1', new Date());
+    expect(await stores[2]!.inbound.recordOnce('slack', 'e1', new Date())).toBe(false);
+    await stores[1]!.close();
+    expect(await stores[2]!.ping()).toBe(true);
+    await stores[0]!.dropDatabase();
+    await Promise.all([stores[0]!.close(), stores[2]!.close()]);
+  });
+
+  describe('when nothing listens at the address', () => {
+    let store: Store;
+    let openedInMs: number;
+    beforeAll(async () => {
+      const started = Date.now();
+      const port = await freePort();
+      store = await openStore({
+        uri: `mongodb://127.0.0.1:${port}/`,
+        dbName: 'nowhere',
+        logger: silentLogger,
+        serverSelectionTimeoutMS: 1500,
+      });
+      openedInMs = Date.now() - started;
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('still opens, within the server selection timeout, so the bot can start before its database', () => {
+      expect(openedInMs).toBeLessThan(4000);
+    });
+
+    it('answers ping false within a few seconds instead of hanging', async () => {
+      const started = Date.now();
+      expect(await store.ping()).toBe(false);
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+
+    it('fails every call with a polite unavailable error that names no address', async () => {
+      const started = Date.now();
+      const failure = store.letters.get('PL-2026-0001');
+      await expect(failure).rejects.toMatchObject({
+        name: 'PreLetterError',
+        code: 'unavailable',
+        userMessage: expect.stringContaining('not reachable'),
+        context: expect.objectContaining({ operation: 'getLetter', ref: 'PL-2026-0001' }),
+      });
+      await expect(failure).rejects.not.toMatchObject({ userMessage: expect.stringContaining('127.0.0.1') });
+      expect(Date.now() - started).toBeLessThan(4000);
+    });
+  });
+
+  it('reports a server that stops as unavailable, and works again once it is back', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'preletter-store-restart-'));
+    const port = await freePort();
+    let server = await startEmbeddedServer({ dataDir, port, logger: silentLogger });
+    const store = await openStore({ uri: server.uri, dbName: 'restart', logger: silentLogger, serverSelectionTimeoutMS: 1500 });
+    try {
+      expect(await store.inbound.recordOnce('slack', 'before', new Date())).toBe(true);
+      await server.stop();
+      expect(await store.ping()).toBe(false);
+      await expect(store.inbound.recordOnce('slack', 'during', new Date())).rejects.toMatchObject({ code: 'unavailable' });
+
+      server = await startEmbeddedServer({ dataDir, port, logger: silentLogger });
+      expect(await store.ping()).toBe(true);
+      expect(await store.inbound.recordOnce('slack', 'before', new Date())).toBe(false);
+    } finally {
+      await store.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a malformed connection string as a configuration error', async () => {
+    await expect(openStore({ uri: 'postgres://nope', logger: silentLogger })).rejects.toMatchObject({ code: 'invalid-config' });
+  });
+});
