@@ -2,7 +2,7 @@
  * Dependencies point inward: adapters → src/bot → src/domain. This test reads
  * every import in the tree and fails on any that breaks the house rules.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -17,6 +17,7 @@ interface Import {
 }
 
 function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return sourceFiles(full);

@@ -6,7 +6,7 @@
 import { canSeeContent, canSeeLetter } from '../domain/access';
 import { daysLeft } from '../domain/deadline';
 import { PreLetterError } from '../domain/errors';
-import type { Letter, Person, PlatformIdentity } from '../domain/types';
+import type { Company, Letter, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import type { BotDeps } from './deps';
 import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
@@ -53,8 +53,32 @@ async function oneLetter(deps: BotDeps, person: Person, ref: string, zone: strin
   return timelineCard(ctx, deps.policy, deps.clock.now(), zone, canSeeContent(roles));
 }
 
-async function letterLine(deps: BotDeps, letter: Letter, zone: string, platform: PlatformIdentity['platform']): Promise<CardField> {
-  const ctx = await withDirectory(deps, letter);
+/** Loads each mandate and company once per answer, however many letters share them. */
+function directoryCache(deps: BotDeps) {
+  const mandates = new Map<string, Promise<Mandate | null>>();
+  const companies = new Map<string, Promise<Company | null>>();
+  const once = <T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    if (!map.has(key)) map.set(key, load());
+    return map.get(key)!;
+  };
+  return async (letter: Letter) => {
+    const [mandate, company] = await Promise.all([
+      once(mandates, letter.mandateKey, () => deps.directory.getMandate(letter.mandateKey)),
+      once(companies, letter.companyKey, () => deps.directory.getCompany(letter.companyKey)),
+    ]);
+    // withDirectory explains a missing mandate or company with the same error as everywhere else.
+    return mandate && company ? { mandate, company } : withDirectory(deps, letter);
+  };
+}
+
+async function letterLine(
+  deps: BotDeps,
+  letter: Letter,
+  zone: string,
+  platform: PlatformIdentity['platform'],
+  lookup: ReturnType<typeof directoryCache>,
+): Promise<CardField> {
+  const ctx = await lookup(letter);
   const now = deps.clock.now();
   const { status, deadline } = stateOf(letter, ctx.mandate, deps.policy, now);
   const parts = [STATUS_NAMES[status]];
@@ -92,7 +116,8 @@ export async function status(deps: BotDeps, request: StatusRequest): Promise<Neu
   if (letters.length === 0) {
     return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
   }
-  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform)));
+  const lookup = directoryCache(deps);
+  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform, lookup)));
   return {
     title,
     body: [[{ text: `${letters.length} letter${letters.length === 1 ? '' : 's'}, newest first. Times are in ${zone}.` }]],
