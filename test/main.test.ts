@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/store/embedded/launcher';
+import { isAlive } from './support/process';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -48,14 +49,6 @@ async function waitForReady(port: number, ms = 60_000): Promise<number> {
   throw new Error('not ready in time');
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('npm start with no configuration', () => {
   let dataDir: string;
@@ -74,11 +67,11 @@ describe('npm start with no configuration', () => {
     expect(messages).toContain('routing directory was empty: loaded the fictional demo directory');
     expect(messages).toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
     const embeddedPid = first.logs().find((l) => l.msg === 'embedded database ready')?.pid as number;
-    expect(alive(embeddedPid)).toBe(true);
+    expect(isAlive(embeddedPid)).toBe(true);
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    expect(alive(embeddedPid)).toBe(false);
+    expect(isAlive(embeddedPid)).toBe(false);
 
     // A second start on the same data keeps the directory and does not load the demo again.
     const second = start(env);

@@ -1,7 +1,8 @@
 /**
- * Persistence ports the use cases depend on. src/store implements them with
- * mongoose; the core never sees a database type.
+ * Persistence ports the use cases depend on. src/store implements them; the
+ * core never sees a database type.
  */
+import type { NudgeKind } from '../domain/schedule';
 import type {
   AuditEvent,
   ChannelBinding,
@@ -83,14 +84,8 @@ export interface InboundEventRepository {
   recordOnce(platform: string, eventId: string, at: Date): Promise<boolean>;
 }
 
-/** Why a nudge is sent; part of its deterministic delivery key. */
-export type DeliveryKind =
-  | 'ack-reminder'
-  | 'ack-escalation-backups'
-  | 'ack-escalation-executive'
-  | 'countdown'
-  | 'due-day'
-  | 'overdue';
+/** Why a nudge is sent; part of its deterministic delivery key (the domain's schedule kinds). */
+export type DeliveryKind = NudgeKind;
 
 /** A nudge claim as stored: the insert of its deterministic key is the claim. */
 export interface DeliveryRecord {

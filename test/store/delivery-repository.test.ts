@@ -1,7 +1,7 @@
 import type { DeliveryKind, DeliveryRecord } from '../../src/bot/repositories';
 import { openStore, type Store } from '../../src/store';
 import { silentLogger } from '../../src/logger';
-import { closeTestStore, openTestStore, testServerUri, uniqueDbName } from '../support/db';
+import { closeTestStore, testServerUri, uniqueDbName, useTestStore } from '../support/db';
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 9, minutes));
 
@@ -13,13 +13,8 @@ function nudge(letterRef: string, kind: DeliveryKind, recipientKey = 'bob', step
 }
 
 describe('delivery repository', () => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(async () => {
-    await closeTestStore(store);
-  });
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
 
   it('claims a delivery once: the insert is the claim and a second claim of the key is refused', async () => {
     const d = nudge('PL-2026-0001', 'ack-reminder');

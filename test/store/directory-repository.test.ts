@@ -1,6 +1,6 @@
 import type { Company, Directory, Mandate, Person } from '../../src/domain/types';
 import type { Store } from '../../src/store';
-import { closeTestStore, openTestStore } from '../support/db';
+import { useTestStore } from '../support/db';
 
 const alice: Person = {
   key: 'alice',
@@ -75,13 +75,8 @@ const directory: Directory = {
 const byKey = <T extends { key: string }>(items: T[]): T[] => [...items].sort((a, b) => a.key.localeCompare(b.key));
 
 describe('directory repository', () => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(async () => {
-    await closeTestStore(store);
-  });
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
 
   it('reports an empty directory before anything is imported', async () => {
     expect(await store.directory.isEmpty()).toBe(true);

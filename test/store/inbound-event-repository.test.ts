@@ -1,16 +1,11 @@
 import type { Store } from '../../src/store';
-import { closeTestStore, openTestStore } from '../support/db';
+import { useTestStore } from '../support/db';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute));
 
 describe('inbound event repository', () => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(async () => {
-    await closeTestStore(store);
-  });
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
 
   it('records an event id the first time and answers false for every retry', async () => {
     expect(await store.inbound.recordOnce('slack', 'Ev01', at(0))).toBe(true);

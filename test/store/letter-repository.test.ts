@@ -2,7 +2,7 @@ import type { AuditEvent, Letter } from '../../src/domain/types';
 import { openStore, type Store } from '../../src/store';
 import { formatRef } from '../../src/store/letter-repository';
 import { silentLogger } from '../../src/logger';
-import { closeTestStore, openTestStore, testServerUri, uniqueDbName } from '../support/db';
+import { closeTestStore, openTestStore, testServerUri, uniqueDbName, useTestStore } from '../support/db';
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9, 0, 0));
 
@@ -27,13 +27,8 @@ function letter(ref: string, overrides: Partial<Letter> = {}): Letter {
 const ackAudit = (by: string): AuditEvent => ({ at: day(2), by, action: 'acknowledged' });
 
 describe('letter repository', () => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore();
-  });
-  afterAll(async () => {
-    await closeTestStore(store);
-  });
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
 
   it('hands 50 concurrent callers 50 distinct, consecutive references', async () => {
     const refs = await Promise.all(Array.from({ length: 50 }, () => store.letters.nextRef(2026)));

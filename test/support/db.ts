@@ -28,3 +28,15 @@ export async function closeTestStore(store: Store): Promise<void> {
   await store.dropDatabase();
   await store.close();
 }
+
+/** Opens a fresh test store before the file's tests and drops it after; hands it to the file. */
+export function useTestStore(onOpen: (store: Store) => void): void {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await openTestStore();
+    onOpen(store);
+  });
+  afterAll(async () => {
+    if (store) await closeTestStore(store);
+  });
+}

@@ -4,15 +4,8 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { silentLogger } from '../../../src/logger';
 import { buildEmbeddedServer, startEmbeddedServer } from '../../../src/store/embedded/launcher';
+import { isAlive } from '../../support/process';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('embedded database launcher', () => {
   let dataDir: string;
