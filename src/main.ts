@@ -1,14 +1,17 @@
 /**
  * Composition root: config → database (embedded or MONGODB_URI) → store → demo
- * directory → platforms → HTTP host. The only module that wires adapters.
+ * directory → HTTP host → platforms. The only module that wires adapters.
  * SIGINT/SIGTERM stop accepting, finish in-flight work, close the database and
  * stop the embedded server, so Ctrl-C leaves no process behind.
  */
 import path from 'node:path';
+import { createSlackApp, type SlackApp } from '../adapters/slack/app';
+import type { BotDeps } from './bot/deps';
 import type { PlatformRegistry } from './bot/ports';
 import { databaseNameFrom } from './cli/directory';
 import { loadDemoDirectory } from './cli/directory-file';
 import { loadConfig, type Config } from './config';
+import { systemClock } from './domain/clock';
 import { isPreLetterError } from './domain/errors';
 import { startHttpHost, type HttpHost } from './http';
 import { createLogger, type Logger } from './logger';
@@ -17,6 +20,7 @@ import { startEmbeddedServer, type EmbeddedServer } from './store/embedded/launc
 
 interface Running {
   http?: HttpHost;
+  slack?: SlackApp;
   store?: Store;
   embedded?: EmbeddedServer;
 }
@@ -40,14 +44,18 @@ async function loadDemoIfEmpty(config: Config, store: Store, logger: Logger): Pr
   logger.info(counts, 'routing directory was empty: loaded the fictional demo directory');
 }
 
-function platformsFrom(config: Config, logger: Logger): PlatformRegistry {
-  if (!config.slack) {
+/** Starts each configured platform on the host; each registers itself in `deps.platforms`. */
+async function startPlatforms(config: Config, deps: BotDeps, running: Running, logger: Logger): Promise<void> {
+  if (config.slack) {
+    running.slack = createSlackApp({ config: config.slack, deps, host: running.http!, logger: logger.child({ platform: 'slack' }) });
+    await running.slack.start();
+  } else {
     logger.info({}, 'Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
-  return {};
 }
 
 async function stop(running: Running, logger: Logger): Promise<void> {
+  await running.slack?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'slack stop failed'));
   await running.http?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'http host close failed'));
   await running.store?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'store close failed'));
   await running.embedded?.stop();
@@ -83,9 +91,19 @@ async function main(): Promise<void> {
   try {
     running.store = await connect(config, logger, running);
     await loadDemoIfEmpty(config, running.store, logger);
-    platformsFrom(config, logger);
     const store = running.store;
+    const platforms: PlatformRegistry = {};
+    const deps: BotDeps = {
+      directory: store.directory,
+      letters: store.letters,
+      inbound: store.inbound,
+      platforms,
+      clock: systemClock,
+      policy: config.policy,
+      logger,
+    };
     running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping() });
+    await startPlatforms(config, deps, running, logger);
     logger.info({ port: running.http.port }, 'PreLetter is running');
   } catch (err) {
     const message = isPreLetterError(err) ? err.userMessage : (err as Error).message;

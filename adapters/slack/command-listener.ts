@@ -1,0 +1,52 @@
+/**
+ * `/preletter …` and `@PreLetter …`: the text goes to the core's command handler;
+ * a preview opens the modal (slash command only: a mention has no trigger id to
+ * open one with), every other outcome is answered privately to the person.
+ */
+import { acknowledgeInThread } from '../../src/bot/acknowledge';
+import { handleCommand } from '../../src/bot/handle-command';
+import { noticeCard } from '../../src/bot/views/notice-card';
+import { PreLetterError } from '../../src/domain/errors';
+import { looseReply, readMention, readSlashCommand } from './inbound';
+import { previewModal } from './preview-modal';
+import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+
+const NO_TOPICS =
+  'There are no topics on file for this company or your mandates, so a preview could not be routed. Ask your PreLetter admin to add topics to the directory.';
+const PREVIEW_NEEDS_COMMAND = 'The preview form opens from the slash command: type `/preletter preview` in this channel.';
+const NOT_A_LETTER_THREAD = "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `/preletter ack REF` with the letter's reference.";
+
+/** Why: the slash command turn, run after Bolt has already acked (Slack's 3-second limit). */
+export async function handleSlashCommand(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'command', async (turn) => {
+    turn.reply = looseReply(body);
+    const request = readSlashCommand(body);
+    turn.reply = request.reply;
+    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
+    if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
+    if (!request.channel) throw new PreLetterError('not-bound', PREVIEW_NEEDS_COMMAND, {});
+    if (outcome.options.topics.length === 0) throw new PreLetterError('invalid-input', NO_TOPICS, { companyKey: outcome.options.company.key });
+    // The trigger id expires three seconds after the command: open the form before anything else.
+    await services.platform.openModal(request.triggerId, previewModal(outcome.options, request.channel));
+    turn.log.info({ channelId: request.channel.channelId, companyKey: outcome.options.company.key }, 'preview form opened');
+  });
+}
+
+/** Why: `@PreLetter status`, `@PreLetter ack` in a letter's thread, or any other command said to the bot. */
+export async function handleMention(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'mention', async (turn) => {
+    turn.reply = looseReply(body);
+    const request = readMention(body);
+    turn.reply = request.reply;
+    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    if (request.threadRef && /^ack\.?$/i.test(request.text)) {
+      const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });
+      const card = outcome ? outcome.reply : noticeCard('Nothing to acknowledge', NOT_A_LETTER_THREAD);
+      return tellPrivately(services, request.reply, card, turn.log);
+    }
+    const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
+    const card = outcome.kind === 'reply' ? outcome.card : noticeCard('Preview a letter', PREVIEW_NEEDS_COMMAND);
+    await tellPrivately(services, request.reply, card, turn.log);
+  });
+}

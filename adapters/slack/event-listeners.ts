@@ -1,0 +1,57 @@
+/**
+ * Events API listeners that are not commands: a thread reply `ack` acknowledges the
+ * letter whose thread it is, and opening the App Home shows the person their letters.
+ * (Mentions are commands: see command-listener.ts.)
+ */
+import { acknowledgeInThread } from '../../src/bot/acknowledge';
+import { cardForError } from '../../src/bot/error-sink';
+import type { NeutralCard } from '../../src/bot/ports';
+import { status } from '../../src/bot/status';
+import type { types } from '@slack/bolt';
+import { readHomeOpened, readThreadReply } from './inbound';
+import { mrkdwnText } from './render';
+import type { SlackPlatform } from './platform';
+import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+
+/** What a thread reply must say to acknowledge (case-insensitive, a trailing full stop allowed). */
+const ACK_REPLY = /^\s*ack\.?\s*$/i;
+const HOME_MAX_BLOCKS = 100;
+
+/** Why: `ack` in a letter's thread acknowledges it; every other thread message is none of our business. */
+export async function handleThreadReply(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'thread-reply', async (turn) => {
+    const request = readThreadReply(body);
+    if (!request || !ACK_REPLY.test(request.text)) return;
+    turn.reply = request.reply;
+    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });
+    if (!outcome) return; // a thread that is no letter's: stay quiet
+    await tellPrivately(services, request.reply, outcome.reply, turn.log);
+  });
+}
+
+/** Why: the App Home tab is the status answer for the person who opened it, with a line on how to act. */
+export function homeView(card: NeutralCard, platform: SlackPlatform): types.HomeView {
+  const intro: types.KnownBlock = {
+    type: 'context',
+    elements: [mrkdwnText('PreLetter: letter previews to companies, and their 60-day reply clock. Type `/preletter help` in any channel for the commands.', 3000)],
+  };
+  const blocks = [intro, ...platform.render(card).blocks].slice(0, HOME_MAX_BLOCKS);
+  return { type: 'home', blocks };
+}
+
+/** Why: publishes the person's status on the Home tab; a refusal (e.g. unknown account) is shown there too. */
+export async function handleHomeOpened(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'home', async (turn) => {
+    const request = readHomeOpened(body);
+    if (request.tab !== 'home') return;
+    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    let card: NeutralCard;
+    try {
+      card = await status(services.deps, { actor: request.actor });
+    } catch (err) {
+      card = cardForError(err, turn.log);
+    }
+    await services.platform.publishHome(request.actor.userId, homeView(card, services.platform));
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * NeutralCard → Block Kit. Every piece of text the core hands over is user or
+ * directory text and is escaped (escape.ts); the only markup this module emits is
+ * its own: bold labels, real mentions the core asked for, and links to threads the
+ * adapter itself produced. mrkdwn objects are `verbatim`, so Slack does not
+ * auto-link URLs or channel names inside relayed text either.
+ */
+import type { types } from '@slack/bolt';
+import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
+import { clipMarkup, escapeControlCharacters, escapeUserText, isSafeLinkUrl, linkMarkup, mentionMarkup } from './escape';
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+type MrkdwnElement = types.MrkdwnElement;
+type PlainTextElement = types.PlainTextElement;
+
+/** Block Kit limits (characters, items) the renderer keeps to, so Slack never rejects a card. */
+export const BLOCK_LIMITS = {
+  header: 150,
+  sectionText: 3000,
+  fieldText: 2000,
+  fieldsPerSection: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+  fallbackText: 1000,
+  blocks: 50,
+} as const;
+
+/** action_id of the link button that opens a letter's thread; Slack still sends a click, which is only acked. */
+export const OPEN_THREAD_ACTION_ID = 'open-thread';
+
+const THREAD_LINK_LABEL = 'Open thread';
+const TONE_PREFIX: Record<NeutralCard['tone'], string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '⛔ ' };
+
+/** What the renderer may turn into links: only URLs the adapter produced itself (thread permalinks). */
+export interface RenderOptions {
+  trustedLinks?: ReadonlySet<string>;
+}
+
+/** A card as Slack takes it: blocks for display, and escaped text for notifications and old clients. */
+export interface RenderedMessage {
+  blocks: KnownBlock[];
+  text: string;
+}
+
+/** Why: every mrkdwn object is verbatim, so Slack never auto-links or auto-mentions inside it; `markup` is already escaped. */
+export function mrkdwnText(markup: string, max: number): MrkdwnElement {
+  return { type: 'mrkdwn', text: clipMarkup(markup, max), verbatim: true };
+}
+
+/** Why: plain_text from raw (user or directory) text, escaped and clipped to a Block Kit limit. */
+export function plainText(raw: string, max: number): PlainTextElement {
+  return { type: 'plain_text', text: clipMarkup(escapeUserText(raw), max), emoji: true };
+}
+
+const mrkdwn = mrkdwnText;
+const plain = plainText;
+
+function textMarkup(text: string, options: RenderOptions): string {
+  let markup = escapeUserText(text);
+  for (const url of options.trustedLinks ?? []) {
+    if (!isSafeLinkUrl(url)) continue;
+    markup = markup.split(escapeControlCharacters(url)).join(linkMarkup(url, THREAD_LINK_LABEL));
+  }
+  return markup;
+}
+
+/** Why: one paragraph of segments; mentions become `<@U…>` only for Slack identities. */
+export function segmentsMarkup(segments: Segment[], options: RenderOptions = {}): string {
+  return segments
+    .map((s) => {
+      if ('mention' in s) return s.mention.platform === 'slack' ? mentionMarkup(s.mention.userId, s.name) : escapeUserText(s.name);
+      return textMarkup(s.text, options);
+    })
+    .join('');
+}
+
+function button(b: CardButton): Button {
+  const element: Button = {
+    type: 'button',
+    action_id: b.action,
+    value: b.value.slice(0, BLOCK_LIMITS.buttonValue),
+    text: plain(b.label, BLOCK_LIMITS.buttonText),
+  };
+  if (b.style) element.style = b.style;
+  if (b.confirm) {
+    element.confirm = {
+      title: plain(b.confirm.title, BLOCK_LIMITS.confirmTitle),
+      text: plain(b.confirm.text, BLOCK_LIMITS.confirmText),
+      confirm: plain(b.confirm.confirm, BLOCK_LIMITS.confirmButton),
+      deny: plain(b.confirm.deny, BLOCK_LIMITS.confirmButton),
+      ...(b.style === 'danger' ? { style: 'danger' as const } : {}),
+    };
+  }
+  return element;
+}
+
+function actionsBlock(card: NeutralCard): KnownBlock | undefined {
+  const elements: Button[] = card.buttons.map(button);
+  if (card.threadLink && isSafeLinkUrl(card.threadLink)) {
+    elements.push({ type: 'button', action_id: OPEN_THREAD_ACTION_ID, text: plain(THREAD_LINK_LABEL, BLOCK_LIMITS.buttonText), url: card.threadLink });
+  }
+  return elements.length > 0 ? { type: 'actions', elements } : undefined;
+}
+
+function fieldBlocks(card: NeutralCard, options: RenderOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < card.fields.length; i += BLOCK_LIMITS.fieldsPerSection) {
+    const chunk = card.fields.slice(i, i + BLOCK_LIMITS.fieldsPerSection);
+    blocks.push({
+      type: 'section',
+      fields: chunk.map((f) => mrkdwn(`*${escapeUserText(f.label)}*\n${textMarkup(f.value, options)}`, BLOCK_LIMITS.fieldText)),
+    });
+  }
+  return blocks;
+}
+
+/** Why: the one translation from the core's neutral card to what chat.postMessage/update/postEphemeral send. */
+export function renderCard(card: NeutralCard, options: RenderOptions = {}): RenderedMessage {
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(`${TONE_PREFIX[card.tone]}${card.title}`, BLOCK_LIMITS.header) }];
+  for (const paragraph of card.body) {
+    const markup = segmentsMarkup(paragraph, options);
+    if (markup.trim() !== '') blocks.push({ type: 'section', text: mrkdwn(markup, BLOCK_LIMITS.sectionText) });
+  }
+  blocks.push(...fieldBlocks(card, options));
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(escapeUserText(card.footer), BLOCK_LIMITS.sectionText)] });
+  const actions = actionsBlock(card);
+  // Keep the buttons even on a very long card: they are how people act on it.
+  const kept = blocks.slice(0, BLOCK_LIMITS.blocks - (actions ? 1 : 0));
+  if (actions) kept.push(actions);
+  return { blocks: kept, text: fallbackText(card, options) };
+}
+
+/** Why: the notification line (and screen-reader text): title and first paragraph, escaped, mentions kept. */
+export function fallbackText(card: NeutralCard, options: RenderOptions = {}): string {
+  const first = card.body.find((p) => p.length > 0);
+  const title = escapeUserText(card.title);
+  const text = first ? `${title}\n${segmentsMarkup(first, options)}` : title;
+  return clipMarkup(text, BLOCK_LIMITS.fallbackText);
+}

@@ -1,0 +1,117 @@
+/**
+ * One adapter turn: everything PreLetter does for one Slack request after it has
+ * been acknowledged. Each turn records its Slack id first (a retry is a no-op),
+ * has exactly one error sink (cardForError), and answers the person privately:
+ * ephemeral in place, else through Slack's response_url, else a direct message.
+ * The tracker lets shutdown (and tests) wait for every turn in flight.
+ */
+import type { BotDeps } from '../../src/bot/deps';
+import { cardForError } from '../../src/bot/error-sink';
+import type { NeutralCard } from '../../src/bot/ports';
+import { PreLetterError } from '../../src/domain/errors';
+import type { Logger } from '../../src/logger';
+import type { PrivateReply } from './inbound';
+import type { SlackPlatform } from './platform';
+
+/** What a turn may use: the core's dependencies (with this platform registered) and the adapter's platform. */
+export interface TurnServices {
+  deps: BotDeps;
+  platform: SlackPlatform;
+  logger: Logger;
+}
+
+/** The state of one turn: its logger, and whom to answer once the payload says who acted. */
+export interface Turn {
+  log: Logger;
+  reply?: PrivateReply;
+}
+
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
+/** Why: keeps every turn's promise so stop() can finish in-flight work and tests can wait without sleeping. */
+export class TurnTracker {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Why: registers work that outlives the HTTP response (everything after ack). */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const forget = () => this.pending.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** Why: resolves once no turn is in flight (turns started meanwhile are waited for too), or at the deadline. */
+  async idle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pending.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        timer.unref();
+      });
+      await Promise.race([Promise.allSettled([...this.pending]), late]);
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Why: "first time we see this Slack id?" — a Slack retry of a handled request is answered and not acted on. */
+export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
+  const first = await services.deps.inbound.recordOnce('slack', dedupeId, services.deps.clock.now());
+  if (!first) log.info({ dedupeId }, 'repeated slack request ignored');
+  return first;
+}
+
+async function postToResponseUrl(responseUrl: string, services: TurnServices, card: NeutralCard): Promise<void> {
+  const rendered = services.platform.render(card);
+  const res = await fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...rendered }),
+    signal: AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS),
+  });
+  const answer = await res.text();
+  // Slack answers `ok` as text, or JSON such as {"ok":false,"error":"expired_url"}.
+  let refused = false;
+  try {
+    refused = answer.trim().startsWith('{') && (JSON.parse(answer) as { ok?: unknown }).ok === false;
+  } catch {
+    refused = true;
+  }
+  if (!res.ok || refused) throw new PreLetterError('platform', 'Slack refused the reply.', { method: 'response_url', status: res.status });
+}
+
+/**
+ * Why: a private answer must reach the person even where the bot cannot post an
+ * ephemeral (not a member of the channel): response_url, then a direct message.
+ */
+export async function tellPrivately(services: TurnServices, reply: PrivateReply, card: NeutralCard, log: Logger): Promise<void> {
+  const ways: Array<[string, () => Promise<unknown>]> = [];
+  if (reply.target) ways.push(['ephemeral', () => services.platform.replyPrivately(reply.target!, reply.user, card)]);
+  if (reply.responseUrl) ways.push(['response_url', () => postToResponseUrl(reply.responseUrl!, services, card)]);
+  ways.push(['direct', () => services.platform.sendDirect(reply.user, card)]);
+  for (const [way, send] of ways) {
+    try {
+      await send();
+      return;
+    } catch (err) {
+      const e = err as PreLetterError;
+      log.warn({ way, code: e.code, slackError: e.context?.slackError, userId: reply.user.userId }, 'private reply failed');
+    }
+  }
+  log.error({ userId: reply.user.userId }, 'could not reach the person privately');
+}
+
+/**
+ * Why: the single error sink of a turn. `work` sets turn.reply as soon as it knows
+ * who acted; any failure after that is told to that person as a sentence.
+ */
+export async function runTurn(services: TurnServices, kind: string, work: (turn: Turn) => Promise<void>): Promise<void> {
+  const turn: Turn = { log: services.logger.child({ turn: kind }) };
+  try {
+    await work(turn);
+  } catch (err) {
+    const card = cardForError(err, turn.log);
+    if (turn.reply) await tellPrivately(services, turn.reply, card, turn.log);
+  }
+}

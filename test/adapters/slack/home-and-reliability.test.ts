@@ -1,0 +1,106 @@
+/**
+ * The App Home view, and what happens when Slack pushes back: a 429 is waited out
+ * and the message posted once; a private answer that cannot be an ephemeral goes
+ * through response_url (or a direct message); a failure the person should know
+ * about is told to them privately.
+ */
+import { markSent } from '../../../src/bot/mark-sent';
+import { previewLetter } from '../../../src/bot/preview-letter';
+import { NORTHWIND_CHANNEL, USERS } from '../../support/test-directory';
+import { visibleText } from './support/slack-message-view';
+import { buttonClick, homeOpened, previewValues, slashCommand, viewSubmission } from './support/slack-requests';
+import { openSlackWorld, type SlackWorld } from './support/slack-world';
+
+describe('Slack: App Home', () => {
+  let w: SlackWorld;
+  let rootTs: string;
+  beforeAll(async () => {
+    w = await openSlackWorld();
+    await previewLetter(w.deps, { actor: USERS.mara, channel: NORTHWIND_CHANNEL, type: 'AL', topics: ['content-moderation'], summary: 'S.', urgent: false });
+    await markSent(w.deps, { actor: USERS.mara, ref: 'PL-2026-0001' });
+    rootTs = String(w.fake.of('chat.postMessage')[0]!.result.ts);
+    w.harness.clock.advanceDays(10);
+  });
+  afterAll(async () => w.close());
+
+  it("publishes the person's letters, with days left and a link to each thread", async () => {
+    w.fake.clear();
+    expect((await w.send.event(homeOpened('U0MARA'))).status).toBe(200);
+    const published = await w.fake.waitFor(() => w.fake.of('views.publish')[0], 'views.publish');
+    expect(published.args.user_id).toBe('U0MARA');
+    const view = published.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe('home');
+    const text = visibleText(published);
+    expect(text).toContain('Your letters');
+    expect(text).toContain('PL-2026-0001 · Northwind Social');
+    expect(text).toContain('Awaiting reply · 50 days left');
+    expect(JSON.stringify(view.blocks)).toContain(`<${w.fake.permalink('C0NORTH', rootTs)}|Open thread>`);
+  });
+
+  it('shows someone not in the directory what to do, on the Home tab itself', async () => {
+    w.fake.clear();
+    await w.send.event(homeOpened('U0NOBODY'));
+    const published = await w.fake.waitFor(() => w.fake.of('views.publish')[0], 'views.publish');
+    expect(visibleText(published)).toContain("I don't know your Slack account yet");
+  });
+
+  it('publishes nothing for the Messages tab', async () => {
+    w.fake.clear();
+    await w.send.event(homeOpened('U0MARA', 'messages'));
+    await w.slack.idle();
+    expect(w.fake.calls).toEqual([]);
+  });
+});
+
+describe('Slack: when Slack pushes back', () => {
+  let w: SlackWorld;
+  beforeEach(async () => {
+    w = await openSlackWorld();
+  });
+  afterEach(async () => w.close());
+
+  it('waits out a 429 with Retry-After and posts the message once', async () => {
+    w.fake.failNext('chat.postEphemeral', { rateLimitedFor: 1 });
+    const started = Date.now();
+    await w.send.command(slashCommand('U0MARA', 'help'));
+    await w.fake.waitFor(() => w.fake.of('chat.postEphemeral')[0], 'the retried answer', 10_000);
+    await w.slack.idle();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(w.fake.calls.filter((c) => c.method === 'chat.postEphemeral').map((c) => c.status)).toEqual([429, 200]);
+    expect(visibleText(w.fake.of('chat.postEphemeral')[0]!)).toContain('PreLetter commands');
+  });
+
+  it('answers through response_url where the bot cannot post an ephemeral', async () => {
+    w.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
+    await w.send.command(slashCommand('U0MARA', 'help', 'C0OTHER', w.fake.responseUrl('cmd-1')));
+    const answered = await w.fake.waitFor(() => w.fake.of('response_url')[0], 'response_url answer');
+    expect(answered.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(answered)).toContain('PreLetter commands');
+  });
+
+  it('falls back to a direct message when neither an ephemeral nor response_url works', async () => {
+    w.fake.failNext('chat.postEphemeral', { error: 'not_in_channel' });
+    w.fake.failNext('response_url', { error: 'expired_url' });
+    await w.send.interaction(buttonClick({ user: 'U0ANA', action: 'acknowledge', ref: 'PL-2026-0042', channel: 'C0OTHER', messageTs: '1772524801.000001', responseUrl: w.fake.responseUrl('act-1') }));
+    const dm = await w.fake.waitFor(() => w.fake.of('chat.postMessage').find((c) => c.args.channel === 'D0ANA'), 'direct message');
+    expect(visibleText(dm)).toContain('I could not find a letter with the reference PL-2026-0042');
+  });
+
+  it('tells the person privately, in words, when the letter was saved but Slack refused the post', async () => {
+    await w.send.command(slashCommand('U0MARA', 'preview'));
+    const view = (await w.fake.waitFor(() => w.fake.of('views.open')[0], 'views.open')).args.view as { private_metadata: string };
+    w.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await w.send.interaction(viewSubmission({ user: 'U0MARA', privateMetadata: view.private_metadata, values: previewValues({ type: 'UA', topics: ['surveillance'], summary: 'Urgent.' }) }));
+    const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral').find((c) => c.args.user === 'U0MARA'), 'the private explanation');
+    expect(visibleText(told)).toContain('PL-2026-0001 is saved, but I could not post it in this channel');
+    expect(visibleText(told)).not.toMatch(/Error|stack|at Object/);
+    expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
+  });
+
+  it('tells the person when the preview form could not be opened in time', async () => {
+    w.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    await w.send.command(slashCommand('U0MARA', 'preview'));
+    const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral')[0], 'the private explanation');
+    expect(visibleText(told)).toContain('The form took too long to open. Please run the command again.');
+  });
+});

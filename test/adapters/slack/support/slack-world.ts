@@ -1,0 +1,61 @@
+/**
+ * One Slack test world: the real store (embedded FerretDB, test directory loaded,
+ * simulated clock), the shared HTTP host on a free port, the real Slack app mounted
+ * on it with a known signing secret, and the Slack Web API fake as SLACK_API_URL.
+ * Tests talk to it only over HTTP, as Slack would.
+ */
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../../adapters/slack/app';
+import type { BotDeps } from '../../../../src/bot/deps';
+import { startHttpHost, type HttpHost } from '../../../../src/http';
+import { silentLogger } from '../../../../src/logger';
+import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
+import { TEST_DIRECTORY } from '../../../support/test-directory';
+import { SlackApiFake } from './slack-api-fake';
+import { SlackRequests } from './slack-requests';
+
+/** The signing secret the test app is configured with. */
+export const SIGNING_SECRET = 'test-signing-secret-8f2b1c';
+/** The bot token the test app is configured with. */
+export const BOT_TOKEN = 'xoxb-test-token';
+
+/** Everything a Slack adapter test needs. */
+export interface SlackWorld {
+  harness: BotHarness;
+  deps: BotDeps;
+  fake: SlackApiFake;
+  host: HttpHost;
+  slack: SlackApp;
+  send: SlackRequests;
+  close(): Promise<void>;
+}
+
+/** Opens a world; start() has run (auth.test answered by the fake). */
+export async function openSlackWorld(): Promise<SlackWorld> {
+  const harness = await openBotHarness();
+  const fake = await SlackApiFake.start();
+  for (const p of TEST_DIRECTORY.people) fake.addUser(p.identities[0]!.userId, p.name);
+  const host = await startHttpHost({ port: 0, host: '127.0.0.1', logger: silentLogger, ready: async () => true });
+  const deps: BotDeps = { ...harness.deps, platforms: {} };
+  const slack = createSlackApp({
+    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    deps,
+    host,
+    logger: silentLogger,
+  });
+  await slack.start();
+  const send = new SlackRequests(`http://127.0.0.1:${host.port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET);
+  return {
+    harness,
+    deps,
+    fake,
+    host,
+    slack,
+    send,
+    async close() {
+      await slack.stop();
+      await host.close();
+      await fake.close();
+      await harness.close();
+    },
+  };
+}
