@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/store/embedded/launcher';
 import { isAlive } from './support/process';
+import { SlackApiFake } from './adapters/slack/support/slack-api-fake';
+import { SlackRequests, slashCommand } from './adapters/slack/support/slack-requests';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -86,4 +88,39 @@ describe('npm start with no configuration', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.output()).toContain('PORT: expected a whole number from 1 to 65535 (got "eighty")');
   }, 30_000);
+
+  it('wires Slack when its tokens are set: signed commands from demo directory people are answered', async () => {
+    const fake = await SlackApiFake.start();
+    const port = await freePort();
+    const slackDir = mkdtempSync(path.join(tmpdir(), 'preletter-main-slack-'));
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      DATA_DIR: slackDir,
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: 'main-test-secret',
+      SLACK_API_URL: fake.apiUrl,
+    };
+    const app = start(env);
+    try {
+      await waitForReady(port);
+      expect(app.logs().map((l) => l.msg)).not.toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+      const slack = new SlackRequests(`http://127.0.0.1:${port}/slack/events`, 'main-test-secret');
+      const command = { ...slashCommand('U0DEMOA001', 'help', 'C0NORTHWND'), team_id: 'T0DEMO0001' };
+      expect((await slack.command(command, { signature: 'v0=forged' })).status).toBe(401);
+      expect((await slack.command(command)).status).toBe(200);
+      const until = Date.now() + 10_000;
+      while (Date.now() < until && !fake.calls.some((c) => c.method === 'chat.postEphemeral')) await new Promise((r) => setTimeout(r, 100));
+      const reply = fake.calls.find((c) => c.method === 'chat.postEphemeral');
+      expect(reply?.args).toMatchObject({ channel: 'C0NORTHWND', user: 'U0DEMOA001' });
+      expect(JSON.stringify(reply?.args)).not.toContain('xoxb-main-test');
+      expect(app.output()).not.toContain('xoxb-main-test');
+    } finally {
+      app.child.kill('SIGTERM');
+      await app.exited;
+      await fake.close();
+      rmSync(slackDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
