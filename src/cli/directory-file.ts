@@ -212,14 +212,15 @@ function crossCheck(raw: unknown, existing?: Directory): RawIssue[] {
 }
 
 const CLAIMS = {
-  identities: { section: 'people', id: 'userId', what: 'account', owner: 'person', why: 'one account can belong to one person only, or the bot would mistake who is acting' },
-  channels: { section: 'companies', id: 'channelId', what: 'channel', owner: 'company', why: 'a channel may belong to one company only, or letters would reach the wrong company' },
+  // Accounts are matched without their workspace (user ids are global; see src/store/person-model.ts).
+  identities: { section: 'people', id: 'userId', what: 'account', owner: 'person', scoped: false, why: 'one account can belong to one person only, or the bot would mistake who is acting' },
+  channels: { section: 'companies', id: 'channelId', what: 'channel', owner: 'company', scoped: true, why: 'a channel may belong to one company only, or letters would reach the wrong company' },
 } as const;
 
-/** Reports a (platform, workspace, id) claimed twice, within the file or against the database. */
+/** Reports a (platform, workspace if scoped, id) claimed twice, within the file or against the database. */
 function claimOnce(issues: RawIssue[], docs: unknown[], field: keyof typeof CLAIMS, existing: ReadonlyArray<readonly [string, object]>): void {
-  const { section, id: idField, what, owner: ownerWord, why } = CLAIMS[field];
-  const claimOf = (item: unknown) => [rec(item).platform, rec(item).workspaceId, rec(item)[idField]].map(str);
+  const { section, id: idField, what, owner: ownerWord, why, scoped } = CLAIMS[field];
+  const claimOf = (item: unknown) => [rec(item).platform, scoped ? rec(item).workspaceId : '*', rec(item)[idField]].map(str);
   const claims = new Map(existing.map(([owner, item]) => [claimOf(item).join('|'), { owner, where: 'in the database' }]));
   docs.forEach((doc, i) => {
     const owner = str(rec(doc).key) ?? `${section}[${i}]`;
@@ -228,7 +229,7 @@ function claimOnce(issues: RawIssue[], docs: unknown[], field: keyof typeof CLAI
       if (!p || !ws || !id) return;
       const at = [section, i, field, j];
       const prior = claims.get(`${p}|${ws}|${id}`);
-      const thing = `${p} ${what} ${id} in workspace ${ws}`;
+      const thing = scoped ? `${p} ${what} ${id} in workspace ${ws}` : `${p} ${what} ${id}`;
       if (!prior) claims.set(`${p}|${ws}|${id}`, { owner, where: `at ${pathText(at)}` });
       else if (prior.owner === owner) issues.push({ path: at, message: `${thing} is listed twice for this ${ownerWord} (also ${prior.where}) — remove one` });
       else issues.push({ path: at, message: `${thing} already belongs to ${ownerWord} "${prior.owner}" (${prior.where}) — ${why}` });

@@ -12,9 +12,14 @@ export interface PersonDoc extends Person {
   identityKeys: string[];
 }
 
-/** `platform:workspaceId:userId`: one string per identity, so it can be indexed and matched exactly. */
-export function identityKey(identity: PlatformIdentity): string {
-  return `${identity.platform}:${identity.workspaceId}:${identity.userId}`;
+/**
+ * `platform:userId`: one indexed string per identity. The workspace is left out on
+ * purpose: Slack user ids and Teams AAD object ids are globally unique, while the
+ * team or tenant id a payload carries differs between shared (Slack Connect, Teams
+ * shared channel) and home channels, so matching on it would refuse partner people.
+ */
+export function identityKey(identity: Pick<PlatformIdentity, 'platform' | 'userId'>): string {
+  return `${identity.platform}:${identity.userId}`;
 }
 
 const identitySchema = new Schema<PlatformIdentity>(

@@ -145,7 +145,7 @@ describe('cross-checks', () => {
   it('refuses one platform account given to two people', () => {
     const issues = issuesOf(parseDirectoryText(twoPeopleOneAccount, 'd.yaml'));
     expect(issues.map(formatIssue)).toEqual([
-      'd.yaml:3:62 people[1].identities[0]: slack account U1 in workspace T1 already belongs to person "ana" (at people[0].identities[0]) — one account can belong to one person only, or the bot would mistake who is acting',
+      'd.yaml:3:62 people[1].identities[0]: slack account U1 already belongs to person "ana" (at people[0].identities[0]) — one account can belong to one person only, or the bot would mistake who is acting',
     ]);
   });
 

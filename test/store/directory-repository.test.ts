@@ -129,12 +129,13 @@ describe('directory repository', () => {
     expect(company!.channels[0]).not.toHaveProperty('_id');
   });
 
-  it('finds a person by platform identity only on the exact platform, workspace and user', async () => {
+  it('finds a person by platform and user id, whichever workspace a shared channel reports them from', async () => {
     const d = store.directory;
     expect(await d.findPersonByIdentity({ platform: 'teams', workspaceId: 'tenant-acme', userId: 'aad-bob' })).toEqual(bob);
     expect(await d.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-ACME', userId: 'U-BOB' })).toEqual(bob);
-    expect(await d.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-OTHER', userId: 'U-BOB' })).toBeNull();
+    expect(await d.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-HOST', userId: 'U-BOB' })).toEqual(bob);
     expect(await d.findPersonByIdentity({ platform: 'teams', workspaceId: 'T-ACME', userId: 'U-BOB' })).toBeNull();
+    expect(await d.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-ACME', userId: 'U-NOBODY' })).toBeNull();
   });
 
   it('gets one person, and several in the order asked for, skipping unknown keys', async () => {
