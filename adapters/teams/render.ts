@@ -1,0 +1,127 @@
+/**
+ * NeutralCard → Adaptive Card (schema 1.4) for Teams. Every piece of text the core
+ * hands over is user or directory text and is escaped (escape.ts); the only markup
+ * this module emits is its own: a bold title, real `<at>` mentions backed by
+ * `msteams.entities` for people the core asked to mention, and an OpenUrl action
+ * for a thread link. Buttons are Universal Actions (`Action.Execute`) whose verb is
+ * the neutral ActionId; withdraw asks for a second click, because Action.Execute has
+ * no confirm dialog of its own.
+ */
+import type { Attachment, Mention } from 'botbuilder';
+import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
+import { escapeCardText, escapeMessageText, isMentionableId, isSafeLinkUrl } from './escape';
+
+/** Why: the content type Teams requires on an attachment carrying an Adaptive Card. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Why: 1.4 is the highest schema Teams renders everywhere (desktop, web, mobile) with Action.Execute. */
+export const ADAPTIVE_CARD_VERSION = '1.4';
+
+const THREAD_LINK_LABEL = 'Open thread';
+
+/** Why: the neutral tone maps onto Adaptive Card container styles so status reads at a glance. */
+export const TONE_STYLE: Record<NeutralCard['tone'], 'default' | 'good' | 'warning' | 'attention'> = {
+  info: 'default',
+  success: 'good',
+  warning: 'warning',
+  error: 'attention',
+};
+
+/** Why: a loosely-typed Adaptive Card element; the schema is JSON and Teams validates it on send. */
+export type CardElement = Record<string, unknown>;
+
+/** What a rendered card is: the attachment to send, and the mentions it carries (also inside the card). */
+export interface RenderedAdaptiveCard {
+  attachment: Attachment;
+  entities: Mention[];
+}
+
+/** Text with real mentions for a plain Teams message: the activity's text and its mention entities. */
+export interface RenderedMentionText {
+  text: string;
+  entities: Mention[];
+}
+
+/** Collects mention entities once per person and tag, so each `<at>` in the text has exactly one entity. */
+class MentionCollector {
+  readonly entities: Mention[] = [];
+
+  add(id: string, name: string, tag: string): void {
+    if (this.entities.some((e) => e.text === tag && e.mentioned.id === id)) return;
+    this.entities.push({ type: 'mention', text: tag, mentioned: { id, name } });
+  }
+}
+
+function segmentsText(segments: Segment[], mentions: MentionCollector, escape: (text: string) => string): string {
+  return segments
+    .map((s) => {
+      if ('text' in s) return escape(s.text);
+      const name = s.name.trim() === '' ? 'someone' : s.name;
+      if (s.mention.platform !== 'teams' || !isMentionableId(s.mention.userId)) return escape(name);
+      const tag = `<at>${escape(name)}</at>`;
+      mentions.add(s.mention.userId, name, tag);
+      return tag;
+    })
+    .join('');
+}
+
+/** Why: plain messages (not cards) also mention owners for real; user text in them is entity-escaped. */
+export function renderMentionText(segments: Segment[]): RenderedMentionText {
+  const mentions = new MentionCollector();
+  const text = segmentsText(segments, mentions, escapeMessageText);
+  return { text, entities: mentions.entities };
+}
+
+function textBlock(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function executeAction(b: CardButton, title: string, style?: 'positive' | 'destructive'): CardElement {
+  return { type: 'Action.Execute', title, verb: b.action, data: { ref: b.value }, ...(style ? { style } : {}) };
+}
+
+function action(b: CardButton): CardElement {
+  const style = b.style === 'danger' || b.action === 'withdraw' ? 'destructive' : b.style === 'primary' ? 'positive' : undefined;
+  if (!b.confirm && b.action !== 'withdraw') return executeAction(b, b.label, style);
+  // Action.Execute has no confirm dialog: the first click opens an inline card, the second acts.
+  const prompt = b.confirm?.text ?? 'Are you sure?';
+  return {
+    type: 'Action.ShowCard',
+    title: b.label,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        ...(b.confirm?.title ? [textBlock(escapeCardText(b.confirm.title), { weight: 'Bolder' })] : []),
+        textBlock(escapeCardText(prompt)),
+      ],
+      actions: [executeAction(b, b.confirm?.confirm ?? b.label, 'destructive')],
+    },
+  };
+}
+
+/** Why: the one translation from the core's neutral card to the attachment Teams sends, updates and refreshes. */
+export function renderAdaptiveCard(card: NeutralCard): RenderedAdaptiveCard {
+  const mentions = new MentionCollector();
+  const items: CardElement[] = [textBlock(escapeCardText(card.title), { weight: 'Bolder', size: 'Medium' })];
+  for (const paragraph of card.body) {
+    const text = segmentsText(paragraph, mentions, escapeCardText);
+    if (text.trim() !== '') items.push(textBlock(text));
+  }
+  if (card.fields.length > 0) {
+    items.push({ type: 'FactSet', facts: card.fields.map((f) => ({ title: escapeCardText(f.label), value: escapeCardText(f.value) })) });
+  }
+  if (card.footer) items.push(textBlock(escapeCardText(card.footer), { size: 'Small', isSubtle: true }));
+
+  const actions: CardElement[] = card.buttons.map(action);
+  if (card.threadLink && isSafeLinkUrl(card.threadLink)) actions.push({ type: 'Action.OpenUrl', title: THREAD_LINK_LABEL, url: card.threadLink });
+
+  const content: CardElement = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    body: [{ type: 'Container', style: TONE_STYLE[card.tone], items }],
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full', ...(mentions.entities.length > 0 ? { entities: mentions.entities } : {}) },
+  };
+  return { attachment: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }, entities: mentions.entities };
+}

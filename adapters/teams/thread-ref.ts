@@ -1,0 +1,117 @@
+/**
+ * Opaque references the Teams adapter hands to the core and gets back later: a
+ * letter's thread (the reply chain under its root card) and one posted message.
+ * Teams needs the service URL and tenant to reach a conversation proactively, so
+ * they travel inside the ref. Refs are `teams1:` + base64url(JSON) with a fixed key
+ * order (the same thread always gives the same string), and every ref is validated
+ * with zod on the way back in, so a forged or corrupted ref fails loudly instead of
+ * sending a confidential letter to an unexpected conversation or host.
+ */
+import { z } from 'zod';
+import { PreLetterError } from '../../src/domain/errors';
+
+const PREFIX = 'teams1:';
+const MAX_REF_LENGTH = 4096;
+
+/** Channel, group or personal conversation ids: no whitespace and no `;` (replyChainId appends one). */
+const CONVERSATION_ID = z.string().min(1).max(512).regex(/^[^\s;]+$/);
+/** A message may live in a channel reply chain, whose conversation id carries `;messageid=<root>`. */
+const MESSAGE_CONVERSATION_ID = z.string().min(1).max(600).regex(/^[^\s;]+(;messageid=[A-Za-z0-9:_.\-]+)?$/);
+const TENANT_ID = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+const ACTIVITY_ID = z.string().min(1).max(256).regex(/^[A-Za-z0-9:_.\-]+$/);
+
+/** Why: proactive sends go to serviceUrl with the bot's token, so only https (or a local emulator) is accepted. */
+export function isAllowedServiceUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+}
+
+const SERVICE_URL = z.string().max(2048).refine(isAllowedServiceUrl);
+
+const threadSchema = z
+  .object({ k: z.literal('thread'), conversationId: CONVERSATION_ID, serviceUrl: SERVICE_URL, tenantId: TENANT_ID, rootActivityId: ACTIVITY_ID })
+  .strict();
+const messageSchema = z
+  .object({ k: z.literal('msg'), conversationId: MESSAGE_CONVERSATION_ID, serviceUrl: SERVICE_URL, tenantId: TENANT_ID, activityId: ACTIVITY_ID })
+  .strict();
+
+/** A letter's Teams thread: the channel, where to reach it, its tenant, and the root card's activity id. */
+export interface TeamsThread {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId: string;
+  rootActivityId: string;
+}
+
+/** One posted Teams message: enough to update it in place later. */
+export interface TeamsMessage {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId: string;
+  activityId: string;
+}
+
+function refused(kind: string, ref: string): PreLetterError {
+  // The ref itself is not logged: only its length, which is enough to tell empty from mangled.
+  return new PreLetterError('invalid-input', 'Sorry, PreLetter lost track of that Teams conversation. Please tell your PreLetter admin.', {
+    refKind: kind,
+    refLength: ref.length,
+  });
+}
+
+function encode(value: object): string {
+  return PREFIX + Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function decode(ref: string, kind: string): unknown {
+  if (typeof ref !== 'string' || ref.length > MAX_REF_LENGTH || !ref.startsWith(PREFIX)) throw refused(kind, String(ref));
+  const body = ref.slice(PREFIX.length);
+  if (!/^[A-Za-z0-9_-]+$/.test(body)) throw refused(kind, ref);
+  try {
+    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    throw refused(kind, ref);
+  }
+}
+
+/** Why: the one canonical spelling of a thread, stored as-is by the core and used to find a letter from a reply. */
+export function encodeThreadRef(thread: TeamsThread): string {
+  const value = { k: 'thread' as const, conversationId: thread.conversationId, serviceUrl: thread.serviceUrl, tenantId: thread.tenantId, rootActivityId: thread.rootActivityId };
+  if (!threadSchema.safeParse(value).success) throw refused('thread', JSON.stringify(value));
+  return encode(value);
+}
+
+/** Why: the core hands refs back; anything encodeThreadRef did not make (or a foreign host) is refused. */
+export function decodeThreadRef(ref: string): TeamsThread {
+  const parsed = threadSchema.safeParse(decode(ref, 'thread'));
+  if (!parsed.success) throw refused('thread', ref);
+  const { conversationId, serviceUrl, tenantId, rootActivityId } = parsed.data;
+  return { conversationId, serviceUrl, tenantId, rootActivityId };
+}
+
+/** Why: updateMessage needs conversation, service URL and activity id together; the ref keeps them in one string. */
+export function encodeMessageRef(message: TeamsMessage): string {
+  const value = { k: 'msg' as const, conversationId: message.conversationId, serviceUrl: message.serviceUrl, tenantId: message.tenantId, activityId: message.activityId };
+  if (!messageSchema.safeParse(value).success) throw refused('message', JSON.stringify(value));
+  return encode(value);
+}
+
+/** Why: validates a message ref before updateActivity trusts its host and ids. */
+export function decodeMessageRef(ref: string): TeamsMessage {
+  const parsed = messageSchema.safeParse(decode(ref, 'message'));
+  if (!parsed.success) throw refused('message', ref);
+  const { conversationId, serviceUrl, tenantId, activityId } = parsed.data;
+  return { conversationId, serviceUrl, tenantId, activityId };
+}
+
+/** Why: Teams posts into a channel reply chain through this conversation id, not the channel's own. */
+export function replyChainId(thread: TeamsThread): string {
+  return `${thread.conversationId};messageid=${thread.rootActivityId}`;
+}
