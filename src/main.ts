@@ -8,7 +8,6 @@ import path from 'node:path';
 import { createSlackApp, type SlackApp } from '../adapters/slack/app';
 import type { BotDeps } from './bot/deps';
 import type { PlatformRegistry } from './bot/ports';
-import { databaseNameFrom } from './cli/directory';
 import { loadDemoDirectory } from './cli/directory-file';
 import { loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
@@ -28,12 +27,12 @@ interface Running {
 async function connect(config: Config, logger: Logger, running: Running): Promise<Store> {
   if (config.mongodbUri) {
     logger.info({}, 'using the database named by MONGODB_URI');
-    return openStore({ uri: config.mongodbUri, dbName: databaseNameFrom(config.mongodbUri), logger });
+    return openStore({ uri: config.mongodbUri, logger });
   }
   const dataDir = path.resolve(config.dataDir);
   logger.info({ dataDir }, 'MONGODB_URI is not set: starting the embedded development database');
   running.embedded = await startEmbeddedServer({ dataDir, logger: logger.child({ component: 'embedded-db' }) });
-  return openStore({ uri: running.embedded.uri, dbName: databaseNameFrom(running.embedded.uri), logger });
+  return openStore({ uri: running.embedded.uri, logger });
 }
 
 async function loadDemoIfEmpty(config: Config, store: Store, logger: Logger): Promise<void> {

@@ -11,8 +11,8 @@ import type { ActionId } from '../../src/bot/ports';
 import type { BotDeps } from '../../src/bot/deps';
 import { recordReply } from '../../src/bot/record-reply';
 import { withdraw } from '../../src/bot/withdraw';
-import { looseReply, readButton } from './inbound';
-import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { readButton } from './inbound';
+import { runRequestTurn, tellPrivately, type TurnServices } from './turn';
 
 /** Why: one use case per button, so adding a button to the core is one line here. */
 export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
@@ -24,11 +24,7 @@ export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionR
 
 /** Why: the button turn, run after Bolt has acked the click. */
 export async function handleButton(services: TurnServices, body: unknown): Promise<void> {
-  await runTurn(services, 'button', async (turn) => {
-    turn.reply = looseReply(body);
-    const request = readButton(body);
-    turn.reply = request.reply;
-    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+  await runRequestTurn(services, 'button', body, readButton, async (request, turn) => {
     const outcome = await BUTTON_USE_CASES[request.action](services.deps, { actor: request.actor, ref: request.ref });
     turn.log.info({ ref: request.ref, action: request.action, changed: outcome.changed }, 'button handled');
     await tellPrivately(services, request.reply, outcome.reply, turn.log);

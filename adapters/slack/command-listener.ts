@@ -7,9 +7,9 @@ import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { PreLetterError } from '../../src/domain/errors';
-import { looseReply, readMention, readSlashCommand } from './inbound';
+import { readMention, readSlashCommand } from './inbound';
 import { previewModal } from './preview-modal';
-import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { runRequestTurn, tellPrivately, type TurnServices } from './turn';
 
 const NO_TOPICS =
   'There are no topics on file for this company or your mandates, so a preview could not be routed. Ask your PreLetter admin to add topics to the directory.';
@@ -18,11 +18,7 @@ const NOT_A_LETTER_THREAD = "This thread is not a letter's thread, so there is n
 
 /** Why: the slash command turn, run after Bolt has already acked (Slack's 3-second limit). */
 export async function handleSlashCommand(services: TurnServices, body: unknown): Promise<void> {
-  await runTurn(services, 'command', async (turn) => {
-    turn.reply = looseReply(body);
-    const request = readSlashCommand(body);
-    turn.reply = request.reply;
-    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+  await runRequestTurn(services, 'command', body, readSlashCommand, async (request, turn) => {
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
     if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
     if (!request.channel) throw new PreLetterError('not-bound', PREVIEW_NEEDS_COMMAND, {});
@@ -35,11 +31,7 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
 
 /** Why: `@PreLetter status`, `@PreLetter ack` in a letter's thread, or any other command said to the bot. */
 export async function handleMention(services: TurnServices, body: unknown): Promise<void> {
-  await runTurn(services, 'mention', async (turn) => {
-    turn.reply = looseReply(body);
-    const request = readMention(body);
-    turn.reply = request.reply;
-    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+  await runRequestTurn(services, 'mention', body, readMention, async (request, turn) => {
     if (request.threadRef && /^ack\.?$/i.test(request.text)) {
       const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });
       const card = outcome ? outcome.reply : noticeCard('Nothing to acknowledge', NOT_A_LETTER_THREAD);

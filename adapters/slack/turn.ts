@@ -10,7 +10,7 @@ import { cardForError } from '../../src/bot/error-sink';
 import type { NeutralCard } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
-import type { PrivateReply } from './inbound';
+import { looseReply, type PrivateReply } from './inbound';
 import type { SlackPlatform } from './platform';
 
 /** What a turn may use: the core's dependencies (with this platform registered) and the adapter's platform. */
@@ -114,4 +114,23 @@ export async function runTurn(services: TurnServices, kind: string, work: (turn:
     const card = cardForError(err, turn.log);
     if (turn.reply) await tellPrivately(services, turn.reply, card, turn.log);
   }
+}
+
+/**
+ * Why: every request turn starts the same way: know whom to answer even if the
+ * payload is unreadable, read it at the edge, and act only the first time Slack sends it.
+ */
+export async function runRequestTurn<R extends { reply: PrivateReply; dedupeId: string }>(
+  services: TurnServices,
+  kind: string,
+  body: unknown,
+  read: (body: unknown) => R,
+  work: (request: R, turn: Turn) => Promise<void>,
+): Promise<void> {
+  await runTurn(services, kind, async (turn) => {
+    turn.reply = looseReply(body);
+    const request = read(body);
+    turn.reply = request.reply;
+    if (await firstTime(services, request.dedupeId, turn.log)) await work(request, turn);
+  });
 }

@@ -81,35 +81,40 @@ function decode(ref: string, kind: string): unknown {
   }
 }
 
-/** Why: the one canonical spelling of a thread, stored as-is by the core and used to find a letter from a reply. */
-export function encodeThreadRef(thread: TeamsThread): string {
-  const value = { k: 'thread' as const, conversationId: thread.conversationId, serviceUrl: thread.serviceUrl, tenantId: thread.tenantId, rootActivityId: thread.rootActivityId };
-  if (!threadSchema.safeParse(value).success) throw refused('thread', JSON.stringify(value));
-  return encode(value);
+/**
+ * One codec per ref kind: the schema fixes the key order (so a value always encodes
+ * to the same string) and is checked both ways, so only well-formed refs exist.
+ */
+function codec<T extends object, K extends string>(kind: string, tag: K, schema: z.ZodType<T & { k: K }>, keys: Array<keyof T>) {
+  const pick = (value: T): T => Object.fromEntries(keys.map((key) => [key, value[key]])) as T;
+  return {
+    encode(value: T): string {
+      const tagged = { k: tag, ...pick(value) };
+      if (!schema.safeParse(tagged).success) throw refused(kind, JSON.stringify(tagged));
+      return encode(tagged);
+    },
+    decode(ref: string): T {
+      const parsed = schema.safeParse(decode(ref, kind));
+      if (!parsed.success) throw refused(kind, ref);
+      return pick(parsed.data);
+    },
+  };
 }
+
+const threadCodec = codec<TeamsThread, 'thread'>('thread', 'thread', threadSchema, ['conversationId', 'serviceUrl', 'tenantId', 'rootActivityId']);
+const messageCodec = codec<TeamsMessage, 'msg'>('message', 'msg', messageSchema, ['conversationId', 'serviceUrl', 'tenantId', 'activityId']);
+
+/** Why: the one canonical spelling of a thread, stored as-is by the core and used to find a letter from a reply. */
+export const encodeThreadRef = (thread: TeamsThread): string => threadCodec.encode(thread);
 
 /** Why: the core hands refs back; anything encodeThreadRef did not make (or a foreign host) is refused. */
-export function decodeThreadRef(ref: string): TeamsThread {
-  const parsed = threadSchema.safeParse(decode(ref, 'thread'));
-  if (!parsed.success) throw refused('thread', ref);
-  const { conversationId, serviceUrl, tenantId, rootActivityId } = parsed.data;
-  return { conversationId, serviceUrl, tenantId, rootActivityId };
-}
+export const decodeThreadRef = (ref: string): TeamsThread => threadCodec.decode(ref);
 
 /** Why: updateMessage needs conversation, service URL and activity id together; the ref keeps them in one string. */
-export function encodeMessageRef(message: TeamsMessage): string {
-  const value = { k: 'msg' as const, conversationId: message.conversationId, serviceUrl: message.serviceUrl, tenantId: message.tenantId, activityId: message.activityId };
-  if (!messageSchema.safeParse(value).success) throw refused('message', JSON.stringify(value));
-  return encode(value);
-}
+export const encodeMessageRef = (message: TeamsMessage): string => messageCodec.encode(message);
 
 /** Why: validates a message ref before updateActivity trusts its host and ids. */
-export function decodeMessageRef(ref: string): TeamsMessage {
-  const parsed = messageSchema.safeParse(decode(ref, 'message'));
-  if (!parsed.success) throw refused('message', ref);
-  const { conversationId, serviceUrl, tenantId, activityId } = parsed.data;
-  return { conversationId, serviceUrl, tenantId, activityId };
-}
+export const decodeMessageRef = (ref: string): TeamsMessage => messageCodec.decode(ref);
 
 /** Why: Teams posts into a channel reply chain through this conversation id, not the channel's own. */
 export function replyChainId(thread: TeamsThread): string {

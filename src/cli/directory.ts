@@ -24,15 +24,6 @@ export interface CliDeps {
   openDirectory(): Promise<{ directory: DirectoryRepository; close(): Promise<void> }>;
 }
 
-/** Database used when the URI names none, shared with main.ts so both see the same data. */
-export const DEFAULT_DATABASE_NAME = 'preletter';
-
-/** The database a MongoDB URI names (`mongodb://host/name?…`), else `preletter`; main.ts reuses it. */
-export function databaseNameFrom(uri: string): string {
-  const name = /^mongodb(?:\+srv)?:\/\/[^/?#]*\/([^?#]*)/i.exec(uri)?.[1];
-  return name ? decodeURIComponent(name) : DEFAULT_DATABASE_NAME;
-}
-
 /** Exit codes: 0 done, 1 the file or the database had a problem, 2 the command was misused. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -142,7 +133,7 @@ function realDeps(io: CliIo): CliDeps {
         uri = server.uri;
       }
       try {
-        const store = await openStore({ uri, dbName: databaseNameFrom(uri), logger });
+        const store = await openStore({ uri, logger });
         return {
           directory: store.directory,
           async close() {

@@ -18,6 +18,8 @@ import { StoreConnection } from './store-connection';
 
 /** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
 export type { InboundEventPruning } from './inbound-event-repository';
+/** Re-exported so the CLI and tests name the same database the store opens. */
+export { databaseNameFrom } from './store-connection';
 /** Re-exported for the scheduler: next-due bookkeeping on letters. */
 export type { LetterSchedule } from './letter-repository';
 

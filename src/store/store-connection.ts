@@ -57,9 +57,10 @@ export const DEFAULT_DB_NAME = 'preletter';
 const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
 const MAX_PING_MS = 2000;
 
-function databaseInUri(uri: string): string | undefined {
-  const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(uri);
-  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+/** The database a MongoDB URI names (`mongodb://host/name?…`), else `preletter`: the bot and the CLI agree on it. */
+export function databaseNameFrom(uri: string): string {
+  const name = /^mongodb(?:\+srv)?:\/\/[^/?#]*\/([^?#]*)/i.exec(uri)?.[1];
+  return name ? decodeURIComponent(name) : DEFAULT_DB_NAME;
 }
 
 /** Connection lifecycle and the StoreContext handed to every repository. */
@@ -75,7 +76,7 @@ export class StoreConnection implements StoreContext {
   private closed = false;
 
   constructor(private readonly options: StoreConnectionOptions) {
-    this.dbName = options.dbName ?? databaseInUri(options.uri) ?? DEFAULT_DB_NAME;
+    this.dbName = options.dbName ?? databaseNameFrom(options.uri);
     this.logger = options.logger.child({ component: 'store', dbName: this.dbName });
     this.timeoutMs = options.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
     this.connection = mongoose.createConnection();
