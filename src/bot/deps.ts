@@ -2,12 +2,13 @@ import type { Clock } from '../domain/clock';
 import type { ClockPolicy } from '../domain/policy';
 import type { Logger } from '../logger';
 import type { PlatformRegistry } from './ports';
-import type { DirectoryRepository, InboundEventRepository, LetterRepository } from './repositories';
+import type { DeliveryRepository, DirectoryRepository, InboundEventRepository, LetterRepository } from './repositories';
 
 /** Everything a use case may touch, injected so tests swap platforms and time but keep the real store. */
 export interface BotDeps {
   directory: DirectoryRepository;
   letters: LetterRepository;
+  deliveries: DeliveryRepository;
   inbound: InboundEventRepository;
   platforms: PlatformRegistry;
   clock: Clock;

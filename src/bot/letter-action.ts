@@ -8,6 +8,7 @@ import { PreLetterError } from '../domain/errors';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
 import type { Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
+import { cancelAfterChange } from './send-nudge';
 import type { BotDeps } from './deps';
 import { loadLetterContext, nameOf, rolesOf, type LetterContext } from './letter-context';
 import type { NeutralCard } from './ports';
@@ -95,6 +96,10 @@ export async function runLetterAction(
     return { reply: noticeCard(wording.title, message), changed: false };
   }
   deps.logger.info({ ref: ctx.letter.ref, action, personKey: person.key }, 'letter action applied');
+  await cancelAfterChange(deps, ctx.letter.ref, decision.fact).catch((err: unknown) => {
+    // The sender re-checks every nudge against the facts before sending, so this is belt and braces.
+    deps.logger.warn({ ref: ctx.letter.ref, code: (err as PreLetterError).code }, 'cancelling planned nudges failed');
+  });
   const updated: LetterContext = { ...ctx, letter: result.letter! };
   const shown = await announce(deps, updated, noticeCard(wording.title, wording.threadNote(updated, person.name)));
   const lines = [wording.confirmation(updated)];

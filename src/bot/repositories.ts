@@ -53,13 +53,15 @@ export interface LetterFilter {
 export interface LetterRepository {
   /** Allocate the next reference `PL-<year>-<NNNN>` atomically. */
   nextRef(year: number): Promise<string>;
+  /** Saves a new letter, due for the scheduler's first look at its preview time. */
   create(letter: Letter): Promise<void>;
   get(ref: string): Promise<Letter | null>;
   /** The letter whose thread this is (a reply in the thread acts on it), or null. */
   findByThread(threadRef: string): Promise<Letter | null>;
   /**
    * Set a fact only if it and every fact in `absent` are still unset, appending the
-   * audit event in the same update. Returns the letter after the attempt and whether
+   * audit event and making the letter due for the scheduler (nextDueAt = the fact's
+   * time) in the same update. Returns the letter after the attempt and whether
    * this call was the one that set it.
    */
   setFact(
@@ -76,6 +78,15 @@ export interface LetterRepository {
   addThread(ref: string, thread: Letter['threads'][number], audit: AuditEvent): Promise<void>;
   appendAudit(ref: string, event: AuditEvent): Promise<void>;
   list(filter: LetterFilter): Promise<Letter[]>;
+  /**
+   * When the scheduler should next look at this letter (null: never), so sweeps read an
+   * index, not every letter. With `expectedAuditLength`, only if the letter has not
+   * changed since it was read (a fact set meanwhile keeps the letter due); returns
+   * whether it was written.
+   */
+  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean>;
+  /** References of letters due at or before `now`, earliest first. */
+  listDueRefs(now: Date, limit: number): Promise<string[]>;
 }
 
 /** Records platform event ids so a retried delivery is answered but not acted on twice. */
@@ -118,6 +129,8 @@ export interface DeliveryRepository {
   markSent(key: string, owner: string, at: Date): Promise<boolean>;
   /** Record a failed attempt; `retryAt` null means the last attempt failed. */
   markFailed(key: string, owner: string, errorCode: string, retryAt: Date | null): Promise<void>;
+  /** Cancel one claim this owner holds, because the letter no longer calls for it. */
+  cancel(key: string, owner: string): Promise<void>;
   /** Cancel every unsent claim of a letter (acknowledged, replied, withdrawn). */
   cancelForLetter(letterRef: string, kinds?: DeliveryKind[]): Promise<number>;
   get(key: string): Promise<DeliveryRecord | null>;

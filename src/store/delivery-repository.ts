@@ -106,6 +106,16 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     });
   }
 
+  /** Cancels one claim, only while this owner still holds it. */
+  cancel(key: string, owner: string): Promise<void> {
+    return this.ctx.run('cancelDelivery', { key, owner }, async () => {
+      const { delivery } = this.ctx.models;
+      await this.ctx.atomic(delivery, () =>
+        delivery.updateOne({ key, claimedBy: owner, status: 'claimed' }, { $set: { status: 'cancelled' } }).exec(),
+      );
+    });
+  }
+
   /** Cancels unsent claims (including ones waiting to retry); sent and failed ones are history. */
   cancelForLetter(letterRef: string, kinds?: DeliveryKind[]): Promise<number> {
     return this.ctx.run('cancelDeliveries', { ref: letterRef }, async () => {

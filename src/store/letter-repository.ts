@@ -16,7 +16,7 @@ export const DEFAULT_LIST_LIMIT = 50;
 /** Scheduler access to letters: when each letter next needs attention, queried through an index. */
 export interface LetterSchedule {
   /** Sets (or, with null, clears) when the scheduler should next look at this letter. */
-  setNextDueAt(ref: string, at: Date | null): Promise<void>;
+  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean>;
   /** References of letters due at or before `now`, earliest first. */
   listDueRefs(now: Date, limit: number): Promise<string[]>;
 }
@@ -50,7 +50,8 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
   create(letter: Letter): Promise<void> {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
       try {
-        await this.ctx.models.letter.create(toLetterDoc(letter));
+        // A new letter is due for a first look at once: the scheduler plans from there.
+        await this.ctx.models.letter.create({ ...toLetterDoc(letter), nextDueAt: letter.previewed.at });
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         throw new PreLetterError(
@@ -98,6 +99,8 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
       const set: Record<string, unknown> = { [fact]: { at: value.at, by: value.by } };
       if (options.officialSymbol !== undefined) set.officialSymbol = options.officialSymbol;
       if (options.withdrawReason !== undefined) set.withdrawReason = options.withdrawReason;
+      // In the same atomic update: the scheduler must look again, so a new fact can never go unplanned.
+      set.nextDueAt = value.at;
       const updated = await this.ctx.atomic(letter, () =>
         letter
           .findOneAndUpdate(filter, { $set: set, $push: { audit: copyAudit(options.audit) } }, { new: true })
@@ -157,11 +160,13 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
     });
   }
 
-  setNextDueAt(ref: string, at: Date | null): Promise<void> {
+  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean> {
     return this.ctx.run('setNextDueAt', { ref }, async () => {
       const { letter } = this.ctx.models;
       const update = at ? { $set: { nextDueAt: at } } : { $unset: { nextDueAt: 1 as const } };
-      await this.ctx.atomic(letter, () => letter.updateOne({ ref }, update).exec());
+      const filter = expectedAuditLength === undefined ? { ref } : { ref, audit: { $size: expectedAuditLength } };
+      const result = await this.ctx.atomic(letter, () => letter.updateOne(filter, update).exec());
+      return result.matchedCount === 1;
     });
   }
 

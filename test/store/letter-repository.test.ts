@@ -216,7 +216,25 @@ describe('listing letters', () => {
     expect(await refs({ companyKeys: ['bulk'] })).toHaveLength(50);
   });
 
+});
+
+describe('letters due for the scheduler', () => {
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
+
+  it('makes a new letter due at its preview time, and a newly set fact due at its time', async () => {
+    await store.letters.create(letter('D1', { previewed: { at: day(3), by: 'a' } }));
+    expect(await store.letters.listDueRefs(day(2), 10)).toEqual([]);
+    expect(await store.letters.listDueRefs(day(3), 10)).toEqual(['D1']);
+    await store.letters.setNextDueAt('D1', null);
+    await store.letters.setFact('D1', 'acknowledged', { at: day(8), by: 'bob' }, { absent: [], audit: ackAudit('bob') });
+    expect(await store.letters.listDueRefs(day(7), 10)).toEqual([]);
+    expect(await store.letters.listDueRefs(day(8), 10)).toEqual(['D1']);
+  });
+
   it('lists due letters earliest first, skipping future and cleared ones', async () => {
+    for (const ref of ['L1', 'L2', 'L3', 'L4']) await store.letters.create(letter(ref));
+    await store.letters.setNextDueAt('D1', null);
     await store.letters.setNextDueAt('L1', day(10));
     await store.letters.setNextDueAt('L2', day(5));
     await store.letters.setNextDueAt('L3', day(20));
@@ -226,5 +244,16 @@ describe('listing letters', () => {
     expect(await store.letters.listDueRefs(day(15), 1)).toEqual(['L2']);
     expect(await store.letters.listDueRefs(day(1), 10)).toEqual([]);
     expect(await store.letters.get('L2')).not.toHaveProperty('nextDueAt');
+  });
+
+  it('does not move the next look at a letter when the letter changed since it was read', async () => {
+    await store.letters.create(letter('C1'));
+    const read = (await store.letters.get('C1'))!;
+    await store.letters.setFact('C1', 'acknowledged', { at: day(4), by: 'bob' }, { absent: [], audit: ackAudit('bob') });
+    expect(await store.letters.setNextDueAt('C1', day(30), read.audit.length)).toBe(false);
+    expect(await store.letters.listDueRefs(day(4), 10)).toContain('C1');
+    const fresh = (await store.letters.get('C1'))!;
+    expect(await store.letters.setNextDueAt('C1', day(30), fresh.audit.length)).toBe(true);
+    expect(await store.letters.listDueRefs(day(29), 10)).not.toContain('C1');
   });
 });

@@ -21,11 +21,12 @@ export interface BotHarness {
 export async function openBotHarness(start = '2026-03-03T08:00:00Z'): Promise<BotHarness> {
   const store = await openTestStore();
   await store.directory.apply(TEST_DIRECTORY);
-  const slack = new RecordingPlatform('slack');
   const clock = new SimulatedClock(start);
+  const slack = new RecordingPlatform('slack', clock);
   const deps: BotDeps = {
     directory: store.directory,
     letters: store.letters,
+    deliveries: store.deliveries,
     inbound: store.inbound,
     platforms: { slack },
     clock,

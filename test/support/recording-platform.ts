@@ -3,16 +3,18 @@
  * every call in order and can be told to fail, so tests assert what people saw.
  */
 import type { ChatPlatform, NeutralCard, NeutralUser, PostedRoot } from '../../src/bot/ports';
+import type { Clock } from '../../src/domain/clock';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, Platform, PlatformIdentity } from '../../src/domain/types';
 
-/** One recorded call: the port method and what it was asked to post where. */
-export type RecordedCall =
+/** One recorded call: the port method, what it was asked to post where, and when (by the injected clock). */
+export type RecordedCall = { at?: Date } & (
   | { method: 'postRoot'; channel: ChannelBinding; card: NeutralCard; threadRef: string }
   | { method: 'postInThread'; threadRef: string; card: NeutralCard }
   | { method: 'updateMessage'; messageRef: string; card: NeutralCard }
   | { method: 'sendDirect'; user: PlatformIdentity; card: NeutralCard }
-  | { method: 'replyPrivately'; target: string; user: PlatformIdentity; card: NeutralCard };
+  | { method: 'replyPrivately'; target: string; user: PlatformIdentity; card: NeutralCard }
+);
 
 /** The text a person would read on a card, mentions as @name, for plain assertions. */
 export function cardText(card: NeutralCard): string {
@@ -27,7 +29,14 @@ export class RecordingPlatform implements ChatPlatform {
   readonly failOn = new Set<RecordedCall['method']>();
   private seq = 0;
 
-  constructor(readonly platform: Platform = 'slack') {}
+  constructor(
+    readonly platform: Platform = 'slack',
+    private readonly clock?: Clock,
+  ) {}
+
+  private record(call: RecordedCall): void {
+    this.calls.push({ ...call, at: this.clock?.now() });
+  }
 
   private check(method: RecordedCall['method']): void {
     if (this.failOn.has(method)) throw new PreLetterError('platform', 'The chat platform refused the request.', { method });
@@ -36,30 +45,30 @@ export class RecordingPlatform implements ChatPlatform {
   async postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot> {
     this.check('postRoot');
     const threadRef = `thread-${++this.seq}`;
-    this.calls.push({ method: 'postRoot', channel, card, threadRef });
+    this.record({ method: 'postRoot', channel, card, threadRef });
     return { threadRef, messageRef: `root-of-${threadRef}` };
   }
 
   async postInThread(threadRef: string, card: NeutralCard): Promise<string> {
     this.check('postInThread');
-    this.calls.push({ method: 'postInThread', threadRef, card });
+    this.record({ method: 'postInThread', threadRef, card });
     return `msg-${++this.seq}`;
   }
 
   async updateMessage(messageRef: string, card: NeutralCard): Promise<void> {
     this.check('updateMessage');
-    this.calls.push({ method: 'updateMessage', messageRef, card });
+    this.record({ method: 'updateMessage', messageRef, card });
   }
 
   async sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string> {
     this.check('sendDirect');
-    this.calls.push({ method: 'sendDirect', user, card });
+    this.record({ method: 'sendDirect', user, card });
     return `dm-${++this.seq}`;
   }
 
   async replyPrivately(target: string, user: PlatformIdentity, card: NeutralCard): Promise<void> {
     this.check('replyPrivately');
-    this.calls.push({ method: 'replyPrivately', target, user, card });
+    this.record({ method: 'replyPrivately', target, user, card });
   }
 
   async resolveUser(user: PlatformIdentity): Promise<NeutralUser> {

@@ -1,0 +1,147 @@
+/**
+ * Use case: deliver one reminder or escalation. The scheduler decides when and
+ * claims the delivery; this module decides what each person reads and where: a
+ * direct message to the recipient, and one post per step in the letter's thread.
+ */
+import { dueDeliveries, planDeliveries, type NudgeKind, type PlannedDelivery, type ScheduleContext } from '../domain/schedule';
+import { PreLetterError } from '../domain/errors';
+import type { FactName, Person, PlatformIdentity } from '../domain/types';
+import { identityOn } from './actor';
+import type { BotDeps } from './deps';
+import { joinNames } from './format';
+import type { LetterContext } from './letter-context';
+import type { ChatPlatform, Segment } from './ports';
+import { isAckKind, nudgeCard, type Reminded } from './views/nudge-card';
+import { noticeCard } from './views/notice-card';
+
+/** Kinds where only the latest due step matters: a "3 days left" found late is replaced by "1 day left". */
+const LATEST_ONLY = new Set<NudgeKind>(['countdown', 'due-day', 'overdue']);
+
+/** The recipient key of a delivery that posts in the letter's thread rather than to a person. */
+export const THREAD_RECIPIENT = 'thread';
+
+/** The schedule's view of a loaded letter. */
+export function scheduleContextOf(deps: BotDeps, ctx: LetterContext): ScheduleContext {
+  return { policy: deps.policy, mandate: ctx.mandate, company: ctx.company, people: ctx.people };
+}
+
+/**
+ * What a sweep at `now` should send: every due acknowledgement nudge, and per
+ * recipient only the latest countdown step (an outdated count would mislead).
+ */
+export function deliveriesToSend(deps: BotDeps, ctx: LetterContext, now: Date): PlannedDelivery[] {
+  const due = dueDeliveries(ctx.letter, scheduleContextOf(deps, ctx), now);
+  const latest = new Map<string, PlannedDelivery>();
+  for (const d of due) if (LATEST_ONLY.has(d.kind)) latest.set(d.recipientKey, d);
+  return due.filter((d) => !LATEST_ONLY.has(d.kind) || latest.get(d.recipientKey) === d);
+}
+
+/** Everyone a step is for, including those whose local morning is still to come, so one thread post names them all. */
+export function stepRecipients(deps: BotDeps, ctx: LetterContext, step: Pick<PlannedDelivery, 'kind' | 'step'>, now: Date): PlannedDelivery[] {
+  const horizon = new Date(now.getTime() + 2 * 24 * 3_600_000);
+  return planDeliveries(ctx.letter, scheduleContextOf(deps, ctx), horizon).filter((d) => d.kind === step.kind && d.step === step.step);
+}
+
+/** The thread post's key for a group of deliveries of one kind and step. */
+export function threadKey(d: Pick<PlannedDelivery, 'letterRef' | 'kind' | 'step'>): string {
+  return `${d.letterRef}:${d.kind}:${d.step}:${THREAD_RECIPIENT}`;
+}
+
+function zoneOf(deps: BotDeps, ctx: LetterContext, person: Person | undefined): string {
+  return person?.timeZone ?? ctx.company.timeZone ?? deps.policy.defaultTimeZone;
+}
+
+/** Where to reach a person: the letter's platform first, then any other connected one. */
+function reach(deps: BotDeps, ctx: LetterContext, person: Person): { platform: ChatPlatform; identity: PlatformIdentity } | undefined {
+  const preferred = ctx.letter.threads.map((t) => t.platform);
+  for (const name of [...preferred, 'slack' as const, 'teams' as const]) {
+    const platform = deps.platforms[name];
+    const identity = identityOn(person, name);
+    if (platform && identity) return { platform, identity };
+  }
+  return undefined;
+}
+
+async function remindedBefore(deps: BotDeps, ctx: LetterContext, kind: NudgeKind): Promise<Reminded[]> {
+  if (kind === 'ack-reminder' || !isAckKind(kind)) return [];
+  const { routing, ref } = ctx.letter;
+  const earlier: Array<[NudgeKind, string]> = routing.owners.map((k) => ['ack-reminder', k]);
+  if (kind === 'ack-escalation-executive') earlier.push(...routing.backups.map((k): [NudgeKind, string] => ['ack-escalation-backups', k]));
+  const records = await Promise.all(earlier.map(([k, who]) => deps.deliveries.get(`${ref}:${k}:1:${who}`)));
+  return records.flatMap((r) =>
+    r?.status === 'sent' && r.sentAt ? [{ name: ctx.people.get(r.recipientKey)?.name ?? r.recipientKey, at: r.sentAt }] : [],
+  );
+}
+
+/** Called before each post with a key for its channel or person, so the caller can pace bursts. */
+export type Pace = (key: string) => Promise<void>;
+
+const noPace: Pace = async () => undefined;
+
+/** Sends one person their nudge by direct message; throws PreLetterError when they cannot be reached. */
+export async function sendPersonalNudge(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, pace: Pace = noPace): Promise<void> {
+  const person = ctx.people.get(d.recipientKey);
+  const target = person && reach(deps, ctx, person);
+  if (!person || !target) {
+    throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { key: d.key });
+  }
+  const now = deps.clock.now();
+  const reminded = await remindedBefore(deps, ctx, d.kind);
+  const card = nudgeCard(ctx, deps.policy, { kind: d.kind, step: d.step, zone: zoneOf(deps, ctx, person), now, reminded });
+  const thread = ctx.letter.threads.find((t) => t.platform === target.platform.platform);
+  const link = thread ? await target.platform.threadLink(thread.threadRef) : undefined;
+  await pace(`${target.identity.platform}:dm:${target.identity.userId}`);
+  await target.platform.sendDirect(target.identity, { ...card, threadLink: link });
+}
+
+/** Posts one step's nudge in every thread of the letter, mentioning the people it is for. */
+export async function sendThreadNudge(deps: BotDeps, ctx: LetterContext, group: PlannedDelivery[], pace: Pace = noPace): Promise<void> {
+  const [first] = group;
+  if (!first) return;
+  const now = deps.clock.now();
+  const reminded = await remindedBefore(deps, ctx, first.kind);
+  for (const thread of ctx.letter.threads) {
+    const platform = deps.platforms[thread.platform];
+    if (!platform) throw new PreLetterError('unavailable', 'The letter\'s chat platform is not connected.', { ref: first.letterRef });
+    const mentions: Segment[] = group.flatMap((d, i) => {
+      const person = ctx.people.get(d.recipientKey);
+      const identity = person && identityOn(person, thread.platform);
+      const who: Segment = identity ? { mention: identity, name: person.name } : { text: person?.name ?? d.recipientKey };
+      return i === 0 ? [who] : [{ text: i === group.length - 1 ? ' and ' : ', ' }, who];
+    });
+    const card = nudgeCard(ctx, deps.policy, { kind: first.kind, step: first.step, zone: ctx.mandate.timeZone, now, reminded, mentions });
+    await pace(`${thread.platform}:${thread.channel.workspaceId}:${thread.channel.channelId}`);
+    await platform.postInThread(thread.threadRef, card);
+  }
+}
+
+/** Tells the mandate team and admins that a nudge could not be delivered after every attempt; never silent. */
+export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: string, recipientKey: string): Promise<void> {
+  const who = recipientKey === THREAD_RECIPIENT ? 'the letter\'s thread' : (ctx.people.get(recipientKey)?.name ?? recipientKey);
+  const card = noticeCard(
+    `A reminder for ${ctx.letter.ref} could not be delivered`,
+    `I tried several times but could not deliver a reminder about ${ctx.letter.ref} (${ctx.company.name}) to ${who}. Please follow up with them directly.`,
+    'warning',
+  );
+  const admins = await deps.directory.listAdmins();
+  const people = [...ctx.mandate.team.flatMap((k) => ctx.people.get(k) ?? []), ...admins];
+  const unique = [...new Map(people.map((p) => [p.key, p])).values()];
+  for (const person of unique) {
+    const target = reach(deps, ctx, person);
+    if (!target) continue;
+    await target.platform.sendDirect(target.identity, card).catch((err: unknown) => {
+      deps.logger.warn({ key, personKey: person.key, code: (err as PreLetterError).code }, 'undelivered report failed');
+    });
+  }
+  deps.logger.error({ key, ref: ctx.letter.ref, reported: joinNames(unique.map((p) => p.key)) }, 'delivery abandoned after last attempt');
+}
+
+/**
+ * After a fact changes, cancel planned nudges that no longer apply (acknowledged:
+ * the acknowledgement nudges; replied, closed or withdrawn: everything). The store
+ * already made the letter due for the scheduler in the same write as the fact.
+ */
+export async function cancelAfterChange(deps: BotDeps, ref: string, fact: FactName): Promise<void> {
+  if (fact === 'acknowledged') await deps.deliveries.cancelForLetter(ref, ['ack-reminder', 'ack-escalation-backups', 'ack-escalation-executive']);
+  if (fact === 'replied' || fact === 'closed' || fact === 'withdrawn') await deps.deliveries.cancelForLetter(ref);
+}
