@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     const deps: BotDeps = {
       directory: store.directory,
       letters: store.letters,
+    deliveries: store.deliveries,
       inbound: store.inbound,
       platforms,
       clock: systemClock,

@@ -41,6 +41,9 @@ const threadSchema = z
 const messageSchema = z
   .object({ k: z.literal('msg'), conversationId: MESSAGE_CONVERSATION_ID, serviceUrl: SERVICE_URL, tenantId: TENANT_ID, activityId: ACTIVITY_ID })
   .strict();
+const replySchema = z
+  .object({ k: z.literal('reply'), serviceUrl: SERVICE_URL, tenantId: TENANT_ID, conversationId: CONVERSATION_ID.optional() })
+  .strict();
 
 /** A letter's Teams thread: the channel, where to reach it, its tenant, and the root card's activity id. */
 export interface TeamsThread {
@@ -56,6 +59,18 @@ export interface TeamsMessage {
   serviceUrl: string;
   tenantId: string;
   activityId: string;
+}
+
+/**
+ * Where a private answer goes. Teams has no ephemeral messages in channels: a private
+ * answer goes to the person's 1:1 chat with the bot, either the one they wrote from
+ * (conversationId) or one PreLetter opens with them in their tenant.
+ */
+export interface TeamsReplyPlace {
+  serviceUrl: string;
+  tenantId: string;
+  /** A personal conversation to answer in; absent means "open the 1:1 chat with the person". */
+  conversationId?: string;
 }
 
 function refused(kind: string, ref: string): PreLetterError {
@@ -103,6 +118,7 @@ function codec<T extends object, K extends string>(kind: string, tag: K, schema:
 
 const threadCodec = codec<TeamsThread, 'thread'>('thread', 'thread', threadSchema, ['conversationId', 'serviceUrl', 'tenantId', 'rootActivityId']);
 const messageCodec = codec<TeamsMessage, 'msg'>('message', 'msg', messageSchema, ['conversationId', 'serviceUrl', 'tenantId', 'activityId']);
+const replyCodec = codec<TeamsReplyPlace, 'reply'>('reply', 'reply', replySchema, ['serviceUrl', 'tenantId', 'conversationId']);
 
 /** Why: the one canonical spelling of a thread, stored as-is by the core and used to find a letter from a reply. */
 export const encodeThreadRef = (thread: TeamsThread): string => threadCodec.encode(thread);
@@ -116,7 +132,45 @@ export const encodeMessageRef = (message: TeamsMessage): string => messageCodec.
 /** Why: validates a message ref before updateActivity trusts its host and ids. */
 export const decodeMessageRef = (ref: string): TeamsMessage => messageCodec.decode(ref);
 
+/** Why: replyPrivately takes an adapter-owned target; this spells "this person's 1:1 chat". */
+export const encodeReplyTarget = (place: TeamsReplyPlace): string => replyCodec.encode(place);
+
+/** Why: validates a private-reply target before anything is sent to its host. */
+export function decodeReplyTarget(target: string): TeamsReplyPlace {
+  const place = replyCodec.decode(target);
+  return place.conversationId === undefined ? { serviceUrl: place.serviceUrl, tenantId: place.tenantId } : place;
+}
+
 /** Why: Teams posts into a channel reply chain through this conversation id, not the channel's own. */
 export function replyChainId(thread: TeamsThread): string {
   return `${thread.conversationId};messageid=${thread.rootActivityId}`;
 }
+
+/** Why: the channel a reply-chain conversation id belongs to (`19:…@thread.tacv2;messageid=1` → `19:…@thread.tacv2`). */
+export function baseConversationId(conversationId: string): string {
+  return conversationId.split(';')[0]!;
+}
+
+/** Why: the root of a reply chain, from `…;messageid=<root>`; undefined for a conversation that is no chain. */
+export function replyChainRoot(conversationId: string): string | undefined {
+  const match = /;messageid=([A-Za-z0-9:_.-]+)$/.exec(conversationId);
+  return match?.[1];
+}
+
+/**
+ * Why: one spelling per service URL (lower-case host, trailing slash), so a thread ref made
+ * when posting equals the one rebuilt from an inbound reply on the same host.
+ */
+export function canonicalServiceUrl(value: string): string {
+  const url = new URL(value);
+  const href = url.href.split(/[?#]/)[0]!;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+/** Why: Teams ids are checked once here, so other modules can ask "is this a tenant/conversation/activity id?". */
+export const TEAMS_ID = {
+  tenant: /^[A-Za-z0-9-]{1,64}$/,
+  conversation: /^[^\s;]{1,512}$/,
+  activity: /^[A-Za-z0-9:_.-]{1,256}$/,
+  aadObject: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+} as const;

@@ -7,11 +7,13 @@ import type { DeliveryRecord } from '../bot/repositories';
 import { optional, SCHEMA_OPTIONS } from './model-common';
 
 /** A delivery as stored: exactly the repository record. */
-export type DeliveryDoc = DeliveryRecord;
+export type DeliveryDoc = DeliveryRecord & { _id?: string };
 
 /** Delivery collection schema with the claim and lease indexes. */
 export const deliverySchema = new Schema<DeliveryDoc>(
   {
+    // _id is the key itself: the one filter the embedded FerretDB looks up by index.
+    _id: { type: String, required: true },
     key: { type: String, required: true, unique: true },
     letterRef: { type: String, required: true, index: true },
     kind: { type: String, required: true },

@@ -8,6 +8,9 @@ import { isDuplicateKeyError } from './db-errors';
 import { fromDeliveryDoc, type DeliveryDoc } from './delivery-model';
 import type { StoreContext } from './store-connection';
 
+/** The condition for changing a claim: still claimed, by this owner. */
+const held = (owner: string) => ({ claimedBy: owner, status: 'claimed' });
+
 /** DeliveryRepository on mongoose. */
 export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(private readonly ctx: StoreContext) {}
@@ -20,6 +23,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   ): Promise<boolean> {
     return this.ctx.run('claimDelivery', { key: delivery.key, owner }, async () => {
       const doc: DeliveryDoc = {
+        _id: delivery.key,
         key: delivery.key,
         letterRef: delivery.letterRef,
         kind: delivery.kind,
@@ -57,15 +61,11 @@ export class MongoDeliveryRepository implements DeliveryRepository {
         .lean<DeliveryDoc[]>();
       const won: DeliveryRecord[] = [];
       for (const candidate of candidates) {
-        const taken = await this.ctx.atomic(delivery, () =>
-          delivery
-            .findOneAndUpdate(
-              { key: candidate.key, status: 'claimed', leaseUntil: candidate.leaseUntil },
-              { $set: { claimedBy: owner, leaseUntil }, $inc: { attempts: 1 } },
-              { new: true },
-            )
-            .lean<DeliveryDoc>()
-            .exec(),
+        const taken = await this.ctx.updateById(
+          delivery,
+          candidate.key,
+          { status: 'claimed', leaseUntil: candidate.leaseUntil },
+          { $set: { claimedBy: owner, leaseUntil }, $inc: { attempts: 1 } },
         );
         if (taken) won.push(fromDeliveryDoc(taken));
       }
@@ -77,12 +77,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   markSent(key: string, owner: string, at: Date): Promise<boolean> {
     return this.ctx.run('markSent', { key, owner }, async () => {
       const { delivery } = this.ctx.models;
-      const result = await this.ctx.atomic(delivery, () =>
-        delivery
-          .updateOne({ key, claimedBy: owner, status: 'claimed' }, { $set: { status: 'sent', sentAt: at } })
-          .exec(),
-      );
-      return result.matchedCount === 1;
+      const sent = await this.ctx.updateById(delivery, key, held(owner), { $set: { status: 'sent', sentAt: at } });
+      return sent !== null;
     });
   }
 
@@ -97,10 +93,8 @@ export class MongoDeliveryRepository implements DeliveryRepository {
       const set = retryAt
         ? { leaseUntil: retryAt, lastErrorCode: errorCode }
         : { status: 'failed' as const, lastErrorCode: errorCode };
-      const result = await this.ctx.atomic(delivery, () =>
-        delivery.updateOne({ key, claimedBy: owner, status: 'claimed' }, { $set: set }).exec(),
-      );
-      if (result.matchedCount === 0) {
+      const recorded = await this.ctx.updateById(delivery, key, held(owner), { $set: set });
+      if (!recorded) {
         this.ctx.logger.warn({ key, owner }, 'delivery failure not recorded: claim no longer held');
       }
     });
@@ -110,9 +104,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   cancel(key: string, owner: string): Promise<void> {
     return this.ctx.run('cancelDelivery', { key, owner }, async () => {
       const { delivery } = this.ctx.models;
-      await this.ctx.atomic(delivery, () =>
-        delivery.updateOne({ key, claimedBy: owner, status: 'claimed' }, { $set: { status: 'cancelled' } }).exec(),
-      );
+      await this.ctx.updateById(delivery, key, held(owner), { $set: { status: 'cancelled' } });
     });
   }
 
@@ -130,7 +122,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
 
   get(key: string): Promise<DeliveryRecord | null> {
     return this.ctx.run('getDelivery', { key }, async () => {
-      const doc = await this.ctx.models.delivery.findOne({ key }).lean<DeliveryDoc>();
+      const doc = await this.ctx.models.delivery.findOne({ _id: key }).lean<DeliveryDoc>();
       return doc ? fromDeliveryDoc(doc) : null;
     });
   }

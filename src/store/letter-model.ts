@@ -10,6 +10,8 @@ import { optional, SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-
 
 /** A letter as stored: the domain fields plus derived lookup keys and the scheduler's next due time. */
 export interface LetterDoc extends Letter {
+  /** The reference, so lookups are by `_id` (see by-id.ts). */
+  _id?: string;
   routedKeys: string[];
   /** Every thread's opaque ref, flat, so a reply in a thread finds its letter by an indexed match. */
   threadRefs: string[];
@@ -68,6 +70,8 @@ const auditSchema = new Schema<AuditEvent>(
 /** Letter collection schema; `ref` is unique, list and scheduler queries are indexed. */
 export const letterSchema = new Schema<LetterDoc>(
   {
+    // _id is the reference itself: the one filter the embedded FerretDB looks up by index.
+    _id: { type: String, required: true },
     ref: { type: String, required: true, unique: true },
     type: { type: String, required: true },
     urgent: { type: Boolean, default: false },

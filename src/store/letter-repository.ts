@@ -51,7 +51,7 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
       try {
         // A new letter is due for a first look at once: the scheduler plans from there.
-        await this.ctx.models.letter.create({ ...toLetterDoc(letter), nextDueAt: letter.previewed.at });
+        await this.ctx.models.letter.create({ _id: letter.ref, ...toLetterDoc(letter), nextDueAt: letter.previewed.at });
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         throw new PreLetterError(
@@ -77,7 +77,7 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
   }
 
   private async read(ref: string): Promise<Letter | null> {
-    const doc = await this.ctx.models.letter.findOne({ ref }).lean<LetterDoc>();
+    const doc = await this.ctx.models.letter.findOne({ _id: ref }).lean<LetterDoc>();
     return doc ? fromLetterDoc(doc) : null;
   }
 
@@ -94,19 +94,13 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
   ): Promise<{ applied: boolean; letter: Letter | null }> {
     return this.ctx.run('setFact', { ref, fact }, async () => {
       const { letter } = this.ctx.models;
-      const filter: FilterQuery<LetterDoc> = { ref };
-      for (const name of new Set([fact, ...options.absent])) filter[name] = { $exists: false };
+      const unset = Object.fromEntries([...new Set([fact, ...options.absent])].map((name) => [name, { $exists: false }]));
       const set: Record<string, unknown> = { [fact]: { at: value.at, by: value.by } };
       if (options.officialSymbol !== undefined) set.officialSymbol = options.officialSymbol;
       if (options.withdrawReason !== undefined) set.withdrawReason = options.withdrawReason;
       // In the same atomic update: the scheduler must look again, so a new fact can never go unplanned.
       set.nextDueAt = value.at;
-      const updated = await this.ctx.atomic(letter, () =>
-        letter
-          .findOneAndUpdate(filter, { $set: set, $push: { audit: copyAudit(options.audit) } }, { new: true })
-          .lean<LetterDoc>()
-          .exec(),
-      );
+      const updated = await this.ctx.updateById(letter, ref, unset, { $set: set, $push: { audit: copyAudit(options.audit) } });
       if (updated) {
         this.ctx.logger.info({ ref, fact }, 'letter fact set');
         return { applied: true, letter: fromLetterDoc(updated) };
@@ -128,9 +122,8 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
   }
 
   private async push(ref: string, values: Record<string, unknown>): Promise<void> {
-    const { letter } = this.ctx.models;
-    const result = await this.ctx.atomic(letter, () => letter.updateOne({ ref }, { $push: values }).exec());
-    if (result.matchedCount === 0) {
+    const updated = await this.ctx.updateById(this.ctx.models.letter, ref, {}, { $push: values });
+    if (!updated) {
       throw new PreLetterError('not-found', `There is no letter with the reference ${ref}.`, { ref });
     }
   }
@@ -162,11 +155,9 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
 
   setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean> {
     return this.ctx.run('setNextDueAt', { ref }, async () => {
-      const { letter } = this.ctx.models;
       const update = at ? { $set: { nextDueAt: at } } : { $unset: { nextDueAt: 1 as const } };
-      const filter = expectedAuditLength === undefined ? { ref } : { ref, audit: { $size: expectedAuditLength } };
-      const result = await this.ctx.atomic(letter, () => letter.updateOne(filter, update).exec());
-      return result.matchedCount === 1;
+      const unchanged = expectedAuditLength === undefined ? {} : { audit: { $size: expectedAuditLength } };
+      return (await this.ctx.updateById(this.ctx.models.letter, ref, unchanged, update)) !== null;
     });
   }
 

@@ -4,7 +4,7 @@
  * every repository call through one error mapping. Several stores can coexist in
  * a process because each has its own connection, never mongoose's global one.
  */
-import mongoose, { type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection, type FilterQuery, type Model, type UpdateQuery } from 'mongoose';
 import { PreLetterError } from '../domain/errors';
 import type { Logger } from '../logger';
 import { companySchema, type CompanyDoc } from './company-model';
@@ -15,6 +15,7 @@ import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model'
 import { letterSchema, type LetterDoc } from './letter-model';
 import { mandateSchema, type MandateDoc } from './mandate-model';
 import { personSchema, type PersonDoc } from './person-model';
+import { matchesCondition, type Condition } from './by-id';
 import { passThroughSerializer, queueSerializer, type WriteSerializer } from './write-serializer';
 
 /** The models of one connection; repositories only ever see these. */
@@ -41,6 +42,11 @@ export interface StoreContext {
   run<T>(operation: string, context: Record<string, unknown>, fn: () => Promise<T>): Promise<T>;
   /** Runs one update command so it is atomic on FerretDB too (see write-serializer.ts). */
   atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Updates the document with this `_id` if it meets the condition, atomically, and
+   * returns it as updated (null when missing or not matching). Fast on FerretDB too (see by-id.ts).
+   */
+  updateById<D>(model: Model<D>, id: string, condition: Condition, update: UpdateQuery<D>): Promise<D | null>;
 }
 
 /** Options of a store connection; the URI is never logged. */
@@ -71,6 +77,7 @@ export class StoreConnection implements StoreContext {
   private readonly connection: Connection;
   private readonly timeoutMs: number;
   private serializer: WriteSerializer = passThroughSerializer;
+  private ferretdb = false;
   private opening: Promise<void> | null = null;
   private opened = false;
   private closed = false;
@@ -125,6 +132,7 @@ export class StoreConnection implements StoreContext {
     }
     const info = await this.connection.db!.admin().command({ buildInfo: 1 });
     const ferretdb = 'ferretdbVersion' in info;
+    this.ferretdb = ferretdb;
     this.serializer = ferretdb
       ? queueSerializer(`${this.connection.host}:${this.connection.port}/${this.dbName}`)
       : passThroughSerializer;
@@ -146,6 +154,18 @@ export class StoreConnection implements StoreContext {
 
   atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T> {
     return this.serializer.run(model.collection.collectionName, fn);
+  }
+
+  updateById<D>(model: Model<D>, id: string, condition: Condition, update: UpdateQuery<D>): Promise<D | null> {
+    const byId = { _id: id } as FilterQuery<D>;
+    const write = () => model.findOneAndUpdate(byId, update, { new: true }).lean<D>().exec() as Promise<D | null>;
+    if (!this.ferretdb) {
+      return model.findOneAndUpdate({ ...condition, _id: id } as FilterQuery<D>, update, { new: true }).lean<D>().exec() as Promise<D | null>;
+    }
+    return this.atomic(model, async () => {
+      const current = await model.findOne(byId).lean<Record<string, unknown>>().exec();
+      return current && matchesCondition(current, condition) ? write() : null;
+    });
   }
 
   /** True when the database answers a ping within two seconds; never throws. */

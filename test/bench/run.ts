@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     await store.directory.apply(TEST_DIRECTORY);
     const slack = new RecordingPlatform('slack');
     const clock = new SimulatedClock('2026-03-03T08:00:00Z');
-    const deps: BotDeps = { directory: store.directory, letters: store.letters, inbound: store.inbound, platforms: { slack }, clock, policy: DEFAULT_POLICY, logger: silentLogger };
+    const deps: BotDeps = { directory: store.directory, letters: store.letters, deliveries: store.deliveries, inbound: store.inbound, platforms: { slack }, clock, policy: DEFAULT_POLICY, logger: silentLogger };
     const northwind = TEST_DIRECTORY.companies[0]!;
 
     const routing: number[] = [];

@@ -40,6 +40,12 @@ export interface ContractSubject {
   userDisplayName: string;
   /** A private-reply target for `channel` (targets are adapter-owned strings). */
   privateTarget: string;
+  /**
+   * How a private reply shows up: Slack posts an ephemeral message in the channel itself
+   * ('private'); Teams has no ephemeral messages in channels, so it answers in the
+   * person's 1:1 chat with the bot ('direct'). Either way only that person sees it.
+   */
+  privateDelivery: { kind: 'private' | 'direct'; conversation: string };
   /** Everything delivered so far, oldest first. */
   deliveries(): PlatformDelivery[];
   /** Make the platform refuse the next call (as an outage or a missing permission would). */
@@ -117,7 +123,7 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
       await s.platform.replyPrivately(s.privateTarget, s.user, card('Only you'));
       const [only] = s.deliveries();
       expect(s.deliveries()).toHaveLength(1);
-      expect(only).toMatchObject({ kind: 'private', recipient: s.user.userId, conversation: s.channel.channelId });
+      expect(only).toMatchObject({ kind: s.privateDelivery.kind, recipient: s.user.userId, conversation: s.privateDelivery.conversation });
       expect(only!.text).toContain('Only you');
     });
 

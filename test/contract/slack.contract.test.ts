@@ -21,6 +21,7 @@ describeChatPlatformContract('Slack', async (): Promise<ContractSubject> => {
     user: { platform: 'slack', workspaceId: 'T0TEST', userId: 'U0ANA' },
     userDisplayName: 'ana',
     privateTarget: encodeReplyTarget({ channelId: 'C0NORTH' }),
+    privateDelivery: { kind: 'private', conversation: 'C0NORTH' },
     deliveries: () => slackDeliveries(fake),
     failNextCall: () => {
       fake.failNext('chat.postMessage', { error: 'channel_not_found' });

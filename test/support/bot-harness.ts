@@ -3,7 +3,7 @@ import type { BotDeps } from '../../src/bot/deps';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { silentLogger } from '../../src/logger';
 import type { Store } from '../../src/store';
-import { closeTestStore, openTestStore } from './db';
+import { closeTestStore, openTestStore, uniqueDbName } from './db';
 import { RecordingPlatform } from './recording-platform';
 import { SimulatedClock } from './simulated-clock';
 import { TEST_DIRECTORY } from './test-directory';
@@ -11,6 +11,8 @@ import { TEST_DIRECTORY } from './test-directory';
 /** One test file's world: store on a fresh database, the test directory loaded. */
 export interface BotHarness {
   store: Store;
+  /** The test database's name, so a test can open more connections to it (more bot instances). */
+  dbName: string;
   slack: RecordingPlatform;
   clock: SimulatedClock;
   deps: BotDeps;
@@ -19,7 +21,8 @@ export interface BotHarness {
 
 /** Opens the harness; the clock starts on a Tuesday morning in Geneva. */
 export async function openBotHarness(start = '2026-03-03T08:00:00Z'): Promise<BotHarness> {
-  const store = await openTestStore();
+  const dbName = uniqueDbName();
+  const store = await openTestStore(dbName);
   await store.directory.apply(TEST_DIRECTORY);
   const clock = new SimulatedClock(start);
   const slack = new RecordingPlatform('slack', clock);
@@ -33,5 +36,5 @@ export async function openBotHarness(start = '2026-03-03T08:00:00Z'): Promise<Bo
     policy: DEFAULT_POLICY,
     logger: silentLogger,
   };
-  return { store, slack, clock, deps, close: () => closeTestStore(store) };
+  return { store, dbName, slack, clock, deps, close: () => closeTestStore(store) };
 }

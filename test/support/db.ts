@@ -19,8 +19,8 @@ export function uniqueDbName(prefix = 't'): string {
 }
 
 /** Opens a store on a brand-new database; drop it with `closeTestStore`. */
-export async function openTestStore(): Promise<Store> {
-  return openStore({ uri: testServerUri(), dbName: uniqueDbName(), logger: silentLogger });
+export async function openTestStore(dbName = uniqueDbName()): Promise<Store> {
+  return openStore({ uri: testServerUri(), dbName, logger: silentLogger });
 }
 
 /** Drops the test database and closes the connection. */

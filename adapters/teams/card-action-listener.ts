@@ -1,0 +1,152 @@
+/**
+ * Card buttons and the preview form, through the `adaptiveCard/action` invoke
+ * (Universal Actions). The answer goes back in the invoke response: the refreshed
+ * card (so the status updates in place for the person who clicked; the core updates
+ * the posted card for everyone), or a message to that person only when nothing
+ * changed or they may not act. Teams waits about five seconds: work that takes longer
+ * is answered "still working" and finishes afterwards, updating the card then.
+ */
+import { acknowledge } from '../../src/bot/acknowledge';
+import type { BotDeps } from '../../src/bot/deps';
+import { cardForError } from '../../src/bot/error-sink';
+import type { ActionOutcome, ActionRequest } from '../../src/bot/letter-action';
+import { loadLetterContext } from '../../src/bot/letter-context';
+import { markSent } from '../../src/bot/mark-sent';
+import type { ActionId, NeutralCard } from '../../src/bot/ports';
+import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
+import { recordReply } from '../../src/bot/record-reply';
+import { letterCard } from '../../src/bot/views/letter-card';
+import { previewDirectCard } from '../../src/bot/views/preview-cards';
+import { withdraw } from '../../src/bot/withdraw';
+import { PreLetterError } from '../../src/domain/errors';
+import type { Logger } from '../../src/logger';
+import { readCardAction, type CardActionRequest } from './inbound';
+import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm } from './preview-form';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type CardElement } from './render';
+import { encodeMessageRef } from './thread-ref';
+import { firstTime, tellPrivately, type TurnServices } from './turn';
+
+/** Why: one use case per button verb, so adding a button to the core is one line here. */
+export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
+  acknowledge,
+  'mark-sent': markSent,
+  'record-reply': recordReply,
+  withdraw,
+};
+
+/** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
+export interface CardActionResponse {
+  statusCode: 200;
+  type: 'application/vnd.microsoft.card.adaptive' | 'application/vnd.microsoft.activity.message';
+  value: unknown;
+}
+
+/** What a card action ends in: a card that replaces the clicked one, or words for the clicker alone. */
+type MessageOutcome = { kind: 'message'; card: NeutralCard };
+type Outcome = { kind: 'card'; content: CardElement } | MessageOutcome;
+
+const LETTER_REF = /^PL-\d{4}-\d{4}$/;
+const STILL_WORKING = 'PreLetter is still working on this; the card will update in a moment.';
+const REPEATED = 'That was already done: PreLetter acts on each click once.';
+const UNKNOWN_BUTTON = 'This button is no longer in use. Type `@PreLetter status` to see where your letters stand.';
+const NOT_YOUR_FORM = 'This preview form was opened by someone else, so nothing was created. Type `@PreLetter preview` in the company\'s channel to get your own.';
+const FORM_USED = 'This preview form was already submitted, so nothing new was created. `@PreLetter status` lists your letters.';
+
+function sentenceOf(card: NeutralCard): string {
+  const body = card.body.map((line) => line.map((s) => ('text' in s ? s.text : s.name)).join('')).join(' ').trim();
+  return body || card.title;
+}
+
+function toResponse(outcome: Outcome): CardActionResponse {
+  return outcome.kind === 'card'
+    ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: outcome.content }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sentenceOf(outcome.card) };
+}
+
+const message = (text: string): MessageOutcome => ({ kind: 'message', card: { title: 'PreLetter', body: [[{ text }]], fields: [], buttons: [], tone: 'info' } });
+const cardOf = (card: NeutralCard): Outcome => ({ kind: 'card', content: renderAdaptiveCard(card).attachment.content as CardElement });
+
+/** Why: the letter as the clicked card should now show it: the root card in a channel, the owner's card in a 1:1 chat. */
+async function refreshedCard(services: TurnServices, ref: string, personal: boolean): Promise<NeutralCard> {
+  const { deps, platform } = services;
+  const ctx = await loadLetterContext(deps, ref);
+  const now = deps.clock.now();
+  if (!personal) return letterCard(ctx, deps.policy, now);
+  const thread = ctx.letter.threads.find((t) => t.platform === 'teams');
+  const link = thread ? await platform.threadLink(thread.threadRef) : undefined;
+  return { ...previewDirectCard(ctx, deps.policy, now), ...(link ? { threadLink: link } : {}) };
+}
+
+async function button(services: TurnServices, request: CardActionRequest, action: ActionId, log: Logger): Promise<Outcome> {
+  const ref = request.data.ref;
+  if (typeof ref !== 'string' || !LETTER_REF.test(ref)) {
+    throw new PreLetterError('invalid-input', 'Teams sent a button click that PreLetter could not read (ref: is not a letter reference). Please try again.', { field: 'ref' });
+  }
+  const outcome = await BUTTON_USE_CASES[action](services.deps, { actor: request.actor, ref });
+  log.info({ ref, action, changed: outcome.changed }, 'button handled');
+  return outcome.changed ? cardOf(await refreshedCard(services, ref, request.place.personal)) : { kind: 'message', card: outcome.reply };
+}
+
+async function previewSubmit(services: TurnServices, request: CardActionRequest, log: Logger): Promise<Outcome> {
+  const { deps } = services;
+  const form = readPreviewForm(request.data, deps.clock.now(), services.settings.formKey);
+  if (form.binding.userId !== request.actor.userId) return message(NOT_YOUR_FORM);
+  const channel = { platform: 'teams' as const, workspaceId: form.binding.workspaceId, channelId: form.binding.channelId };
+  if (!form.ok) {
+    const options = await previewFormOptions(deps, request.actor, channel);
+    return { kind: 'card', content: previewFormCard(options, String(request.data.form), form.values, form.errors) };
+  }
+  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(FORM_USED);
+  const { letter, reply } = await previewLetter(deps, { ...form.input, actor: request.actor });
+  log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted');
+  return cardOf(reply);
+}
+
+async function work(services: TurnServices, request: CardActionRequest, log: Logger): Promise<Outcome> {
+  try {
+    if (!(await firstTime(services, request.dedupeId, log))) return message(REPEATED);
+    if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, log);
+    if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as ActionId, log);
+    log.info({ verb: request.verb.slice(0, 40) }, 'unknown card action');
+    return message(UNKNOWN_BUTTON);
+  } catch (err) {
+    return { kind: 'message', card: cardForError(err, log) };
+  }
+}
+
+/** Why: what Teams could not be told in time is delivered anyway: the card updated, or the words sent privately. */
+async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, log: Logger): Promise<void> {
+  try {
+    if (outcome.kind === 'card' && request.place.messageId) {
+      const ref = encodeMessageRef({ conversationId: request.place.conversationId, serviceUrl: request.serviceUrl, tenantId: request.tenantId, activityId: request.place.messageId });
+      await services.platform.replaceMessage(ref, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: outcome.content }] });
+      return;
+    }
+    const card = outcome.kind === 'message' ? outcome.card : message('Done. The card could not be refreshed here; it shows the new status next time it is opened.').card;
+    await tellPrivately(services, request.reply, card, log);
+  } catch (err) {
+    log.warn({ code: (err as PreLetterError).code }, 'late card action answer failed');
+  }
+}
+
+/** Why: the invoke turn; always returns a response body Teams accepts, within the invoke budget. */
+export async function handleCardAction(services: TurnServices, body: unknown): Promise<CardActionResponse> {
+  const log = services.logger.child({ turn: 'card-action' });
+  let request: CardActionRequest;
+  try {
+    request = readCardAction(body);
+  } catch (err) {
+    return toResponse({ kind: 'message', card: cardForError(err, log) });
+  }
+  const running = work(services, request, log);
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
+  });
+  const first = await Promise.race([running, budget]);
+  clearTimeout(timer);
+  if (first) return toResponse(first);
+  log.warn({ budgetMs: services.settings.invokeBudgetMs }, 'card action answered before its work finished');
+  services.tracker.track(running.then((outcome) => deliverLate(services, request, outcome, log)));
+  return toResponse(message(STILL_WORKING));
+}

@@ -1,0 +1,171 @@
+/**
+ * The ChatPlatform port on the Bot Connector. Cards are rendered here (render.ts),
+ * refs are encoded here (thread-ref.ts), every call goes through TeamsConnector
+ * (retries, sentences). Teams has no ephemeral messages in channels, so "privately"
+ * means the person's 1:1 chat with the bot. Nothing in here knows about letters.
+ */
+import type { Activity } from 'botbuilder';
+import type { ChatPlatform, NeutralCard, NeutralUser, PostedRoot } from '../../src/bot/ports';
+import { PreLetterError } from '../../src/domain/errors';
+import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
+import type { Logger } from '../../src/logger';
+import type { TeamsConnector } from './connector';
+import { renderAdaptiveCard } from './render';
+import {
+  baseConversationId,
+  canonicalServiceUrl,
+  decodeMessageRef,
+  decodeReplyTarget,
+  decodeThreadRef,
+  encodeMessageRef,
+  encodeThreadRef,
+  isAllowedServiceUrl,
+  replyChainId,
+  TEAMS_ID,
+} from './thread-ref';
+
+/** Why: the public Bot Connector endpoint for Teams, used for a tenant PreLetter has not heard from yet. */
+export const PUBLIC_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
+
+const TENANTS_KEPT = 10_000;
+
+/** Why: Teams tells each tenant's service URL only on inbound activities; proactive posts need it later. */
+export class ServiceUrlBook {
+  private readonly byTenant = new Map<string, string>();
+  readonly fallback: string;
+
+  constructor(fallback: string = PUBLIC_SERVICE_URL) {
+    this.fallback = canonicalServiceUrl(fallback);
+  }
+
+  /** Why: called for every authenticated inbound activity; the newest URL of a tenant wins. */
+  remember(tenantId: string, serviceUrl: string): void {
+    if (!TEAMS_ID.tenant.test(tenantId) || !isAllowedServiceUrl(serviceUrl)) return;
+    this.byTenant.delete(tenantId);
+    this.byTenant.set(tenantId, canonicalServiceUrl(serviceUrl));
+    if (this.byTenant.size > TENANTS_KEPT) this.byTenant.delete(this.byTenant.keys().next().value!);
+  }
+
+  /** Why: where to reach a tenant: what it last told us, else the public endpoint. */
+  forTenant(tenantId: string): string {
+    return this.byTenant.get(tenantId) ?? this.fallback;
+  }
+
+  /** Why: a thread ref made at posting time may name an older URL of the tenant; these are the ones to try, best first. */
+  candidates(tenantId: string, inbound: string): string[] {
+    return [...new Set([canonicalServiceUrl(inbound), this.forTenant(tenantId), this.fallback])];
+  }
+}
+
+function teamsOnly(identity: { platform: string; workspaceId: string }, what: string): void {
+  if (identity.platform !== 'teams' || !TEAMS_ID.tenant.test(identity.workspaceId)) {
+    throw new PreLetterError('internal', 'Sorry, PreLetter tried to reach an account that is not a Microsoft Teams one through Teams. Please tell your PreLetter admin.', {
+      what,
+      platform: identity.platform,
+    });
+  }
+}
+
+function teamsUser(user: PlatformIdentity): void {
+  teamsOnly(user, 'user');
+  if (!TEAMS_ID.aadObject.test(user.userId) && !/^29:[A-Za-z0-9_\-.:]{1,256}$/.test(user.userId)) {
+    throw new PreLetterError('invalid-input', 'That Teams account id is not one PreLetter can message. Ask your PreLetter admin to check it in the directory (it is the person\'s Azure AD object id).', { what: 'userId' });
+  }
+}
+
+/** Why: Teams' implementation of the port the core talks to; also sends adapter-made cards (the preview form). */
+export class TeamsPlatform implements ChatPlatform {
+  readonly platform = 'teams' as const;
+
+  constructor(
+    private readonly connector: TeamsConnector,
+    readonly serviceUrls: ServiceUrlBook,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Why: the one way a neutral card becomes a Teams message activity. */
+  activityFor(card: NeutralCard): Partial<Activity> {
+    return { type: 'message', attachments: [renderAdaptiveCard(card).attachment] };
+  }
+
+  async postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot> {
+    teamsOnly(channel, 'channel');
+    if (!TEAMS_ID.conversation.test(channel.channelId)) {
+      throw new PreLetterError('invalid-input', 'The Teams channel id in the directory is not valid. Ask your PreLetter admin to check the channel binding.', { what: 'channelId' });
+    }
+    const serviceUrl = this.serviceUrls.forTenant(channel.workspaceId);
+    const tenantId = channel.workspaceId;
+    const posted = await this.connector.createChannelPost(serviceUrl, tenantId, channel.channelId, this.activityFor(card));
+    return {
+      threadRef: encodeThreadRef({ conversationId: baseConversationId(posted.conversationId), serviceUrl, tenantId, rootActivityId: posted.activityId }),
+      messageRef: encodeMessageRef({ conversationId: posted.conversationId, serviceUrl, tenantId, activityId: posted.activityId }),
+    };
+  }
+
+  async postInThread(threadRef: string, card: NeutralCard): Promise<string> {
+    const thread = decodeThreadRef(threadRef);
+    const conversationId = replyChainId(thread);
+    const activityId = await this.connector.send(thread.serviceUrl, conversationId, this.activityFor(card));
+    return encodeMessageRef({ conversationId, serviceUrl: thread.serviceUrl, tenantId: thread.tenantId, activityId });
+  }
+
+  async updateMessage(messageRef: string, card: NeutralCard): Promise<void> {
+    await this.replaceMessage(messageRef, this.activityFor(card));
+  }
+
+  /** Why: replaces a posted message with any activity (a refreshed card, or the preview form's outcome). */
+  async replaceMessage(messageRef: string, activity: Partial<Activity>): Promise<void> {
+    const message = decodeMessageRef(messageRef);
+    await this.connector.update(message.serviceUrl, message.conversationId, message.activityId, activity);
+  }
+
+  /** Why: a notice into a conversation the bot was just added to (a new post when it is a channel). */
+  async postNotice(serviceUrl: string, conversationId: string, card: NeutralCard): Promise<void> {
+    await this.connector.send(serviceUrl, conversationId, this.activityFor(card));
+  }
+
+  async sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string> {
+    return this.sendToPerson(user, this.activityFor(card));
+  }
+
+  async replyPrivately(target: string, user: PlatformIdentity, card: NeutralCard): Promise<void> {
+    await this.deliverPrivately(target, user, this.activityFor(card));
+  }
+
+  /** Why: a private answer (a card or the preview form) in the person's 1:1 chat; returns the message ref. */
+  async deliverPrivately(target: string, user: PlatformIdentity, activity: Partial<Activity>): Promise<string> {
+    teamsUser(user);
+    const place = decodeReplyTarget(target);
+    if (!place.conversationId) return this.sendToPerson(user, activity, place.serviceUrl);
+    const activityId = await this.connector.send(place.serviceUrl, place.conversationId, activity);
+    return encodeMessageRef({ conversationId: place.conversationId, serviceUrl: place.serviceUrl, tenantId: place.tenantId, activityId });
+  }
+
+  async resolveUser(user: PlatformIdentity): Promise<NeutralUser> {
+    teamsUser(user);
+    const serviceUrl = this.serviceUrls.forTenant(user.workspaceId);
+    const chat = await this.connector.createPersonalChat(serviceUrl, user.workspaceId, user.userId);
+    const member = await this.connector.member(serviceUrl, chat, user.userId);
+    return member.name ? { identity: user, displayName: member.name } : { identity: user };
+  }
+
+  async threadLink(threadRef: string): Promise<string | undefined> {
+    try {
+      const thread = decodeThreadRef(threadRef);
+      const root = encodeURIComponent(thread.rootActivityId);
+      return `https://teams.microsoft.com/l/message/${encodeURIComponent(thread.conversationId)}/${root}?tenantId=${encodeURIComponent(thread.tenantId)}&parentMessageId=${root}`;
+    } catch (err) {
+      // A missing link only makes a card less handy; it must never stop a preview or a status answer.
+      this.logger.warn({ code: (err as PreLetterError).code }, 'thread link unavailable');
+      return undefined;
+    }
+  }
+
+  private async sendToPerson(user: PlatformIdentity, activity: Partial<Activity>, serviceUrl?: string): Promise<string> {
+    teamsUser(user);
+    const url = serviceUrl ?? this.serviceUrls.forTenant(user.workspaceId);
+    const chat = await this.connector.createPersonalChat(url, user.workspaceId, user.userId);
+    const activityId = await this.connector.send(url, chat, activity);
+    return encodeMessageRef({ conversationId: chat, serviceUrl: url, tenantId: user.workspaceId, activityId });
+  }
+}
