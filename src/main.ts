@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { createSlackApp, type SlackApp } from '../adapters/slack/app';
+import { createTeamsApp, type TeamsApp } from '../adapters/teams/app';
 import type { BotDeps } from './bot/deps';
 import type { PlatformRegistry } from './bot/ports';
 import { loadDemoDirectory } from './cli/directory-file';
@@ -13,6 +14,7 @@ import { loadConfig, type Config } from './config';
 import { systemClock } from './domain/clock';
 import { isPreLetterError } from './domain/errors';
 import { startHttpHost, type HttpHost } from './http';
+import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { createLogger, type Logger } from './logger';
 import { openStore, type Store } from './store';
 import { startEmbeddedServer, type EmbeddedServer } from './store/embedded/launcher';
@@ -20,6 +22,8 @@ import { startEmbeddedServer, type EmbeddedServer } from './store/embedded/launc
 interface Running {
   http?: HttpHost;
   slack?: SlackApp;
+  teams?: TeamsApp;
+  scheduler?: Scheduler;
   store?: Store;
   embedded?: EmbeddedServer;
 }
@@ -51,10 +55,17 @@ async function startPlatforms(config: Config, deps: BotDeps, running: Running, l
   } else {
     logger.info({}, 'Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
+  running.teams = createTeamsApp({ config: config.teams, deps, host: running.http!, logger: logger.child({ platform: 'teams' }) });
+  await running.teams.start();
+  if (!config.teams.appId) {
+    logger.info({ path: '/api/messages' }, 'Teams runs in Bot Framework Emulator mode: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
+  }
 }
 
 async function stop(running: Running, logger: Logger): Promise<void> {
+  await running.scheduler?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'scheduler stop failed'));
   await running.slack?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'slack stop failed'));
+  await running.teams?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'teams stop failed'));
   await running.http?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'http host close failed'));
   await running.store?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'store close failed'));
   await running.embedded?.stop();
@@ -104,6 +115,8 @@ async function main(): Promise<void> {
     };
     running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping() });
     await startPlatforms(config, deps, running, logger);
+    if (config.scheduler.enabled) running.scheduler = startScheduler({ deps, cron: config.scheduler.cron });
+    else logger.info({}, 'scheduler is off on this instance (SCHEDULER=off): it only serves HTTP');
     logger.info({ port: running.http.port }, 'PreLetter is running');
   } catch (err) {
     const message = isPreLetterError(err) ? err.userMessage : (err as Error).message;

@@ -11,6 +11,8 @@ import { freePort } from '../src/store/embedded/launcher';
 import { isAlive } from './support/process';
 import { SlackApiFake } from './adapters/slack/support/slack-api-fake';
 import { SlackRequests, slashCommand } from './adapters/slack/support/slack-requests';
+import { ConnectorFake } from './adapters/teams/support/connector-fake';
+import { TeamsRequests } from './adapters/teams/support/teams-activities';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -67,6 +69,20 @@ describe('npm start with no configuration', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     const messages = first.logs().map((l) => l.msg);
     expect(messages).toContain('routing directory was empty: loaded the fictional demo directory');
+    expect(messages).toContain('Teams runs in Bot Framework Emulator mode: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
+    expect(messages).toContain('scheduler started');
+
+    // The Teams endpoint answers in Emulator mode: `help` in personal chat gets a reply through the connector.
+    const connector = await ConnectorFake.start();
+    try {
+      const teams = new TeamsRequests(`http://127.0.0.1:${port}/api/messages`, connector.serviceUrl);
+      expect((await teams.post(teams.message({ from: 'mara', text: 'help', personal: true }))).status).toBeLessThan(300);
+      const until = Date.now() + 10_000;
+      while (Date.now() < until && connector.calls.length === 0) await new Promise((r) => setTimeout(r, 100));
+      expect(JSON.stringify(connector.calls[0])).toContain('PreLetter commands');
+    } finally {
+      await connector.close();
+    }
     expect(messages).toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
     const embeddedPid = first.logs().find((l) => l.msg === 'embedded database ready')?.pid as number;
     expect(isAlive(embeddedPid)).toBe(true);
