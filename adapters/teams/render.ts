@@ -65,10 +65,22 @@ function segmentsText(segments: Segment[], mentions: MentionCollector, escape: (
     .join('');
 }
 
+/**
+ * Why: the core words commands as Slack's `/preletter …`; Teams has no slash
+ * commands, so every hint reads `@PreLetter …` here, the one place Teams text is made.
+ */
+export function teamsCommandWording(text: string): string {
+  return text.replace(/\/preletter\b/g, '@PreLetter');
+}
+
+function withTeamsWording(segments: Segment[]): Segment[] {
+  return segments.map((s) => ('text' in s ? { text: teamsCommandWording(s.text) } : s));
+}
+
 /** Why: plain messages (not cards) also mention owners for real; user text in them is entity-escaped. */
 export function renderMentionText(segments: Segment[]): RenderedMentionText {
   const mentions = new MentionCollector();
-  const text = segmentsText(segments, mentions, escapeMessageText);
+  const text = segmentsText(withTeamsWording(segments), mentions, escapeMessageText);
   return { text, entities: mentions.entities };
 }
 
@@ -100,7 +112,14 @@ function action(b: CardButton): CardElement {
 }
 
 /** Why: the one translation from the core's neutral card to the attachment Teams sends, updates and refreshes. */
-export function renderAdaptiveCard(card: NeutralCard): RenderedAdaptiveCard {
+export function renderAdaptiveCard(neutral: NeutralCard): RenderedAdaptiveCard {
+  const card: NeutralCard = {
+    ...neutral,
+    title: teamsCommandWording(neutral.title),
+    body: neutral.body.map(withTeamsWording),
+    fields: neutral.fields.map((f) => ({ label: teamsCommandWording(f.label), value: teamsCommandWording(f.value) })),
+    footer: neutral.footer && teamsCommandWording(neutral.footer),
+  };
   const mentions = new MentionCollector();
   const items: CardElement[] = [textBlock(escapeCardText(card.title), { weight: 'Bolder', size: 'Medium' })];
   for (const paragraph of card.body) {

@@ -120,6 +120,21 @@ describe('Teams escaping', () => {
 });
 
 describe('Teams rendering', () => {
+  it('words command hints for Teams: `@PreLetter status`, not a slash command Teams does not have', () => {
+    const card: NeutralCard = {
+      title: 'PreLetter commands',
+      body: [[{ text: 'Check it with `/preletter status`.' }]],
+      fields: [{ label: '/preletter ack REF', value: 'Acknowledge a letter routed to you.' }],
+      buttons: [],
+      tone: 'info',
+    };
+    const json = JSON.stringify(content(card));
+    expect(json).toContain('@PreLetter status');
+    expect(json).toContain('@PreLetter ack REF');
+    expect(json).not.toContain('/preletter');
+    expect(renderMentionText([{ text: 'Run `/preletter preview` there.' }]).text).toContain('@PreLetter preview');
+  });
+
   it('renders an Adaptive Card 1.4 attachment with a bold title, paragraphs, facts and a subtle footer', () => {
     const { attachment, entities } = renderAdaptiveCard({
       ...CARD,
