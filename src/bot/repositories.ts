@@ -123,7 +123,7 @@ export interface DeliveryRepository {
     owner: string,
     leaseUntil: Date,
   ): Promise<boolean>;
-  /** Take over claims whose lease expired before `now` and were never sent; one atomic update each. */
+  /** Take over claims whose lease ended by `now` and were never sent; one atomic update each. */
   reclaimExpired(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<DeliveryRecord[]>;
   /** Mark sent, only if `owner` still holds the claim. */
   markSent(key: string, owner: string, at: Date): Promise<boolean>;

@@ -46,7 +46,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * Finds claims whose lease ended before `now`, then takes each over with an update
+   * Finds claims whose lease ended by `now`, then takes each over with an update
    * conditional on the lease it saw: if another instance got there first the lease
    * has changed, nothing matches, and that claim is not returned.
    */
@@ -55,7 +55,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
       if (limit <= 0) return [];
       const { delivery } = this.ctx.models;
       const candidates = await delivery
-        .find({ status: 'claimed', leaseUntil: { $lt: now } })
+        .find({ status: 'claimed', leaseUntil: { $lte: now } })
         .sort({ leaseUntil: 1 })
         .limit(limit)
         .lean<DeliveryDoc[]>();
