@@ -12,6 +12,25 @@ export type LocalDate = string;
 export const WORKDAY_END_HOUR = 17;
 
 const SATURDAY = 6;
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Date arithmetic in zones is pure but slow (luxon parses and resolves zones each
+ * time) and schedules ask the same questions over and over; remember the answers.
+ */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A) => {
+    const key = args.map(String).join('|');
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      value = fn(...args);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
 
 function zoned(instant: Date, zone: string): DateTime {
   return DateTime.fromJSDate(instant, { zone });
@@ -34,13 +53,15 @@ export function isWorkingDay(instant: Date, zone: string): boolean {
 
 /** The recipient's calendar day at an instant, so day counts follow their wall calendar. */
 export function localDateOf(instant: Date, zone: string): LocalDate {
-  return zoned(instant, zone).toISODate() as LocalDate;
+  return localDateOfMs(instant.getTime(), zone);
 }
 
+const localDateOfMs = memo((ms: number, zone: string): LocalDate => DateTime.fromMillis(ms, { zone }).toISODate() as LocalDate);
+
 /** Calendar-day arithmetic without time-of-day or DST surprises (a day is a date, not 24 hours). */
-export function plusDays(date: LocalDate, days: number): LocalDate {
+export const plusDays = memo((date: LocalDate, days: number): LocalDate => {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as LocalDate;
-}
+});
 
 /** Whole calendar days from one date to another, negative when `to` is earlier. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
@@ -48,17 +69,19 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
+const atLocalHourMs = memo((date: LocalDate, zone: string, hour: number): number => startOfLocalDate(date, zone).set({ hour }).toMillis());
+
 /** The instant a given local hour starts on a local date, so 09:00 stays 09:00 across DST. */
 export function atLocalHour(date: LocalDate, zone: string, hour: number): Date {
-  return startOfLocalDate(date, zone).set({ hour }).toJSDate();
+  return new Date(atLocalHourMs(date, zone, hour));
 }
 
 /** First working day on or after a date, so weekend-dated nudges move to Monday. */
-export function firstWorkingDateOnOrAfter(date: LocalDate, zone: string): LocalDate {
+export const firstWorkingDateOnOrAfter = memo((date: LocalDate, zone: string): LocalDate => {
   let local = startOfLocalDate(date, zone);
   while (!isWeekday(local)) local = local.plus({ days: 1 });
   return local.toISODate() as LocalDate;
-}
+});
 
 /** When the recipient can first act on something arriving at `instant`: now if at work, else next morning. */
 export function nextWorkingStart(instant: Date, zone: string, startHour: number): Date {
@@ -83,9 +106,13 @@ export function atLocalStartOnOrBefore(
   startHour: number,
   notAfter: Date,
 ): Date {
+  return new Date(startOnOrBeforeMs(date, zone, startHour, notAfter.getTime()));
+}
+
+const startOnOrBeforeMs = memo((date: LocalDate, zone: string, startHour: number, notAfterMs: number): number => {
   let local = startOfLocalDate(date, zone).set({ hour: startHour });
-  while (!isWeekday(local) || local.toMillis() >= notAfter.getTime()) {
+  while (!isWeekday(local) || local.toMillis() >= notAfterMs) {
     local = local.minus({ days: 1 }).set({ hour: startHour });
   }
-  return local.toJSDate();
-}
+  return local.toMillis();
+});

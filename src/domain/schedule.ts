@@ -153,7 +153,13 @@ export function dueDeliveries(letter: Letter, ctx: ScheduleContext, now: Date): 
 
 /** When this letter next needs attention, so the store can index it instead of rescanning letters. */
 export function nextDueAt(letter: Letter, ctx: ScheduleContext, after: Date): Date | null {
-  const horizon = new Date(after.getTime() + (ctx.policy.responseWindowDays + LOOKAHEAD_EXTRA_DAYS) * DAY_MS);
-  const next = planDeliveries(letter, ctx, horizon).find((delivery) => delivery.dueAt > after);
-  return next?.dueAt ?? null;
+  // Widening horizons: almost every letter has its next nudge within days, and planning
+  // far ahead costs weekly overdue steps for a year; only a quiet letter needs the full look.
+  const full = ctx.policy.responseWindowDays + LOOKAHEAD_EXTRA_DAYS;
+  for (const days of [8, 64, full]) {
+    const horizon = new Date(after.getTime() + Math.min(days, full) * DAY_MS);
+    const next = planDeliveries(letter, ctx, horizon).find((delivery) => delivery.dueAt > after);
+    if (next) return next.dueAt;
+  }
+  return null;
 }

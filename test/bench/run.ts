@@ -64,7 +64,17 @@ async function main(): Promise<void> {
     const sent = { ...letter, formalSent: { at: new Date('2026-03-05T10:00:00Z'), by: 'mara' } };
     const plans: number[] = [];
     for (let i = 0; i < 5; i += 1) plans.push(await time(() => { for (let j = 0; j < 1_000; j += 1) planDeliveries(sent, ctx, new Date('2026-06-01T00:00:00Z')); }));
-    report('domain: planDeliveries over 90 days x1k', plans);
+    report('domain: planDeliveries over 90 days x1k (same letter)', plans);
+    const distinct: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      distinct.push(await time(() => {
+        for (let j = 0; j < 1_000; j += 1) {
+          const at = new Date(Date.UTC(2027 + i, 0, 1) + j * 3_600_000 * 7);
+          planDeliveries({ ...letter, previewed: { at, by: 'mara' }, formalSent: { at, by: 'mara' } }, ctx, new Date(at.getTime() + 90 * 86_400_000));
+        }
+      }));
+    }
+    report('domain: planDeliveries x1k distinct letters', distinct);
 
     const refs: number[] = [];
     for (let i = 0; i < 5; i += 1) refs.push(await time(() => Promise.all(Array.from({ length: 50 }, () => store.letters.nextRef(2030 + i)))));
