@@ -23,9 +23,21 @@ export const STATUS_NAMES: Record<LetterStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-IE', 'en-SG', 'en-AU', 'en-IN'];
+
+/** A zone's short name at an instant (CEST, PDT, SGT…) from the first English locale that has one; else GMT+n. */
+export function zoneAbbreviation(at: Date, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  for (const locale of ABBREVIATION_LOCALES) {
+    const name = local.setLocale(locale).toFormat('ZZZZ');
+    if (!/^(GMT|UTC)[+-]/.test(name)) return name;
+  }
+  return local.toFormat('ZZZZ');
+}
+
 /** A moment in the reader's zone, with the zone's abbreviation so shared channels are unambiguous. */
 export function formatMoment(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+  return `${DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(at, zone)}`;
 }
 
 /** A calendar day without time, for expected dates. */

@@ -93,6 +93,8 @@ export interface LetterRepository {
 export interface InboundEventRepository {
   /** True the first time an id is seen; false for every repeat. */
   recordOnce(platform: string, eventId: string, at: Date): Promise<boolean>;
+  /** Forgets ids recorded before `before` (platforms stop retrying within minutes); returns how many. */
+  pruneBefore(before: Date): Promise<number>;
 }
 
 /** Why a nudge is sent; part of its deterministic delivery key (the domain's schedule kinds). */

@@ -8,6 +8,10 @@ import type { BotDeps } from '../bot/deps';
 import { ChannelPacer } from './pacer';
 import { DEFAULT_SWEEP_OPTIONS, sweep, type SweepOptions, type SweepReport } from './sweep';
 
+/** Platform event ids are kept a week: retries come within minutes, and the embedded database has no TTL index. */
+export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 3_600_000;
+const HOUSEKEEPING_EVERY_MS = 3_600_000;
+
 /** Posts to one channel or person at most about once a second: inside Slack's and Teams' limits. */
 export const CHANNEL_INTERVAL_MS = 1100;
 
@@ -27,9 +31,19 @@ export function startScheduler(options: { deps: BotDeps; cron: string; sweep?: P
   const sweepOptions: SweepOptions = { ...DEFAULT_SWEEP_OPTIONS, instanceId, pace: (key) => pacer.wait(key), ...options.sweep };
   const log = deps.logger.child({ component: 'scheduler', instanceId });
   let running: Promise<SweepReport> | undefined;
+  let lastHousekeeping = -Infinity;
 
+  const housekeeping = async () => {
+    const now = deps.clock.now().getTime();
+    if (now - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
+    lastHousekeeping = now;
+    const pruned = await deps.inbound.pruneBefore(new Date(now - INBOUND_EVENT_RETENTION_MS));
+    if (pruned > 0) log.info({ pruned }, 'old platform event ids pruned');
+  };
   const sweepNow = (): Promise<SweepReport> => {
-    running ??= sweep(deps, sweepOptions).finally(() => (running = undefined));
+    running ??= housekeeping()
+      .then(() => sweep(deps, sweepOptions))
+      .finally(() => (running = undefined));
     return running;
   };
   const task: ScheduledTask = schedule(options.cron, async () => {

@@ -79,7 +79,7 @@ describe('acting on a letter', () => {
 
   it('starts the reply clock when the formal letter is marked sent, with the deadline in Geneva time', async () => {
     const outcome = await markSent(h.deps, { actor: USERS.tom, ref, officialSymbol: 'AL OTH 12/2026' });
-    expect(cardText(outcome.reply)).toContain('the reply is due by Sat 2 May 2026, 23:59 GMT+2 (60 days)');
+    expect(cardText(outcome.reply)).toContain('the reply is due by Sat 2 May 2026, 23:59 CEST (60 days)');
     const stored = await h.store.letters.get(ref);
     expect(stored?.officialSymbol).toBe('AL OTH 12/2026');
     expect(cardText(h.slack.of('updateMessage')[0]!.card)).toContain('Status: Awaiting reply');
