@@ -19,7 +19,8 @@ import { handleHomeOpened, handleThreadReply } from './event-listeners';
 import { ACTION_IDS } from './inbound';
 import { SlackPlatform } from './platform';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
-import { TurnTracker, type TurnServices } from './turn';
+import { TurnTracker } from '../shared/turn-tracker';
+import type { TurnServices } from './turn';
 import { platformError, slackClientOptions, type SlackRetryConfig } from './web-client';
 
 /** The one request URL path for events, slash commands and interactivity (the manifest uses it three times). */

@@ -10,6 +10,7 @@ import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { unescapeSlackText } from './escape';
 import { encodeReplyTarget, encodeThreadRef, SLACK_ID } from './thread-ref';
+import { readPayloadOf, unreadablePayload } from '../shared/read-payload';
 
 const teamId = z.string().regex(SLACK_ID.team, 'is not a Slack workspace id');
 const channelId = z.string().regex(SLACK_ID.channel, 'is not a Slack channel id');
@@ -92,19 +93,12 @@ function binding(workspaceId: string, channel: string): ChannelBinding | undefin
 }
 
 function unreadable(what: string, field: string, problem: string): PreLetterError {
-  return new PreLetterError(
-    'invalid-input',
-    `Slack sent a ${what} that PreLetter could not read (${field}: ${problem}). Please try again; if it keeps happening, tell your PreLetter admin.`,
-    { field, what },
-  );
+  return unreadablePayload('Slack', what, field, problem);
 }
 
 /** Why: a zod failure at the edge, as a sentence that names the field (and logs only the field). */
 export function readPayload<S extends z.ZodTypeAny>(schema: S, body: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw unreadable(what, issue.path.join('.') || 'payload', issue.message);
+  return readPayloadOf('Slack', 'payload', schema, body, what);
 }
 
 const slashCommandSchema = z.object({

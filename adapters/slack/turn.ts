@@ -28,33 +28,6 @@ export interface Turn {
 
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
-/** Why: keeps every turn's promise so stop() can finish in-flight work and tests can wait without sleeping. */
-export class TurnTracker {
-  private readonly pending = new Set<Promise<unknown>>();
-
-  /** Why: registers work that outlives the HTTP response (everything after ack). */
-  track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    const forget = () => this.pending.delete(work);
-    work.then(forget, forget);
-    return work;
-  }
-
-  /** Why: resolves once no turn is in flight (turns started meanwhile are waited for too), or at the deadline. */
-  async idle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size > 0 && Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-        timer.unref();
-      });
-      await Promise.race([Promise.allSettled([...this.pending]), late]);
-      clearTimeout(timer);
-    }
-  }
-}
-
 /** Why: "first time we see this Slack id?" — a Slack retry of a handled request is answered and not acted on. */
 export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
   const first = await services.deps.inbound.recordOnce('slack', dedupeId, services.deps.clock.now());

@@ -20,7 +20,8 @@ import { TEAMS_RETRY_POLICY, type TeamsRetryPolicy } from './connector-errors';
 import { handleInstall } from './install-listener';
 import { handleMessage } from './message-listener';
 import { PUBLIC_SERVICE_URL, ServiceUrlBook, TeamsPlatform } from './platform';
-import { TurnTracker, type TurnServices } from './turn';
+import { TurnTracker } from '../shared/turn-tracker';
+import type { TurnServices } from './turn';
 
 /** The Bot Framework messaging endpoint; the bot registration's endpoint is https://YOUR-HOST/api/messages. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';

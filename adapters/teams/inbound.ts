@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { baseConversationId, canonicalServiceUrl, encodeReplyTarget, isAllowedServiceUrl, replyChainRoot, TEAMS_ID } from './thread-ref';
+import { readPayloadOf, unreadablePayload } from '../shared/read-payload';
 
 /** Why: where and how to answer one person privately (always their 1:1 chat on Teams). */
 export interface PrivateReply {
@@ -97,19 +98,12 @@ const activitySchema = z
 type ParsedActivity = z.infer<typeof activitySchema>;
 
 function unreadable(what: string, field: string, problem: string): PreLetterError {
-  return new PreLetterError(
-    'invalid-input',
-    `Teams sent a ${what} that PreLetter could not read (${field}: ${problem}). Please try again; if it keeps happening, tell your PreLetter admin.`,
-    { field, what },
-  );
+  return unreadablePayload('Teams', what, field, problem);
 }
 
 /** Why: a zod failure at the edge, as a sentence that names the field (and logs only the field). */
 export function readPayload<S extends z.ZodTypeAny>(schema: S, body: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw unreadable(what, issue.path.join('.') || 'activity', issue.message);
+  return readPayloadOf('Teams', 'activity', schema, body, what);
 }
 
 function tenantOf(a: ParsedActivity, what: string): string {

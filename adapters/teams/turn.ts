@@ -12,6 +12,7 @@ import type { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
 import type { PrivateReply } from './inbound';
 import type { TeamsPlatform } from './platform';
+import type { TurnTracker } from '../shared/turn-tracker';
 
 /** Why: knobs of the Teams turns that tests shorten. */
 export interface TeamsTurnSettings {
@@ -34,33 +35,6 @@ export interface TurnServices {
 export interface Turn {
   log: Logger;
   reply?: PrivateReply;
-}
-
-/** Why: keeps every turn's promise so stop() can finish in-flight work and tests can wait without sleeping. */
-export class TurnTracker {
-  private readonly pending = new Set<Promise<unknown>>();
-
-  /** Why: registers work, including work that outlives the HTTP response. */
-  track<T>(work: Promise<T>): Promise<T> {
-    this.pending.add(work);
-    const forget = () => this.pending.delete(work);
-    work.then(forget, forget);
-    return work;
-  }
-
-  /** Why: resolves once no turn is in flight (turns started meanwhile are waited for too), or at the deadline. */
-  async idle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.pending.size > 0 && Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-        timer.unref();
-      });
-      await Promise.race([Promise.allSettled([...this.pending]), late]);
-      clearTimeout(timer);
-    }
-  }
 }
 
 /** Why: "first time we see this activity?" — a repeated activity is answered and not acted on twice. */

@@ -1,0 +1,23 @@
+/**
+ * Validation at the edge: a payload a platform sent that PreLetter cannot read
+ * becomes one polite sentence naming the field (and a log entry with the field only).
+ */
+import type { z } from 'zod';
+import { PreLetterError } from '../../src/domain/errors';
+
+/** Why: the sentence for a payload that failed validation, naming the platform and the field. */
+export function unreadablePayload(platform: 'Slack' | 'Teams', what: string, field: string, problem: string): PreLetterError {
+  return new PreLetterError(
+    'invalid-input',
+    `${platform} sent a ${what} that PreLetter could not read (${field}: ${problem}). Please try again; if it keeps happening, tell your PreLetter admin.`,
+    { field, what },
+  );
+}
+
+/** Why: parses with zod, or throws unreadablePayload for the first problem, naming its field. */
+export function readPayloadOf<S extends z.ZodTypeAny>(platform: 'Slack' | 'Teams', root: string, schema: S, body: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw unreadablePayload(platform, what, issue.path.join('.') || root, issue.message);
+}
