@@ -14,6 +14,7 @@ import { planDeliveries } from '../../src/domain/schedule';
 import { resolveRouting } from '../../src/domain/routing';
 import { silentLogger } from '../../src/logger';
 import { openStore } from '../../src/store';
+import { DEFAULT_SWEEP_OPTIONS, sweep } from '../../src/scheduler/sweep';
 import { startEmbeddedServer } from '../../src/store/embedded/launcher';
 import { RecordingPlatform } from '../support/recording-platform';
 import { SimulatedClock } from '../support/simulated-clock';
@@ -83,6 +84,18 @@ async function main(): Promise<void> {
     const statuses: number[] = [];
     for (let i = 0; i < 20; i += 1) statuses.push(await time(() => status(deps, { actor: USERS.mara })));
     report('use case: status list (25 of 200 letters)', statuses);
+
+    // One sweep over 200 urgent letters previewed 9 hours ago: 5 due reminders each, no threads.
+    const urgentRouting = { owners: ['ana', 'wei', 'dana'], backups: ['bea'], escalation: ['eli'], unrouted: false, matchedTopics: [] };
+    const previewedAt = clock.now();
+    for (let i = 0; i < 200; i += 1) {
+      const ref = await store.letters.nextRef(2040);
+      await store.letters.create({ ...letter, ref, type: 'UA', urgent: true, routing: urgentRouting, previewed: { at: previewedAt, by: 'mara' }, formalSent: undefined, acknowledged: undefined, threads: [], audit: [] });
+    }
+    clock.advanceHours(9);
+    slack.calls.length = 0;
+    const swept = await time(() => sweep(deps, { ...DEFAULT_SWEEP_OPTIONS, instanceId: 'bench', pace: async () => undefined }));
+    report(`scheduler: one sweep, ${slack.of('sendDirect').length} reminders`, [swept]);
 
     const mem = process.memoryUsage();
     process.stdout.write(`memory: rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB\n`);
