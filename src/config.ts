@@ -56,6 +56,9 @@ const dayList = z
 
 const url = z.string().url('expected a URL such as https://slack.com/api/').optional();
 
+/** auto: on when configured; on: must be configured (start-up fails otherwise); off: not mounted, not registered. */
+const platformSwitch = z.enum(['auto', 'on', 'off']).default('auto');
+
 const variables = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PORT: wholeNumber(1, 65535, 3978),
@@ -77,6 +80,8 @@ const variables = z.object({
     COUNTDOWN_DAYS: dayList,
     OVERDUE_REPEAT_DAYS: wholeNumber(1, 60, 7),
     SCHEDULER: z.enum(['on', 'off']).default('on'),
+    HISTORY_RETENTION_DAYS: wholeNumber(1, 3650, 30),
+    EVENT_ID_RETENTION_DAYS: wholeNumber(1, 365, 7),
     NUDGE_CRON: z
       .string()
       .default('* * * * *')
@@ -89,6 +94,9 @@ const variables = z.object({
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    SLACK: platformSwitch,
+    TEAMS: platformSwitch,
+    TEAMS_EMULATOR: z.enum(['off', 'on', 'first-run']).default('off'),
 });
 
 /** Every variable PreLetter reads; .env.example must list exactly these. */
@@ -105,9 +113,34 @@ const schema = variables.superRefine((env, ctx) => {
     if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant app' });
     }
+    if (env.TEAMS_EMULATOR === 'on' && env.MICROSOFT_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_EMULATOR'], message: 'cannot be on while MICROSOFT_APP_ID is set (emulator mode has no authentication): unset one of them' });
+    }
+    if (env.SLACK === 'on' && !slackConfigured(env)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK'], message: 'is on, so SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are required' });
+    }
+    if (env.TEAMS === 'on' && teamsMode(env) === 'unconfigured') {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS'], message: 'is on, so MICROSOFT_APP_ID (with MICROSOFT_APP_PASSWORD) or TEAMS_EMULATOR=on is required' });
+    }
 });
 
-type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof variables>;
+
+function slackConfigured(env: Env): boolean {
+  return Boolean(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET);
+}
+
+/**
+ * Why: Teams is served with credentials, or unauthenticated for the Bot Framework Emulator
+ * only when asked: TEAMS_EMULATOR=on, or first-run (what `npm start` asks for) while nothing
+ * at all is configured (no Teams or Slack credentials, no MONGODB_URI), i.e. a newcomer's machine.
+ */
+function teamsMode(env: Env): 'authenticated' | 'emulator' | 'unconfigured' {
+  if (env.MICROSOFT_APP_ID) return 'authenticated';
+  if (env.TEAMS_EMULATOR === 'on') return 'emulator';
+  const nothingConfigured = !env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.MONGODB_URI;
+  return env.TEAMS_EMULATOR === 'first-run' && nothingConfigured ? 'emulator' : 'unconfigured';
+}
 
 /** Typed settings for the whole process; built once by loadConfig. */
 export interface Config {
@@ -119,9 +152,14 @@ export interface Config {
   demoDirectory: 'auto' | 'off';
   policy: ClockPolicy;
   scheduler: { enabled: boolean; cron: string };
-  /** Undefined while the bot token and signing secret are not both set. */
+  /** How long history is kept: a finished letter's delivery records and list entries, and platform event ids. */
+  retention: { historyDays: number; eventIdDays: number };
+  /** Undefined while Slack is off: SLACK=off, or the bot token and signing secret are not both set. */
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
-  teams: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  /** Undefined while Teams is off: TEAMS=off, or no credentials and no TEAMS_EMULATOR; no app id means emulator mode. */
+  teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  /** Platforms turned off explicitly (SLACK=off, TEAMS=off), so start-up says so instead of how to enable them. */
+  switchedOff: { slack: boolean; teams: boolean };
 }
 
 function describe(issue: z.ZodIssue, env: NodeJS.ProcessEnv): string {
@@ -135,6 +173,8 @@ function describe(issue: z.ZodIssue, env: NodeJS.ProcessEnv): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value (as copied from .env.example) means "use the default".
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  // `npm start` passes package.json's "config": { "teams_emulator": ... } as the default; a TEAMS_EMULATOR set anywhere wins.
+  if (given.TEAMS_EMULATOR === undefined && env.npm_package_config_teams_emulator) given.TEAMS_EMULATOR = env.npm_package_config_teams_emulator;
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => describe(issue, env));
@@ -167,15 +207,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       overdueRepeatDays: e.OVERDUE_REPEAT_DAYS,
     },
     scheduler: { enabled: e.SCHEDULER === 'on', cron: e.NUDGE_CRON },
+    retention: { historyDays: e.HISTORY_RETENTION_DAYS, eventIdDays: e.EVENT_ID_RETENTION_DAYS },
     slack:
-      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      e.SLACK !== 'off' && e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
         : undefined,
-    teams: {
-      appId: e.MICROSOFT_APP_ID,
-      appPassword: e.MICROSOFT_APP_PASSWORD,
-      tenantId: e.MICROSOFT_APP_TENANT_ID,
-      appType: e.MICROSOFT_APP_TYPE,
-    },
+    teams:
+      e.TEAMS !== 'off' && teamsMode(e) !== 'unconfigured'
+        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+        : undefined,
+    switchedOff: { slack: e.SLACK === 'off', teams: e.TEAMS === 'off' },
   };
 }

@@ -4,7 +4,7 @@
  * requests and lets in-flight ones finish, so no half-handled turn is cut off.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from './logger';
+import { errorDetails, type Logger } from './logger';
 
 /** A request handler an adapter mounts on the host. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -57,7 +57,7 @@ export async function startHttpHost(options: {
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((err: unknown) => {
-      logger.error({ path, errorName: (err as Error)?.name }, 'http handler failed');
+      logger.error({ path, ...errorDetails(err) }, 'http handler failed');
       if (!res.headersSent) json(res, 500, { status: 'error' });
       else res.end();
     });

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { CONFIG_VARIABLES, loadConfig } from '../src/config';
 
 describe('configuration', () => {
-  it('starts with no configuration at all: embedded database, Slack off, Teams in emulator mode', () => {
+  it('starts with no configuration at all: embedded database, Slack off, Teams off (nothing served unauthenticated)', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3978);
     expect(config.mongodbUri).toBeUndefined();
     expect(config.slack).toBeUndefined();
-    expect(config.teams.appId).toBeUndefined();
+    expect(config.teams).toBeUndefined();
+    expect(config.switchedOff).toEqual({ slack: false, teams: false });
     expect(config.policy.responseWindowDays).toBe(60);
     expect(config.policy.countdownDaysLeft).toEqual([30, 14, 7, 3, 1]);
     expect(config.scheduler).toEqual({ enabled: true, cron: '* * * * *' });
@@ -58,6 +59,50 @@ describe('configuration', () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TYPE: 'SingleTenant' })).toThrow(
       'MICROSOFT_APP_TENANT_ID: required for a SingleTenant app',
     );
+  });
+
+  it('serves Teams with credentials, or in emulator mode only when TEAMS_EMULATOR asks for it', () => {
+    const credentials = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' };
+    expect(loadConfig(credentials).teams).toEqual({ appId: 'app-id', appPassword: 'p', tenantId: undefined, appType: 'MultiTenant' });
+    expect(loadConfig({ TEAMS_EMULATOR: 'on' }).teams).toEqual({ appType: 'MultiTenant' });
+    expect(loadConfig({ TEAMS_EMULATOR: 'off' }).teams).toBeUndefined();
+    // A Slack-only deployment never gets an unauthenticated Teams endpoint by default.
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).teams).toBeUndefined();
+  });
+
+  it('opens the emulator for first-run only while nothing is configured: no Teams or Slack credentials, no MONGODB_URI', () => {
+    expect(loadConfig({ TEAMS_EMULATOR: 'first-run' }).teams).toEqual({ appType: 'MultiTenant' });
+    expect(loadConfig({ TEAMS_EMULATOR: 'first-run', PORT: '4000', DATA_DIR: '/tmp/x' }).teams).toEqual({ appType: 'MultiTenant' });
+    expect(loadConfig({ TEAMS_EMULATOR: 'first-run', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).teams).toBeUndefined();
+    expect(loadConfig({ TEAMS_EMULATOR: 'first-run', MONGODB_URI: 'mongodb://127.0.0.1/preletter' }).teams).toBeUndefined();
+    expect(loadConfig({ TEAMS_EMULATOR: 'first-run', MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' }).teams?.appId).toBe('app-id');
+  });
+
+  it('takes npm start’s package.json default for TEAMS_EMULATOR, and a TEAMS_EMULATOR set anywhere wins over it', () => {
+    expect(loadConfig({ npm_package_config_teams_emulator: 'first-run' }).teams).toEqual({ appType: 'MultiTenant' });
+    expect(loadConfig({ npm_package_config_teams_emulator: 'first-run', TEAMS_EMULATOR: 'off' }).teams).toBeUndefined();
+    expect(loadConfig({ npm_package_config_teams_emulator: 'first-run', TEAMS_EMULATOR: '' }).teams).toEqual({ appType: 'MultiTenant' });
+  });
+
+  it('refuses the emulator together with Teams credentials, naming TEAMS_EMULATOR', () => {
+    expect(() => loadConfig({ TEAMS_EMULATOR: 'on', MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' })).toThrow(
+      'TEAMS_EMULATOR: cannot be on while MICROSOFT_APP_ID is set (emulator mode has no authentication): unset one of them (got "on")',
+    );
+    expect(() => loadConfig({ TEAMS_EMULATOR: 'yes' })).toThrow(/TEAMS_EMULATOR: .*'off' \| 'on' \| 'first-run'.* \(got "yes"\)/);
+  });
+
+  it('turns either platform off with SLACK=off or TEAMS=off, whatever else is set, and requires it configured with on', () => {
+    const everything = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' };
+    const off = loadConfig({ ...everything, SLACK: 'off', TEAMS: 'off' });
+    expect(off.slack).toBeUndefined();
+    expect(off.teams).toBeUndefined();
+    expect(off.switchedOff).toEqual({ slack: true, teams: true });
+    expect(loadConfig({ TEAMS: 'off', TEAMS_EMULATOR: 'on' }).teams).toBeUndefined();
+    expect(loadConfig({ ...everything, SLACK: 'on', TEAMS: 'on' }).switchedOff).toEqual({ slack: false, teams: false });
+    expect(() => loadConfig({ SLACK: 'on', TEAMS: 'on' })).toThrow(
+      'SLACK: is on, so SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are required (got "on")\nTEAMS: is on, so MICROSOFT_APP_ID (with MICROSOFT_APP_PASSWORD) or TEAMS_EMULATOR=on is required (got "on")',
+    );
+    expect(loadConfig({ TEAMS: 'on', TEAMS_EMULATOR: 'on' }).teams).toEqual({ appType: 'MultiTenant' });
   });
 
   it('documents exactly the variables it reads in .env.example, each with a comment', () => {

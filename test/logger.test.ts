@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../src/logger';
+import mongoose from 'mongoose';
+import { cardForError } from '../src/bot/error-sink';
+import { PreLetterError } from '../src/domain/errors';
+import { createLogger, errorDetails } from '../src/logger';
 
-function capture(): { stream: Writable; lines: () => string[] } {
+function capture(): { stream: Writable; lines: () => string[]; records: () => Array<Record<string, any>> } {
   let out = '';
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -9,7 +12,17 @@ function capture(): { stream: Writable; lines: () => string[] } {
       done();
     },
   });
-  return { stream, lines: () => out.trim().split('\n') };
+  const lines = () => out.trim().split('\n');
+  return { stream, lines, records: () => lines().map((l) => JSON.parse(l) as Record<string, any>) };
+}
+
+/** A real mongoose ValidationError for a letter whose summary is too long: its message echoes the summary. */
+function summaryValidationError(summary: string): Error {
+  const schema = new mongoose.Schema({ summary: { type: String, maxlength: 10 }, ref: String });
+  const Letter = mongoose.models.LoggerTestLetter ?? mongoose.model('LoggerTestLetter', schema);
+  const err = new Letter({ summary, ref: 'PL-2026-0001' }).validateSync();
+  if (!err) throw new Error('expected the summary to fail validation');
+  return err;
 }
 
 describe('logger', () => {
@@ -23,5 +36,95 @@ describe('logger', () => {
     const line = lines()[0]!;
     expect(JSON.parse(line)).toMatchObject({ msg: 'letter previewed', ref: 'PL-2026-0001', component: 'test' });
     expect(line).not.toMatch(/confidential words|xoxb-123|s3cret|typed text/);
+  });
+
+  it('censors a key six levels deep and inside an array of objects, whatever its letter case', () => {
+    const { stream, records, lines } = capture();
+    createLogger('info', stream).info(
+      {
+        a: { b: { c: { d: { e: { token: 'deep-token' } } } } },
+        turns: [{ id: 1, summary: 'letter words' }, { id: 2, headers: { Authorization: 'Bearer abc' } }],
+        Secret: 'upper-case',
+        MONGODB_URI: 'mongodb://user:pw@host/db',
+      },
+      'deep context',
+    );
+    expect(lines()[0]).not.toMatch(/deep-token|letter words|Bearer abc|upper-case|user:pw/);
+    const record = records()[0]!;
+    expect(record.a.b.c.d.e.token).toBe('[redacted]');
+    expect(record.turns).toEqual([{ id: 1, summary: '[redacted]' }, { id: 2, headers: { Authorization: '[redacted]' } }]);
+    expect(record.Secret).toBe('[redacted]');
+  });
+
+  it('redacts child bindings too, and leaves the caller’s context object untouched', () => {
+    const { stream, lines, records } = capture();
+    const context = { ref: 'PL-2026-0002', request: { body: 'typed text' } };
+    createLogger('info', stream).child({ session: { Token: 'xapp-1' } }).info(context, 'turn');
+    expect(lines()[0]).not.toMatch(/xapp-1|typed text/);
+    expect(records()[0]).toMatchObject({ ref: 'PL-2026-0002', session: { Token: '[redacted]' }, request: { body: '[redacted]' } });
+    expect(context.request.body).toBe('typed text');
+  });
+
+  it('survives circular contexts without repeating what it redacted', () => {
+    const { stream, lines } = capture();
+    const context: Record<string, unknown> = { token: 'xoxb-circular', id: 7 };
+    context.self = context;
+    createLogger('info', stream).info(context, 'circular');
+    expect(lines()[0]).not.toContain('xoxb-circular');
+    expect(JSON.parse(lines()[0]!)).toMatchObject({ id: 7, self: '[circular]' });
+  });
+});
+
+describe('errorDetails', () => {
+  it('keeps the name, code, message and stack of an unexpected error', () => {
+    const err = Object.assign(new Error('socket hang up while posting'), { code: 'ECONNRESET' });
+    const { error } = errorDetails(err);
+    expect(error).toMatchObject({ name: 'Error', code: 'ECONNRESET', message: 'socket hang up while posting' });
+    expect(error.stack).toMatch(/^at .*logger\.test\.ts/);
+  });
+
+  it('caps a long message, so a stray payload cannot flood the log', () => {
+    const { error } = errorDetails(new TypeError('x'.repeat(100_000)));
+    expect(error.message.length).toBeLessThan(600);
+    expect(error.message).toContain('more characters]');
+  });
+
+  it('names only the field and the rule of a mongoose validation or cast error, never the stored value', () => {
+    const validation = errorDetails(summaryValidationError('Confidential allegation about Northwind'));
+    expect(validation.error).toMatchObject({ name: 'ValidationError', message: 'validation failed: summary (maxlength)' });
+    expect(JSON.stringify(validation)).not.toContain('Confidential');
+
+    const cast = new mongoose.Error.CastError('ObjectId', 'secret-looking-value', '_id');
+    expect(errorDetails(cast).error.message).toBe('CastError at path _id (ObjectId)');
+    expect(JSON.stringify(errorDetails(cast))).not.toContain('secret-looking-value');
+  });
+
+  it('keeps a PreLetterError’s sentence and code, and describes its cause', () => {
+    const cause = new mongoose.mongo.MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017');
+    const err = new PreLetterError('unavailable', 'The PreLetter database is not reachable right now.', {}, { cause });
+    expect(errorDetails(err).error).toMatchObject({
+      name: 'PreLetterError',
+      code: 'unavailable',
+      message: 'The PreLetter database is not reachable right now.',
+      cause: { name: 'MongoNetworkError', message: 'connect ECONNREFUSED 127.0.0.1:27017' },
+    });
+  });
+});
+
+describe('the error sink', () => {
+  it('logs an unexpected error with its message and stack, and shows the person a calm sentence', () => {
+    const { stream, records } = capture();
+    const card = cardForError(new RangeError('Invalid time value in planDeliveries'), createLogger('info', stream));
+    const record = records()[0]!;
+    expect(record).toMatchObject({ msg: 'unexpected error', code: 'internal', error: { name: 'RangeError', message: 'Invalid time value in planDeliveries' } });
+    expect(record.error.stack).toContain('logger.test.ts');
+    expect(JSON.stringify(card)).not.toContain('Invalid time value');
+  });
+
+  it('does not leak the summary a mongoose ValidationError carries', () => {
+    const { stream, lines, records } = capture();
+    cardForError(summaryValidationError('Confidential allegation about Northwind'), createLogger('info', stream));
+    expect(lines()[0]).not.toContain('Confidential allegation');
+    expect(records()[0]).toMatchObject({ msg: 'unexpected error', error: { name: 'ValidationError', message: 'validation failed: summary (maxlength)' } });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The newcomer's path: `npm start` with no configuration serves health and
- * readiness on the embedded database with the demo directory loaded, and a
- * signal stops everything, embedded database included.
+ * readiness on the embedded database with the demo directory loaded, and Teams in
+ * Bot Framework Emulator mode (npm start asks for TEAMS_EMULATOR=first-run); a
+ * signal stops everything, embedded database included. Started any other way, or
+ * with anything configured, nothing unauthenticated is served at /api/messages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +41,14 @@ function start(env: NodeJS.ProcessEnv): Started {
   return { child, logs, output: () => out, exited };
 }
 
+/** What `npm start` adds (package.json "config": { "teams_emulator": "first-run" }); nothing else is set. */
+const NPM_START = { npm_package_config_teams_emulator: 'first-run' };
+
+async function teamsStatus(port: number): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  return res.status;
+}
+
 async function waitForReady(port: number, ms = 60_000): Promise<number> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -64,12 +74,12 @@ describe('npm start with no configuration', () => {
   it('serves /healthz and /readyz on the embedded database with the demo directory, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' };
-    const first = start(env);
+    const first = start({ ...env, ...NPM_START });
     expect(await waitForReady(port)).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     const messages = first.logs().map((l) => l.msg);
     expect(messages).toContain('routing directory was empty: loaded the fictional demo directory');
-    expect(messages).toContain('Teams runs in Bot Framework Emulator mode: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
+    expect(messages).toContain('Teams runs in Bot Framework Emulator mode for this machine only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
     expect(messages).toContain('scheduler started');
 
     // The Teams endpoint answers in Emulator mode: `help` in personal chat gets a reply through the connector.
@@ -91,13 +101,28 @@ describe('npm start with no configuration', () => {
     expect(await first.exited).toBe(0);
     expect(isAlive(embeddedPid)).toBe(false);
 
-    // A second start on the same data keeps the directory and does not load the demo again.
+    // A second start on the same data keeps the directory and does not load the demo again. Started
+    // without npm start's default, Teams is closed: nothing at /api/messages, and one line says how to open it.
     const second = start(env);
     await waitForReady(port);
     expect(second.logs().map((l) => l.msg)).not.toContain('routing directory was empty: loaded the fictional demo directory');
+    expect(await teamsStatus(port)).toBe(404);
+    expect(second.logs().filter((l) => /Teams/.test(String(l.msg))).map((l) => l.msg)).toEqual([
+      'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it, or TEAMS_EMULATOR=on to try it in the Bot Framework Emulator',
+    ]);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-  }, 120_000);
+
+    // SLACK=off and TEAMS=off win over everything else, and say so once each.
+    const third = start({ ...env, ...NPM_START, TEAMS_EMULATOR: 'on', SLACK: 'off', TEAMS: 'off', SLACK_BOT_TOKEN: 'xoxb-off', SLACK_SIGNING_SECRET: 'off' });
+    await waitForReady(port);
+    expect(await teamsStatus(port)).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).status).toBe(404);
+    const offLines = third.logs().filter((l) => /Slack|Teams/.test(String(l.msg))).map((l) => l.msg);
+    expect(offLines).toEqual(['Slack is off on this instance (SLACK=off)', 'Teams is off on this instance (TEAMS=off)']);
+    third.child.kill('SIGTERM');
+    expect(await third.exited).toBe(0);
+  }, 180_000);
 
   it('refuses to start on a bad setting, naming the variable', async () => {
     const bad = start({ PATH: process.env.PATH, PORT: 'eighty' });
@@ -105,7 +130,7 @@ describe('npm start with no configuration', () => {
     expect(bad.output()).toContain('PORT: expected a whole number from 1 to 65535 (got "eighty")');
   }, 30_000);
 
-  it('wires Slack when its tokens are set: signed commands from demo directory people are answered', async () => {
+  it('wires Slack when its tokens are set: signed commands from demo directory people are answered, and /api/messages is not served', async () => {
     const fake = await SlackApiFake.start();
     const port = await freePort();
     const slackDir = mkdtempSync(path.join(tmpdir(), 'preletter-main-slack-'));
@@ -117,11 +142,17 @@ describe('npm start with no configuration', () => {
       SLACK_BOT_TOKEN: 'xoxb-main-test',
       SLACK_SIGNING_SECRET: 'main-test-secret',
       SLACK_API_URL: fake.apiUrl,
+      ...NPM_START,
     };
     const app = start(env);
     try {
       await waitForReady(port);
       expect(app.logs().map((l) => l.msg)).not.toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
+      // A Slack-only deployment serves no Teams endpoint, even under npm start's first-run default.
+      expect(await teamsStatus(port)).toBe(404);
+      expect(app.logs().map((l) => l.msg)).toContain(
+        'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it, or TEAMS_EMULATOR=on to try it in the Bot Framework Emulator',
+      );
       const slack = new SlackRequests(`http://127.0.0.1:${port}/slack/events`, 'main-test-secret');
       const command = { ...slashCommand('U0DEMOA001', 'help', 'C0NORTHWND'), team_id: 'T0DEMO0001' };
       expect((await slack.command(command, { signature: 'v0=forged' })).status).toBe(401);

@@ -21,7 +21,8 @@ import { SlackPlatform } from './platform';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
 import type { TurnServices } from './turn';
-import { platformError, slackClientOptions, type SlackRetryConfig } from './web-client';
+import { createSlackClients, platformError, slackClientOptions, type SlackRetryConfig } from './web-client';
+import type { RateLimitGate } from './rate-limits';
 
 /** The one request URL path for events, slash commands and interactivity (the manifest uses it three times). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -51,6 +52,8 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Web API retry policy; production uses SLACK_RETRY_CONFIG. */
   retryConfig?: SlackRetryConfig;
+  /** Rate-limit gate; production waits out Retry-After up to SLACK_RATE_LIMIT_SETTINGS. */
+  rateLimits?: RateLimitGate;
 }
 
 /** The running Slack side of PreLetter. */
@@ -153,7 +156,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
     ignoreSelf: true,
   });
-  const platform = new SlackPlatform(app.client, log);
+  const clients = createSlackClients({ botToken: config.botToken, apiUrl: config.apiUrl, logger: log, retryConfig: options.retryConfig, gate: options.rateLimits });
+  const platform = new SlackPlatform(clients, log);
   options.deps.platforms.slack = platform;
   const services: TurnServices = { deps: options.deps as BotDeps, platform, logger: log };
   register(app, services);

@@ -8,7 +8,8 @@ import { SLACK_ID } from './thread-ref';
 
 /** U+2060 WORD JOINER: invisible, and it breaks Slack's recognition of a bare `@channel` word. */
 const WORD_JOINER = '\u2060';
-const BROADCAST_WORD = /@(channel|here|everyone)\b/gi;
+/** No `\b` at the end: `@here0` is harmless, but clipping can cut it to `@here…`, which is not. */
+const BROADCAST_WORD = /@(channel|here|everyone)/gi;
 
 /** Why: the three characters Slack documents as control characters, as the entities it decodes for display. */
 export function escapeControlCharacters(text: string): string {
@@ -43,12 +44,13 @@ export function mentionMarkup(userId: string, fallbackName: string): string {
 
 /**
  * Why: Slack rejects over-long text objects; cutting must not leave half an entity
- * (`&am`) or half a mention (`<@U12`) behind, which would render as garbage.
+ * (`&am`), half a mention (`<@U12`) or half a character (one surrogate of an emoji,
+ * which is not valid text) behind.
  */
 export function clipMarkup(markup: string, max: number): string {
   if (markup.length <= max) return markup;
   let cut = markup.slice(0, Math.max(0, max - 1));
-  cut = cut.replace(/&[a-z]{0,3}$/, '').replace(/<[^>]*$/, '');
+  cut = cut.replace(/[\ud800-\udbff]$/, '').replace(/&[a-z]{0,3}$/, '').replace(/<[^>]*$/, '');
   return `${cut}…`;
 }
 

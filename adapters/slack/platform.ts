@@ -16,10 +16,21 @@ import {
   encodeMessageRef,
   encodeThreadRef,
 } from './thread-ref';
-import { callSlack, type SlackWebClient } from './web-client';
+import { callSlack, type SlackClients } from './web-client';
 
 /** How many permalinks the adapter remembers as its own, to render them as links (and nothing else). */
 const ISSUED_LINKS_KEPT = 5000;
+
+/** The metadata event type on every root card, carrying the letter's reference, so a lost answer can be checked. */
+export const ROOT_METADATA_EVENT = 'preletter_letter_posted';
+/** How many recent channel messages findRoot reads (the card is posted seconds to minutes before). */
+const HISTORY_PAGE = 200;
+
+interface HistoryMessage {
+  ts?: string;
+  bot_id?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
 
 /**
  * Why: posted text is never re-parsed by Slack (no auto-linking of names, no
@@ -46,8 +57,10 @@ export class SlackPlatform implements ChatPlatform {
   readonly platform = 'slack' as const;
   private readonly issuedLinks = new Set<string>();
 
+  private botId: Promise<string | undefined> | undefined;
+
   constructor(
-    private readonly client: SlackWebClient,
+    private readonly clients: SlackClients,
     private readonly logger: Logger,
   ) {}
 
@@ -56,25 +69,62 @@ export class SlackPlatform implements ChatPlatform {
     return renderCard(card, { trustedLinks: this.issuedLinks });
   }
 
-  async postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot> {
+  /** Why: carries the reference as message metadata, so findRoot can tell this card from any other. */
+  async postRoot(channel: ChannelBinding, card: NeutralCard, marker: string): Promise<PostedRoot> {
     slackOnly(channel, 'channel');
     const message = this.render(card);
-    const res = await callSlack('chat.postMessage', () =>
-      this.client.chat.postMessage({ channel: channel.channelId, ...message, ...POST_OPTIONS }),
+    const metadata = { event_type: ROOT_METADATA_EVENT, event_payload: { ref: marker } };
+    const res = await this.post('chat.postMessage', channel.channelId, () =>
+      this.clients.once.chat.postMessage({ channel: channel.channelId, ...message, ...POST_OPTIONS, metadata }),
     );
-    const ts = requireTs(res.ts, 'chat.postMessage');
-    const channelId = res.channel ?? channel.channelId;
+    return this.rootRef(channel, res.channel ?? channel.channelId, requireTs(res.ts, 'chat.postMessage'));
+  }
+
+  /** Why: the bot's own card with this reference since `since`, read from the channel's recent history. */
+  async findRoot(channel: ChannelBinding, marker: string, since: Date): Promise<PostedRoot | undefined> {
+    slackOnly(channel, 'channel');
+    const botId = await this.ownBotId();
+    const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+    const res = await this.post('conversations.history', channel.channelId, () =>
+      this.clients.retrying.conversations.history({ channel: channel.channelId, oldest, limit: HISTORY_PAGE, include_all_metadata: true }),
+    );
+    const found = ((res.messages ?? []) as HistoryMessage[]).find(
+      (m) =>
+        m.metadata?.event_type === ROOT_METADATA_EVENT &&
+        m.metadata.event_payload?.ref === marker &&
+        (botId === undefined || m.bot_id === botId) &&
+        typeof m.ts === 'string',
+    );
+    return found ? this.rootRef(channel, channel.channelId, found.ts!) : undefined;
+  }
+
+  private rootRef(channel: ChannelBinding, channelId: string, ts: string): PostedRoot {
     return {
       threadRef: encodeThreadRef({ teamId: channel.workspaceId, channelId, threadTs: ts }),
       messageRef: encodeMessageRef({ channelId, ts }),
     };
   }
 
+  private ownBotId(): Promise<string | undefined> {
+    this.botId ??= callSlack('auth.test', () => this.clients.retrying.auth.test()).then(
+      (res) => (typeof res.bot_id === 'string' ? res.bot_id : undefined),
+      (err: unknown) => {
+        this.botId = undefined;
+        throw err;
+      },
+    );
+    return this.botId;
+  }
+
+  private post<T>(method: string, channelId: string, call: () => Promise<T>): Promise<T> {
+    return callSlack(method, call, this.clients.gate, channelId);
+  }
+
   async postInThread(threadRef: string, card: NeutralCard): Promise<string> {
     const thread = decodeThreadRef(threadRef);
     const message = this.render(card);
-    const res = await callSlack('chat.postMessage', () =>
-      this.client.chat.postMessage({ channel: thread.channelId, thread_ts: thread.threadTs, ...message, ...POST_OPTIONS }),
+    const res = await this.post('chat.postMessage', thread.channelId, () =>
+      this.clients.once.chat.postMessage({ channel: thread.channelId, thread_ts: thread.threadTs, ...message, ...POST_OPTIONS }),
     );
     return encodeMessageRef({ channelId: res.channel ?? thread.channelId, ts: requireTs(res.ts, 'chat.postMessage') });
   }
@@ -82,16 +132,16 @@ export class SlackPlatform implements ChatPlatform {
   async updateMessage(messageRef: string, card: NeutralCard): Promise<void> {
     const { channelId, ts } = decodeMessageRef(messageRef);
     const message = this.render(card);
-    await callSlack('chat.update', () => this.client.chat.update({ channel: channelId, ts, ...message, link_names: false, parse: 'none' }));
+    await this.post('chat.update', channelId, () => this.clients.retrying.chat.update({ channel: channelId, ts, ...message, link_names: false, parse: 'none' }));
   }
 
   async sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string> {
     slackOnly(user, 'user');
-    const opened = await callSlack('conversations.open', () => this.client.conversations.open({ users: user.userId }));
+    const opened = await this.post('conversations.open', user.userId, () => this.clients.retrying.conversations.open({ users: user.userId }));
     const dm = opened.channel?.id;
     if (!dm) throw new PreLetterError('platform', 'Slack did not open a direct message with that person. Please try again.', { method: 'conversations.open' });
     const message = this.render(card);
-    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({ channel: dm, ...message, ...POST_OPTIONS }));
+    const res = await this.post('chat.postMessage', dm, () => this.clients.once.chat.postMessage({ channel: dm, ...message, ...POST_OPTIONS }));
     return encodeMessageRef({ channelId: res.channel ?? dm, ts: requireTs(res.ts, 'chat.postMessage') });
   }
 
@@ -99,8 +149,8 @@ export class SlackPlatform implements ChatPlatform {
     slackOnly(user, 'user');
     const place = decodeReplyTarget(target);
     const message = this.render(card);
-    await callSlack('chat.postEphemeral', () =>
-      this.client.chat.postEphemeral({
+    await this.post('chat.postEphemeral', place.channelId, () =>
+      this.clients.once.chat.postEphemeral({
         channel: place.channelId,
         user: user.userId,
         ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
@@ -113,7 +163,7 @@ export class SlackPlatform implements ChatPlatform {
 
   async resolveUser(user: PlatformIdentity): Promise<NeutralUser> {
     slackOnly(user, 'user');
-    const res = await callSlack('users.info', () => this.client.users.info({ user: user.userId }));
+    const res = await this.post('users.info', '', () => this.clients.retrying.users.info({ user: user.userId }));
     const profile = res.user?.profile;
     const displayName = profile?.display_name || profile?.real_name || res.user?.real_name || res.user?.name || undefined;
     return displayName ? { identity: user, displayName } : { identity: user };
@@ -122,8 +172,8 @@ export class SlackPlatform implements ChatPlatform {
   async threadLink(threadRef: string): Promise<string | undefined> {
     const thread = decodeThreadRef(threadRef);
     try {
-      const res = await callSlack('chat.getPermalink', () =>
-        this.client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadTs }),
+      const res = await this.post('chat.getPermalink', thread.channelId, () =>
+        this.clients.retrying.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadTs }),
       );
       if (!res.permalink) return undefined;
       this.remember(res.permalink);
@@ -137,12 +187,12 @@ export class SlackPlatform implements ChatPlatform {
 
   /** Why: the preview form is a modal; trigger ids expire in three seconds, so this is called right after the ack. */
   async openModal(triggerId: string, view: types.ModalView): Promise<void> {
-    await callSlack('views.open', () => this.client.views.open({ trigger_id: triggerId, view }));
+    await this.post('views.open', '', () => this.clients.once.views.open({ trigger_id: triggerId, view }));
   }
 
   /** Why: the App Home tab shows each person their letters. */
   async publishHome(userId: string, view: types.HomeView): Promise<void> {
-    await callSlack('views.publish', () => this.client.views.publish({ user_id: userId, view }));
+    await this.post('views.publish', userId, () => this.clients.retrying.views.publish({ user_id: userId, view }));
   }
 
   private remember(link: string): void {

@@ -8,6 +8,7 @@
 import type { types } from '@slack/bolt';
 import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
 import { clipMarkup, escapeControlCharacters, escapeUserText, isSafeLinkUrl, linkMarkup, mentionMarkup } from './escape';
+import { SLACK_ID } from './thread-ref';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -68,14 +69,23 @@ function textMarkup(text: string, options: RenderOptions): string {
   return markup;
 }
 
-/** Why: one paragraph of segments; mentions become `<@U…>` only for Slack identities. */
+/**
+ * Why: one paragraph of segments; mentions become `<@U…>` only for well-formed Slack ids.
+ * Text between real mentions is escaped as one run, so a broadcast word split over two
+ * segments (`@` then `here`) is still recognised and neutralised.
+ */
 export function segmentsMarkup(segments: Segment[], options: RenderOptions = {}): string {
-  return segments
-    .map((s) => {
-      if ('mention' in s) return s.mention.platform === 'slack' ? mentionMarkup(s.mention.userId, s.name) : escapeUserText(s.name);
-      return textMarkup(s.text, options);
-    })
-    .join('');
+  let markup = '';
+  let run = '';
+  for (const s of segments) {
+    if ('mention' in s && s.mention.platform === 'slack' && SLACK_ID.user.test(s.mention.userId)) {
+      markup += textMarkup(run, options) + mentionMarkup(s.mention.userId, s.name);
+      run = '';
+    } else {
+      run += 'mention' in s ? s.name : s.text;
+    }
+  }
+  return markup + textMarkup(run, options);
 }
 
 function button(b: CardButton): Button {

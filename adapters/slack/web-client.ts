@@ -1,13 +1,17 @@
 /**
- * The one Slack Web API client of the process, and how its failures read to people.
- * Transport failures and 429s are retried by the client itself (it waits out
- * Retry-After and never rejects a rate-limited call early); what still fails
- * becomes a PreLetterError('platform') with a sentence a person can act on.
+ * The Slack Web API clients of the process, and how their failures read to people.
+ * Two clients: one retries transport failures itself (for calls that are safe to
+ * repeat), the other never retries (posting a message twice would be a second
+ * message; the delivery machinery retries those after looking for the first). Neither
+ * pauses on a rate limit: the gate (rate-limits.ts) keeps Retry-After per method and
+ * channel. What still fails becomes a PreLetterError('platform') with a sentence a
+ * person can act on, and the Retry-After for the delivery machinery.
  */
 import { webApi } from '@slack/bolt';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
 import { boltLogger } from './bolt-logger';
+import { RateLimitGate } from './rate-limits';
 
 /** Slack's Web API client type, re-exported so adapter modules name it one way. */
 export type SlackWebClient = webApi.WebClient;
@@ -41,14 +45,28 @@ export function slackClientOptions(options: {
     ...(url ? { slackApiUrl: url } : {}),
     logger: boltLogger(options.logger),
     retryConfig: options.retryConfig ?? SLACK_RETRY_CONFIG,
-    rejectRateLimitedCalls: false,
+    // A 429 is answered at once and handled per method and channel (rate-limits.ts), never by pausing every call.
+    rejectRateLimitedCalls: true,
     timeout: SLACK_REQUEST_TIMEOUT_MS,
   };
 }
 
-/** Why: the platform and contract tests need a client without a whole Bolt App. */
-export function createSlackWebClient(options: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: SlackRetryConfig }): SlackWebClient {
-  return new webApi.WebClient(options.botToken, slackClientOptions(options));
+/** Why: the platform's two clients and its rate-limit gate, built from the same options. */
+export interface SlackClients {
+  /** Retries transport failures: for calls that are safe to repeat. */
+  retrying: SlackWebClient;
+  /** Never retries: posting twice would show two messages. */
+  once: SlackWebClient;
+  gate: RateLimitGate;
+}
+
+/** Why: the platform (and the contract tests) need the clients without a whole Bolt App. */
+export function createSlackClients(options: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: SlackRetryConfig; gate?: RateLimitGate }): SlackClients {
+  return {
+    retrying: new webApi.WebClient(options.botToken, slackClientOptions(options)),
+    once: new webApi.WebClient(options.botToken, slackClientOptions({ ...options, retryConfig: { retries: 0 } })),
+    gate: options.gate ?? new RateLimitGate(),
+  };
 }
 
 const NOT_IN_CHANNEL =
@@ -80,6 +98,17 @@ const SENTENCES: Record<string, string> = {
 };
 
 const GENERIC = 'Slack did not accept the request, so it did not go through. Nothing is lost: please try again in a minute.';
+
+/** Slack error codes that mean "PreLetter may not post there" rather than "Slack is unwell": the core words these differently. */
+const NO_ACCESS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'restricted_action']);
+
+/** Why: the neutral kind of failure (see PlatformFailure in src/bot/ports.ts), so the core can tell a person what to do. */
+function reasonOf(slackError: string): 'no-access' | 'busy' | 'unreachable' | 'refused' {
+  if (NO_ACCESS.has(slackError)) return 'no-access';
+  if (slackError === 'ratelimited' || slackError === 'rate_limited') return 'busy';
+  if (slackError === 'request_failed' || slackError.startsWith('http_')) return 'unreachable';
+  return 'refused';
+}
 const UNREACHABLE = 'Slack could not be reached, so the request did not go through. Nothing is lost: please try again in a minute.';
 
 function slackErrorCode(err: unknown): string {
@@ -91,19 +120,38 @@ function slackErrorCode(err: unknown): string {
 }
 
 /** Why: a Web API failure, after the client's own retries, as the one error type people are shown. */
-export function platformError(err: unknown, method: string): PreLetterError {
+export function platformError(err: unknown, method: string, retryAfterMs?: number): PreLetterError {
   if (err instanceof PreLetterError) return err;
   const slackError = slackErrorCode(err);
   const sentence =
     SENTENCES[slackError] ?? (slackError === 'request_failed' || slackError.startsWith('http_') ? UNREACHABLE : GENERIC);
-  return new PreLetterError('platform', sentence, { method, slackError }, { cause: err });
+  const wait = retryAfterMs ?? (err instanceof webApi.WebAPIRateLimitedError ? err.retryAfter * 1000 : undefined);
+  const context = { method, slackError, reason: reasonOf(slackError), ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  return new PreLetterError('platform', sentence, context, { cause: err });
 }
 
-/** Why: wraps one Web API call so every caller maps failures the same way. */
-export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (err) {
-    throw platformError(err, method);
+function rateLimited(method: string, waitMs: number): PreLetterError {
+  return new PreLetterError('platform', BUSY, { method, slackError: 'ratelimited', reason: 'busy', retryAfterMs: waitMs });
+}
+
+/**
+ * Why: wraps one Web API call so every caller maps failures the same way and a rate
+ * limit only holds back calls of the same method in the same channel (`channel`).
+ */
+export async function callSlack<T>(method: string, call: () => Promise<T>, gate?: RateLimitGate, channel = ''): Promise<T> {
+  const key = `${method}:${channel}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (gate) {
+      const left = await gate.pass(key);
+      if (left > 0) throw rateLimited(method, left);
+    }
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof webApi.WebAPIRateLimitedError) || !gate) throw platformError(err, method);
+      const waitMs = err.retryAfter * 1000;
+      gate.block(key, waitMs);
+      if (attempt >= gate.settings.maxRetries || waitMs > gate.settings.maxWaitMs) throw platformError(err, method, waitMs);
+    }
   }
 }

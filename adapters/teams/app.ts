@@ -1,10 +1,15 @@
 /**
  * The Teams app: botbuilder's CloudAdapter (ConfigurationBotFrameworkAuthentication from
- * MICROSOFT_APP_*) mounted on PreLetter's one HTTP host at POST /api/messages. Without
- * an app id it runs in Bot Framework Emulator mode: no authentication, so it accepts
- * local requests only. Messages and installs are answered 200 at once and handled
- * after; card actions are answered with their result (invoke response). Turns are
- * tracked so stop() lets in-flight work finish. Only src/main.ts imports this module.
+ * MICROSOFT_APP_*) mounted on PreLetter's one HTTP host at POST /api/messages. src/main.ts
+ * creates it only when Teams credentials are set, or when the operator asked for the Bot
+ * Framework Emulator (TEAMS_EMULATOR); without an app id it runs in emulator mode: no
+ * authentication, so it hears only the Emulator on this machine (emulator-guard.ts) and
+ * sends only to this machine. Every request is checked in this order, before any work:
+ * emulator origin (401), body size (413), nesting and required fields (400), emulator
+ * serviceUrl (401), token (401; 503 when the signing keys cannot be fetched).
+ * Messages and installs are answered 200 at once and handled after; card actions are
+ * answered with their result (invoke response). Turns are tracked so stop() lets
+ * in-flight work finish. Only src/main.ts imports this module.
  */
 import { randomBytes, createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,28 +19,34 @@ import type { PlatformRegistry } from '../../src/bot/ports';
 import type { Config } from '../../src/config';
 import type { HttpHost } from '../../src/http';
 import type { Logger } from '../../src/logger';
+import { refusalStatus } from '../shared/json-body';
+import { createCloudAdapter, isAuthenticationFailure, type OpenIdMetadataUrls } from './authentication';
 import { handleCardAction } from './card-action-listener';
-import { createCloudAdapter, TeamsConnector } from './connector';
+import { TeamsConnector } from './connector';
+import { emulatorRequestRefusal, isLocalServiceUrl } from './emulator-guard';
 import { TEAMS_RETRY_POLICY, type TeamsRetryPolicy } from './connector-errors';
 import { handleInstall } from './install-listener';
 import { handleMessage } from './message-listener';
 import { PUBLIC_SERVICE_URL, ServiceUrlBook, TeamsPlatform } from './platform';
+import { readEdgeActivity } from './request-edge';
 import { TurnTracker } from '../shared/turn-tracker';
 import type { TurnServices } from './turn';
 
 /** The Bot Framework messaging endpoint; the bot registration's endpoint is https://YOUR-HOST/api/messages. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
-/** Largest activity accepted; Teams caps a message (with its cards) at about 28 KB. */
-export const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
 /** How long a card action may work before Teams (which waits about 5 s) is answered "still working". */
 export const TEAMS_INVOKE_BUDGET_MS = 4000;
 
 const STOP_WAIT_MS = 10_000;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Seconds Teams is asked to wait when the signing keys could not be fetched. */
+const KEYS_RETRY_AFTER_SECONDS = '30';
+
+type TeamsSettings = NonNullable<Config['teams']>;
 
 /** What createTeamsApp needs: Teams settings, the core's dependencies, the shared HTTP host and a logger. */
 export interface TeamsAppOptions {
-  config: Config['teams'];
+  /** Credentials; no app id means Bot Framework Emulator mode (main.ts only asks for it when the operator did). */
+  config: TeamsSettings;
   /** The core's dependencies; createTeamsApp registers its platform as `platforms.teams` in this registry. */
   deps: Omit<BotDeps, 'platforms'> & { platforms: PlatformRegistry };
   host: HttpHost;
@@ -46,6 +57,8 @@ export interface TeamsAppOptions {
   retryPolicy?: TeamsRetryPolicy;
   /** Invoke answer budget; production uses TEAMS_INVOKE_BUDGET_MS. */
   invokeBudgetMs?: number;
+  /** Where the token signing keys are published; production uses the public cloud's (tests: a local fake). */
+  openIdMetadata?: OpenIdMetadataUrls;
 }
 
 /** The running Teams side of PreLetter. */
@@ -59,45 +72,14 @@ export interface TeamsApp {
   idle(timeoutMs?: number): Promise<void>;
 }
 
-class HttpRefusal extends Error {
-  constructor(readonly status: number) {
-    super(`http ${status}`);
-  }
-}
-
 function answer(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.end();
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-/** Why: the host is plain node:http, so the activity is read here, with a size limit, before botbuilder sees it. */
-async function readActivity(req: IncomingMessage): Promise<Activity> {
-  if (Number(req.headers['content-length'] ?? 0) > TEAMS_BODY_LIMIT_BYTES) throw new HttpRefusal(413);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > TEAMS_BODY_LIMIT_BYTES) throw new HttpRefusal(413);
-    chunks.push(chunk as Buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpRefusal(400);
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') throw new HttpRefusal(400);
-  return body as Activity;
-}
-
-function refusedByAuth(err: unknown): boolean {
-  const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
-  return status === 401 || status === 403 || /^unauthorized/i.test((err as Error | undefined)?.message ?? '');
-}
-
 /** Why: the preview form's binding is signed with a key every instance shares when there is an app password. */
-function formKey(config: Config['teams']): Buffer {
+function formKey(config: TeamsSettings): Buffer {
   return config.appPassword ? createHmac('sha256', config.appPassword).update('preletter-preview-form-key-v1').digest() : randomBytes(32);
 }
 
@@ -125,8 +107,10 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const { config, host } = options;
   const log = options.logger.child({ component: 'teams' });
   const emulator = !config.appId;
-  const adapter = createCloudAdapter(config, log);
-  const connector = new TeamsConnector(adapter, config.appId ?? '', options.retryPolicy ?? TEAMS_RETRY_POLICY, log);
+  const adapter = createCloudAdapter(config, log, options.openIdMetadata);
+  // Nothing an emulator-mode request says is authenticated, so nothing may be sent beyond this machine.
+  const mayCall = emulator ? isLocalServiceUrl : () => true;
+  const connector = new TeamsConnector(adapter, config.appId ?? '', options.retryPolicy ?? TEAMS_RETRY_POLICY, log, mayCall);
   const platform = new TeamsPlatform(connector, new ServiceUrlBook(options.fallbackServiceUrl ?? PUBLIC_SERVICE_URL), log);
   options.deps.platforms.teams = platform;
   const tracker = new TurnTracker();
@@ -141,16 +125,22 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!accepting) return answer(res, 503, { status: 'teams not ready' }, { 'retry-after': '5' });
-    if (emulator && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-      log.warn({}, 'teams emulator mode refused a remote request');
+    const refusal = emulator ? emulatorRequestRefusal(req) : undefined;
+    if (refusal) {
+      log.warn({ check: refusal }, 'teams emulator mode refused a request that is not from the emulator on this machine');
       return answer(res, 401, { status: 'unauthorized' });
     }
     let raw: Activity;
     try {
-      raw = await readActivity(req);
+      raw = await readEdgeActivity(req);
     } catch (err) {
-      const status = err instanceof HttpRefusal ? err.status : 400;
+      const status = refusalStatus(err) ?? 400;
+      log.info({ status, problem: (err as { context?: { problem?: unknown } }).context?.problem }, 'teams request refused: unreadable body');
       return answer(res, status, { status: status === 413 ? 'too large' : 'not an activity' }, { connection: 'close' });
+    }
+    if (emulator && !isLocalServiceUrl(raw.serviceUrl)) {
+      log.warn({ check: 'service-url', activityType: raw.type }, 'teams emulator mode refused a request that is not from the emulator on this machine');
+      return answer(res, 401, { status: 'unauthorized' });
     }
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     // botbuilder mutates the activity it is given; listeners read the activity as it arrived.
@@ -159,9 +149,13 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       const result = await adapter.handle(authorization, copy, (context) => dispatch(services, raw, context));
       answer(res, result?.status ?? 200, result?.body);
     } catch (err) {
-      if (refusedByAuth(err)) {
-        log.info({ activityType: raw.type }, 'teams request refused: not authenticated');
+      if (isAuthenticationFailure(err) && err.code === 'forbidden') {
+        log.warn({ reason: err.context.reason, activityType: raw.type }, 'teams request refused: not authenticated');
         return answer(res, 401, { status: 'unauthorized' });
+      }
+      if (isAuthenticationFailure(err)) {
+        log.warn({ problem: err.context.problem, activityType: raw.type }, 'teams request not checked: signing keys unavailable');
+        return answer(res, 503, { status: 'try again later' }, { 'retry-after': KEYS_RETRY_AFTER_SECONDS });
       }
       log.error({ errorName: (err as Error | undefined)?.name }, 'teams request failed');
       answer(res, 500, { status: 'error' });
@@ -174,7 +168,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     platform,
     async start() {
       accepting = true;
-      if (emulator) log.warn({ path: TEAMS_MESSAGES_PATH }, 'teams in bot framework emulator mode: no authentication, local requests only');
+      if (emulator) log.warn({ path: TEAMS_MESSAGES_PATH }, 'teams in bot framework emulator mode: no authentication, the emulator on this machine only');
       log.info({ mode: emulator ? 'emulator' : 'authenticated', path: TEAMS_MESSAGES_PATH }, 'teams connected');
     },
     async stop() {

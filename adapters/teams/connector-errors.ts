@@ -82,7 +82,11 @@ export function platformError(err: unknown, operation: string): PreLetterError {
   const status = statusOf(err);
   const sentence = status === undefined ? UNREACHABLE : (SENTENCES[status] ?? (status >= 500 ? UNREACHABLE : GENERIC));
   const code = (err as HttpFailure | undefined)?.code;
-  return new PreLetterError('platform', sentence, { operation, status, ...(typeof code === 'string' ? { errorCode: code } : {}) }, { cause: err });
+  // The neutral kind of failure (see PlatformFailure in src/bot/ports.ts), so the core can tell a person what to do.
+  const reason = status === 403 || status === 404 ? 'no-access' : status === 429 ? 'busy' : status === undefined || status >= 500 ? 'unreachable' : 'refused';
+  const retryAfter = retryAfterMs(err);
+  const context = { operation, status, reason, ...(typeof code === 'string' ? { errorCode: code } : {}), ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };
+  return new PreLetterError('platform', sentence, context, { cause: err });
 }
 
 function backoff(policy: TeamsRetryPolicy, attempt: number): number {

@@ -1,33 +1,22 @@
 /**
- * The Bot Connector, reached through botbuilder's CloudAdapter: authentication of
- * inbound requests (ConfigurationBotFrameworkAuthentication), and the proactive calls
- * the platform makes (createConversationAsync for new channel posts and 1:1 chats,
- * continueConversationAsync for sends, updates and member look-ups). The SDK's own
- * retry policy is taken out of every connector client so exactly one retry loop
- * (connector-errors.ts) decides how long a person waits.
+ * The Bot Connector, reached through botbuilder's CloudAdapter (authentication.ts): the
+ * proactive calls the platform makes (createConversationAsync for new channel posts and
+ * 1:1 chats, continueConversationAsync for sends, updates and member look-ups). Each call
+ * is retried by one loop (connector-errors.ts); in emulator mode calls may only go to
+ * this machine.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  TeamsInfo,
-  type Activity,
-  type ConversationParameters,
-  type ConversationReference,
-  type TurnContext,
-} from 'botbuilder';
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { PreLetterError } from '../../src/domain/errors';
-import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
+import { CONNECTOR_AUDIENCE } from './authentication';
 import { callConnector, TEAMS_REQUEST_TIMEOUT_MS, type TeamsRetryPolicy } from './connector-errors';
 import { replyChainRoot, TEAMS_ID } from './thread-ref';
 
+/** Why: the contract tests and the app build the adapter from here, as before authentication.ts existed. */
+export { createCloudAdapter } from './authentication';
+
 /** The Bot Framework channel id of Microsoft Teams. */
 export const TEAMS_CHANNEL_ID = 'msteams';
-/** Audience of tokens the bot sends to the Bot Connector (public cloud). */
-const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
-
-type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
-type ConnectorClientLike = Awaited<ReturnType<ConnectorFactory['create']>>;
 
 /** The connector operations PreLetter calls on a turn's client (a structural view of botframework-connector's). */
 interface ConnectorConversations {
@@ -35,69 +24,6 @@ interface ConnectorConversations {
   updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: { timeout?: number }): Promise<unknown>;
 }
 
-function removeSdkRetry(client: ConnectorClientLike, logger: Logger): void {
-  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown[] } } }).client?.pipeline;
-  const removed = pipeline?.removePolicy({ name: 'defaultRetryPolicy' }) ?? [];
-  if (removed.length === 0) logger.warn({}, 'teams sdk retry policy not found');
-}
-
-function withoutSdkRetry(factory: ConnectorFactory | undefined, logger: Logger): ConnectorFactory | undefined {
-  if (!factory) return factory;
-  const create = factory.create.bind(factory);
-  factory.create = async (serviceUrl, audience) => {
-    const client = await create(serviceUrl, audience);
-    removeSdkRetry(client, logger);
-    return client;
-  };
-  return factory;
-}
-
-/**
- * Why: ConfigurationBotFrameworkAuthentication from the app's settings, except that
- * every connector client it hands out has the SDK's retry policy removed.
- */
-class PreLetterAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(
-    config: Config['teams'],
-    private readonly log: Logger,
-  ) {
-    const settings: Record<string, string> = {};
-    if (config.appId) {
-      settings.MicrosoftAppId = config.appId;
-      settings.MicrosoftAppType = config.appType;
-      if (config.appPassword) settings.MicrosoftAppPassword = config.appPassword;
-      if (config.tenantId) settings.MicrosoftAppTenantId = config.tenantId;
-    }
-    super(settings);
-  }
-
-  override async authenticateRequest(activity: Activity, authHeader: string): ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']> {
-    const result = await super.authenticateRequest(activity, authHeader);
-    result.connectorFactory = withoutSdkRetry(result.connectorFactory, this.log);
-    return result;
-  }
-
-  override createConnectorFactory(claimsIdentity: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0]): ConnectorFactory {
-    return withoutSdkRetry(super.createConnectorFactory(claimsIdentity), this.log)!;
-  }
-}
-
-/** Why: processActivity is the CloudAdapter's authenticated pipeline; this exposes it to the HTTP route. */
-export class PreLetterCloudAdapter extends CloudAdapter {
-  /**
-   * Why: CloudAdapter.process() also does this, but writes every refused request to
-   * console.error with a stack; the route calls this instead and logs refusals by our rules.
-   */
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(authHeader, activity, logic);
-  }
-}
-
-/** Why: one place that builds the adapter from settings, so tests and production authenticate alike. */
-export function createCloudAdapter(config: Config['teams'], logger: Logger): PreLetterCloudAdapter {
-  // No onTurnError: a failure inside a proactive call must reach its caller (retry, sentence), not be swallowed.
-  return new PreLetterCloudAdapter(new PreLetterAuthentication(config, logger));
-}
 
 function connectorOf(context: TurnContext): ConnectorConversations {
   const client = context.turnState.get(context.adapter.ConnectorClientKey) as { conversations?: ConnectorConversations } | undefined;
@@ -112,13 +38,22 @@ export class TeamsConnector {
     private readonly appId: string,
     private readonly retry: TeamsRetryPolicy,
     private readonly logger: Logger,
+    /** Where calls may go; in emulator mode only this machine, since nothing inbound was authenticated. */
+    private readonly mayCall: (serviceUrl: string) => boolean = () => true,
   ) {}
+
+  private allowed(serviceUrl: string, operation: string): void {
+    if (this.mayCall(serviceUrl)) return;
+    this.logger.warn({ operation }, 'teams call to a service url outside this machine refused in emulator mode');
+    throw new PreLetterError('platform', 'PreLetter runs in Bot Framework Emulator mode and only answers the Emulator on this machine.', { operation });
+  }
 
   private get botAccount(): { id: string; name: string } | undefined {
     return this.appId ? { id: `28:${this.appId}`, name: 'PreLetter' } : undefined;
   }
 
   private async create(serviceUrl: string, parameters: ConversationParameters): Promise<string> {
+    this.allowed(serviceUrl, 'create');
     let created: string | undefined;
     await this.adapter.createConversationAsync(this.appId, TEAMS_CHANNEL_ID, serviceUrl, CONNECTOR_AUDIENCE, parameters, async (context) => {
       created = context.activity.conversation?.id;
@@ -127,7 +62,8 @@ export class TeamsConnector {
     return created;
   }
 
-  private inConversation<T>(serviceUrl: string, conversationId: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  private async inConversation<T>(serviceUrl: string, conversationId: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    this.allowed(serviceUrl, 'continue');
     let result: T | undefined;
     const reference: Partial<ConversationReference> = { serviceUrl, channelId: TEAMS_CHANNEL_ID, conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } };
     return this.adapter

@@ -17,8 +17,10 @@ function neutraliseLinks(text: string): string {
   return text
     .replace(/\]\s*\(/g, (m) => `]${WJ}${m.slice(1)}`)
     .replace(/\[/g, `[${WJ}`)
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*):\/\//g, `$1:${WJ}//`)
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${WJ}.`)
+    // Every `://`, whatever the scheme: matching the scheme too took quadratic time on long words.
+    .replace(/:\/\//g, `:${WJ}//`)
+    // Anywhere, not only after \b: GFM also links `www.` after `_` (a word character).
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${WJ}.`)
     .replace(/\b(mailto|tel|javascript|data):/gi, `$1${WJ}:`);
 }
 

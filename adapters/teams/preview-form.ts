@@ -163,7 +163,8 @@ export function readPreviewForm(data: Record<string, unknown>, now: Date, key: B
   const errors: Partial<Record<PreviewField, string>> = {};
   for (const id of PREVIEW_FIELDS) {
     const raw = data[id];
-    if (raw === undefined || raw === null) continue;
+    // A form without the mandate choice has no field to show a mandate error under: ignore it, as Slack does.
+    if (raw === undefined || raw === null || (id === 'mandate' && !binding.mandateChoice)) continue;
     if (typeof raw !== 'string') errors[id] = `PreLetter could not read this field (${id}: expected text). Please fill it in again.`;
     else values[id] = raw;
   }

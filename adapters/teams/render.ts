@@ -52,17 +52,30 @@ class MentionCollector {
   }
 }
 
+/**
+ * Why: one paragraph; a real `<at>` tag only for a mentionable Teams id. The text between
+ * real mentions is escaped as one run, so a link split over two segments (`[x]` then
+ * `(https://…)`, or `https:` then `//host`) is still recognised and broken.
+ */
 function segmentsText(segments: Segment[], mentions: MentionCollector, escape: (text: string) => string): string {
-  return segments
-    .map((s) => {
-      if ('text' in s) return escape(s.text);
-      const name = s.name.trim() === '' ? 'someone' : s.name;
-      if (s.mention.platform !== 'teams' || !isMentionableId(s.mention.userId)) return escape(name);
-      const tag = `<at>${escape(name)}</at>`;
-      mentions.add(s.mention.userId, name, tag);
-      return tag;
-    })
-    .join('');
+  let text = '';
+  let run = '';
+  for (const s of segments) {
+    if ('text' in s) {
+      run += s.text;
+      continue;
+    }
+    const name = s.name.trim() === '' ? 'someone' : s.name;
+    if (s.mention.platform !== 'teams' || !isMentionableId(s.mention.userId)) {
+      run += name;
+      continue;
+    }
+    const tag = `<at>${escape(name)}</at>`;
+    mentions.add(s.mention.userId, name, tag);
+    text += escape(run) + tag;
+    run = '';
+  }
+  return text + escape(run);
 }
 
 /**

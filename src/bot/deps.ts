@@ -1,17 +1,27 @@
 import type { Clock } from '../domain/clock';
 import type { ClockPolicy } from '../domain/policy';
 import type { Logger } from '../logger';
+import type { DeliverySettings } from './deliver-letter';
 import type { PlatformRegistry } from './ports';
-import type { DeliveryRepository, DirectoryRepository, InboundEventRepository, LetterRepository } from './repositories';
+import type {
+  DeliveryRepository,
+  DirectoryRepository,
+  InboundEventRepository,
+  LetterRepository,
+  ScheduleRepository,
+} from './repositories';
 
 /** Everything a use case may touch, injected so tests swap platforms and time but keep the real store. */
 export interface BotDeps {
   directory: DirectoryRepository;
   letters: LetterRepository;
+  schedule: ScheduleRepository;
   deliveries: DeliveryRepository;
   inbound: InboundEventRepository;
   platforms: PlatformRegistry;
   clock: Clock;
   policy: ClockPolicy;
+  /** How this instance claims and retries deliveries (publications and reminders alike). */
+  delivery: DeliverySettings;
   logger: Logger;
 }

@@ -4,7 +4,7 @@
  * with ids and answered with a calm generic sentence, never a stack trace.
  */
 import { INTERNAL_ERROR_MESSAGE, isPreLetterError } from '../domain/errors';
-import type { Logger } from '../logger';
+import { errorDetails, type Logger } from '../logger';
 import type { NeutralCard } from './ports';
 import { errorCard } from './views/notice-card';
 
@@ -14,10 +14,9 @@ const EXPECTED = new Set(['invalid-input', 'not-found', 'forbidden', 'not-bound'
 export function cardForError(err: unknown, logger: Logger): NeutralCard {
   if (isPreLetterError(err)) {
     if (EXPECTED.has(err.code)) logger.info({ code: err.code, ...err.context }, 'request refused');
-    else logger.error({ code: err.code, ...err.context, cause: String((err.cause as Error | undefined)?.name ?? '') }, 'request failed');
+    else logger.error({ code: err.code, ...err.context, ...errorDetails(err) }, 'request failed');
     return errorCard(err.userMessage);
   }
-  const e = err as Error | undefined;
-  logger.error({ code: 'internal', errorName: e?.name, stack: e?.stack }, 'unexpected error');
+  logger.error({ code: 'internal', ...errorDetails(err) }, 'unexpected error');
   return errorCard(INTERNAL_ERROR_MESSAGE);
 }

@@ -3,14 +3,12 @@
  * letter: who may, the atomic write, the idempotent repeat, the card refresh and
  * the thread note. Each use case module only supplies its words.
  */
-import { canSeeLetter } from '../domain/access';
 import { PreLetterError } from '../domain/errors';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
 import type { Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
-import { cancelAfterChange } from './send-nudge';
 import type { BotDeps } from './deps';
-import { loadLetterContext, nameOf, rolesOf, type LetterContext } from './letter-context';
+import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context';
 import type { NeutralCard } from './ports';
 import { letterCard } from './views/letter-card';
 import { noticeCard } from './views/notice-card';
@@ -66,15 +64,7 @@ export async function runLetterAction(
   wording: ActionWording,
 ): Promise<ActionOutcome> {
   const person = await resolveActor(deps, request.actor);
-  const ctx = await loadLetterContext(deps, request.ref);
-  const roles = rolesOf(ctx, person);
-  if (!canSeeLetter(roles)) {
-    throw new PreLetterError(
-      'not-found',
-      `I could not find a letter with the reference ${request.ref} among the letters you can see. Check it with \`/preletter status\`.`,
-      { ref: request.ref, personKey: person.key },
-    );
-  }
+  const { ctx, roles } = await loadVisibleLetter(deps, request.ref, person);
   const zone = zoneOf(person, deps);
   const names = (key: string) => nameOf(ctx, key);
   const decision = decideAction(ctx.letter, action, roles, names, zone);
@@ -95,11 +85,8 @@ export async function runLetterAction(
     const message = again.kind === 'already' ? again.message : `${request.ref} changed while you were acting on it. Please try again.`;
     return { reply: noticeCard(wording.title, message), changed: false };
   }
+  // Reminders the fact makes moot stop by themselves: every delivery is planned again from the facts before it is made.
   deps.logger.info({ ref: ctx.letter.ref, action, personKey: person.key }, 'letter action applied');
-  await cancelAfterChange(deps, ctx.letter.ref, decision.fact).catch((err: unknown) => {
-    // The sender re-checks every nudge against the facts before sending, so this is belt and braces.
-    deps.logger.warn({ ref: ctx.letter.ref, code: (err as PreLetterError).code }, 'cancelling planned nudges failed');
-  });
   const updated: LetterContext = { ...ctx, letter: result.letter! };
   const shown = await announce(deps, updated, noticeCard(wording.title, wording.threadNote(updated, person.name)));
   const lines = [wording.confirmation(updated)];

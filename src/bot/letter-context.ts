@@ -1,4 +1,4 @@
-import { rolesFor, type Role } from '../domain/access';
+import { accessTo, rolesFor, type LetterAccess, type Role } from '../domain/access';
 import { deadlineOf } from '../domain/deadline';
 import { PreLetterError } from '../domain/errors';
 import { deriveStatus } from '../domain/lifecycle';
@@ -31,17 +31,35 @@ function keysOf(letter: Letter, mandate: Mandate): string[] {
   ];
 }
 
-/** Loads a letter and its directory context; an unknown reference gets a sentence, not a crash. */
+/**
+ * The one answer for a reference the asker cannot use: the same words whether the
+ * letter does not exist or exists but is not theirs, so nobody learns a reference is real.
+ */
+export function letterNotFound(ref: string, context: Record<string, unknown> = {}): PreLetterError {
+  return new PreLetterError(
+    'not-found',
+    `I could not find a letter with the reference ${ref} among the letters you can see. Check it with \`/preletter status\`, which lists them.`,
+    { ref, ...context },
+  );
+}
+
+/** Loads a letter and its directory context; an unknown reference gets the not-found sentence, not a crash. */
 export async function loadLetterContext(deps: BotDeps, ref: string): Promise<LetterContext> {
   const letter = await deps.letters.get(ref);
-  if (!letter) {
-    throw new PreLetterError(
-      'not-found',
-      `I could not find a letter with the reference ${ref}. Check it with \`/preletter status\`, which lists the letters you can see.`,
-      { ref },
-    );
-  }
+  if (!letter) throw letterNotFound(ref);
   return withDirectory(deps, letter);
+}
+
+/**
+ * Loads a letter for a person, refusing exactly as for an unknown reference when they
+ * may not know it exists; returns their roles and what they may read.
+ */
+export async function loadVisibleLetter(deps: BotDeps, ref: string, person: Person): Promise<{ ctx: LetterContext; roles: Set<Role>; access: LetterAccess }> {
+  const ctx = await loadLetterContext(deps, ref);
+  const roles = rolesOf(ctx, person);
+  const access = accessTo(roles);
+  if (!access.see) throw letterNotFound(ref, { personKey: person.key });
+  return { ctx, roles, access };
 }
 
 /** Adds mandate, company and people to a letter already in hand. */

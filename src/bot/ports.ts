@@ -48,6 +48,14 @@ export interface NeutralUser {
   displayName?: string;
 }
 
+/**
+ * What kind of failure a platform call met, carried as `reason` in the context of the
+ * PreLetterError('platform') an adapter throws (with `retryAfterMs` when the platform
+ * asked to wait): the core words "PreLetter may not post there" differently from
+ * "the platform is busy or down".
+ */
+export type PlatformFailure = 'no-access' | 'busy' | 'unreachable' | 'refused';
+
 /** What the adapter returns after posting a root card: refs it alone can decode. */
 export interface PostedRoot {
   threadRef: string;
@@ -57,8 +65,19 @@ export interface PostedRoot {
 /** Everything the core may ask of one chat platform. */
 export interface ChatPlatform {
   readonly platform: Platform;
-  /** Post a letter's root card in a bound channel; the card's replies are its thread. */
-  postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot>;
+  /**
+   * Post a letter's root card in a bound channel; the card's replies are its thread.
+   * `marker` (the letter's reference) is attached where the platform can carry it, so
+   * findRoot can recognise the post later. Never retried inside the adapter after a
+   * timeout: a second post would be a second card.
+   */
+  postRoot(channel: ChannelBinding, card: NeutralCard, marker: string): Promise<PostedRoot>;
+  /**
+   * After an attempt whose outcome is unknown (a timeout, a crash), the root card this
+   * bot posted since `since` with this marker, if the platform lets a bot look; undefined
+   * when it was not posted, or when the platform cannot tell.
+   */
+  findRoot?(channel: ChannelBinding, marker: string, since: Date): Promise<PostedRoot | undefined>;
   /** Post in a letter's thread; returns the new message's ref. */
   postInThread(threadRef: string, card: NeutralCard): Promise<string>;
   /** Replace a posted card in place (the root card shows the current status). */

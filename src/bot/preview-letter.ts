@@ -1,18 +1,20 @@
 /**
  * Use case: a mandate team member previews a letter in a company's bound channel.
- * The letter is saved first (nothing is lost), then posted, the owners mentioned in
- * its thread and direct-messaged; an unrouted letter is flagged and admins alerted.
+ * The letter is saved first, together with the plan to publish it (its root card,
+ * the owners' mention in its thread and their direct messages, the admins' alert when
+ * nobody is on file); then that plan is carried out at once by the same durable
+ * machinery as reminders, so an outage only delays it, and the person is told the truth.
  */
 import { DateTime } from 'luxon';
 import { PreLetterError } from '../domain/errors';
 import { resolveRouting } from '../domain/routing';
+import { isPosted } from '../domain/schedule';
 import type { ChannelBinding, Company, Letter, LetterType, Mandate, Person, PlatformIdentity } from '../domain/types';
-import { identityOn, resolveActor } from './actor';
+import { resolveActor } from './actor';
+import { deliverLetter } from './deliver-letter';
 import type { BotDeps } from './deps';
 import { joinNames } from './format';
 import { withDirectory, type LetterContext } from './letter-context';
-import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from './views/preview-cards';
-import { letterCard } from './views/letter-card';
 import { noticeCard } from './views/notice-card';
 import type { NeutralCard } from './ports';
 
@@ -95,39 +97,6 @@ function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
   return mandates[0]!;
 }
 
-/** Posts the root card, the owners' mentions and their direct messages; returns who could not be reached. */
-async function publish(deps: BotDeps, ctx: LetterContext, channel: ChannelBinding): Promise<string[]> {
-  const platform = deps.platforms[channel.platform];
-  const now = deps.clock.now();
-  const log = deps.logger.child({ ref: ctx.letter.ref, platform: channel.platform });
-  if (!platform) throw new PreLetterError('unavailable', `${ctx.letter.ref} is saved, but this chat platform is not connected right now.`, {});
-  const root = await platform.postRoot(channel, letterCard(ctx, deps.policy, now));
-  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef };
-  await deps.letters.addThread(ctx.letter.ref, thread, { at: now, by: 'system', action: 'posted', detail: channel.platform });
-  await platform.postInThread(root.threadRef, noticeCard('Routing', threadIntroSegments(ctx, channel.platform)));
-  const link = await platform.threadLink(root.threadRef);
-  const unreached: string[] = [];
-  const notify = async (person: Person, card: NeutralCard) => {
-    const identity = identityOn(person, channel.platform);
-    if (!identity) return void unreached.push(person.name);
-    try {
-      await platform.sendDirect(identity, { ...card, threadLink: link });
-    } catch (err) {
-      log.warn({ personKey: person.key, code: (err as PreLetterError).code }, 'direct message failed');
-      unreached.push(person.name);
-    }
-  };
-  for (const key of ctx.letter.routing.owners) {
-    const person = ctx.people.get(key);
-    if (person) await notify(person, previewDirectCard(ctx, deps.policy, now));
-  }
-  if (ctx.letter.routing.unrouted) {
-    for (const admin of await deps.directory.listAdmins()) await notify(admin, unroutedAlertCard(ctx));
-    await deps.letters.appendAudit(ctx.letter.ref, { at: now, by: 'system', action: 'unrouted-alert' });
-  }
-  return unreached;
-}
-
 /** Opens a letter from a bound channel and answers the person privately with what happened. */
 export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
   const company = await boundCompany(deps, input.channel);
@@ -148,6 +117,7 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
     summary: input.summary,
     expectedFormalDate: input.expectedFormalDate,
     routing,
+    channel: input.channel,
     previewed: { at: now, by: person.key },
     threads: [],
     audit: [
@@ -157,28 +127,57 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
   };
   await deps.letters.create(letter);
   deps.logger.info({ ref, companyKey: company.key, mandateKey: mandate.key, unrouted: routing.unrouted }, 'letter previewed');
-  const ctx = await withDirectory(deps, letter);
-  let unreached: string[];
+  let failure: { reason?: string } | undefined;
   try {
-    unreached = await publish(deps, ctx, input.channel);
+    failure = (await deliverLetter(deps, ref)).failures[`${ref}:post-root:1:channel`];
   } catch (err) {
-    deps.logger.error({ ref, code: (err as PreLetterError).code }, 'letter saved but not posted');
-    throw new PreLetterError(
-      'platform',
-      `${ref} is saved, but I could not post it in this channel. Nothing is lost: try \`/preletter status ${ref}\` in a minute, and tell your PreLetter admin if it is still not posted.`,
-      { ref },
-      { cause: err },
-    );
+    // Saved and planned: the scheduler carries on from here. The answer below says where it stands.
+    deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'publishing the new letter did not finish');
   }
-  return { letter, reply: previewReply(ctx, company, unreached) };
+  const saved = (await deps.letters.get(ref).catch(() => null)) ?? letter;
+  const ctx = await withDirectory(deps, saved);
+  return { letter: saved, reply: await previewReply(deps, ctx, company, failure?.reason) };
 }
 
-function previewReply(ctx: LetterContext, company: Company, unreached: string[]): NeutralCard {
+const PLATFORM_NAMES = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
+
+/** Owners whose direct message has not gone out (no account here, or still being retried). */
+async function unreachedOwners(deps: BotDeps, ctx: LetterContext): Promise<{ lost: string[]; later: string[] }> {
+  const lost: string[] = [];
+  const later: string[] = [];
+  for (const key of ctx.letter.routing.owners) {
+    const record = await deps.deliveries.get(`${ctx.letter.ref}:owner-dm:1:${key}`).catch(() => null);
+    const name = ctx.people.get(key)?.name ?? key;
+    if (record?.status === 'failed') lost.push(name);
+    else if (record?.status !== 'sent') later.push(name);
+  }
+  return { lost, later };
+}
+
+/** What the person is told: exactly where the letter stands, including what is still to come. */
+async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company, failure?: string): Promise<NeutralCard> {
   const { letter } = ctx;
+  const platformName = PLATFORM_NAMES[letter.channel?.platform ?? 'slack'];
+  if (!isPosted(letter) && failure === 'no-access') {
+    return noticeCard(
+      `Preview ${letter.ref} saved`,
+      `${letter.ref} is saved, but ${platformName} does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel (or ask your PreLetter admin to check it is still the company's channel): I will keep trying for a quarter of an hour and post it as soon as I can. Do not preview it again.`,
+      'warning',
+    );
+  }
+  if (!isPosted(letter)) {
+    return noticeCard(
+      `Preview ${letter.ref} saved`,
+      `${letter.ref} is saved, but ${platformName} did not accept the card yet, so it is not in this channel. It will appear here as soon as ${platformName} answers, and the people it is routed to will be told then; you do not need to do anything.`,
+      'warning',
+    );
+  }
   const owners = joinNames(letter.routing.owners.map((k) => ctx.people.get(k)?.name ?? k));
   const lines = letter.routing.unrouted
     ? [`${letter.ref} is saved and posted, but nobody at ${company.name} is on file for ${letter.topics.join(', ')}. The PreLetter admins have been alerted; the letter waits in this channel until someone acknowledges it.`]
     : [`${letter.ref} is open in this channel and routed to ${owners}.`];
-  if (unreached.length > 0) lines.push(`I could not send a direct message to ${joinNames(unreached)}; they will still see the mention in the thread.`);
-  return noticeCard(`Preview ${letter.ref} opened`, lines.map((text) => [{ text }]), letter.routing.unrouted ? 'warning' : 'success');
+  const { lost, later } = await unreachedOwners(deps, ctx);
+  if (lost.length > 0) lines.push(`I could not send a direct message to ${joinNames(lost)}; they will still see the mention in the thread.`);
+  if (later.length > 0) lines.push(`My direct message to ${joinNames(later)} has not gone through yet; I will keep trying.`);
+  return noticeCard(`Preview ${letter.ref} opened`, lines.map((text) => [{ text }]), letter.routing.unrouted || lost.length + later.length > 0 ? 'warning' : 'success');
 }

@@ -38,31 +38,45 @@ export interface DirectoryRepository {
   exportAll(): Promise<Directory>;
 }
 
-/** Filter for listing letters: a letter matches if any given key list contains it. */
-export interface LetterFilter {
-  /** Match every letter (admins). */
-  all?: boolean;
-  companyKeys?: string[];
-  mandateKeys?: string[];
-  /** Letters routed to this person (owners, backups, escalation). */
-  routedTo?: string;
-  limit?: number;
+/**
+ * Which letters a list shows: every scope the asker belongs to. Scopes are
+ * `company:<key>`, `mandate:<key>`, `person:<key>` (routed to them) and `all`
+ * (admins); a letter is in its company's, its mandate's, each routed person's and
+ * `all` from the moment it is saved until the history retention prunes it.
+ */
+export interface LetterListQuery {
+  scopes: string[];
+  /** Only letters also in this scope (for example `company:<key>`), applied before the limit. */
+  within?: string;
+  limit: number;
 }
+
+/** The list scope of a company's letters. */
+export const companyScope = (key: string): string => `company:${key}`;
+/** The list scope of a mandate's letters. */
+export const mandateScope = (key: string): string => `mandate:${key}`;
+/** The list scope of the letters routed to a person. */
+export const personScope = (key: string): string => `person:${key}`;
+/** The list scope of every letter (admins). */
+export const ALL_SCOPE = 'all';
 
 /** Letters and their append-only audit trails; every change is one atomic document update. */
 export interface LetterRepository {
   /** Allocate the next reference `PL-<year>-<NNNN>` atomically. */
   nextRef(year: number): Promise<string>;
-  /** Saves a new letter, due for the scheduler's first look at its preview time. */
+  /**
+   * Saves a new letter: in its lists, due for the scheduler at its preview time (which
+   * publishes it), then the letter itself. A conflicting reference is 'conflict'.
+   */
   create(letter: Letter): Promise<void>;
   get(ref: string): Promise<Letter | null>;
   /** The letter whose thread this is (a reply in the thread acts on it), or null. */
   findByThread(threadRef: string): Promise<Letter | null>;
   /**
    * Set a fact only if it and every fact in `absent` are still unset, appending the
-   * audit event and making the letter due for the scheduler (nextDueAt = the fact's
-   * time) in the same update. Returns the letter after the attempt and whether
-   * this call was the one that set it.
+   * audit event in the same atomic update; the letter is made due for the scheduler
+   * first, so a new fact is never left unplanned. Returns the letter after the attempt
+   * and whether this call was the one that set it.
    */
   setFact(
     ref: string,
@@ -75,18 +89,43 @@ export interface LetterRepository {
       withdrawReason?: string;
     },
   ): Promise<{ applied: boolean; letter: Letter | null }>;
-  addThread(ref: string, thread: Letter['threads'][number], audit: AuditEvent): Promise<void>;
+  /** Records where the letter's root card is (and makes the thread findable); a repeat of the same thread is a no-op. */
+  addThread(ref: string, thread: Letter['threads'][number], audit: AuditEvent): Promise<Letter | null>;
   appendAudit(ref: string, event: AuditEvent): Promise<void>;
-  list(filter: LetterFilter): Promise<Letter[]>;
+  /** Newest first, at most `limit`, from the asker's scopes; reads only those lists and the letters it returns. */
+  list(query: LetterListQuery): Promise<Letter[]>;
+  /** Forgets a finished letter in every list (history retention); the letter itself stays, found by reference. */
+  unlist(letter: Letter): Promise<void>;
+}
+
+/** One letter's place in the scheduler's agenda; `version` changes whenever something makes it due earlier. */
+export interface ScheduleEntry {
+  ref: string;
+  at: Date;
+  version: number;
+}
+
+/**
+ * When each letter next needs the scheduler, kept small (open letters and finished
+ * ones awaiting their history pruning) and addressed by reference, plus one "wake"
+ * time no later than the earliest entry, so a sweep with nothing due reads one document.
+ */
+export interface ScheduleRepository {
+  /** The earliest time anything may be due (null: nothing planned) and its version for settleWake. */
+  wake(): Promise<{ at: Date | null; version: number }>;
+  /** Entries due at or before `now`, earliest first. */
+  due(now: Date, limit: number): Promise<ScheduleEntry[]>;
+  /** One letter's entry, or null. */
+  entry(ref: string): Promise<ScheduleEntry | null>;
+  /** Makes a letter due no later than `at` (and the wake time too); never delays it. */
+  lower(ref: string, at: Date): Promise<void>;
   /**
-   * When the scheduler should next look at this letter (null: never), so sweeps read an
-   * index, not every letter. With `expectedAuditLength`, only if the letter has not
-   * changed since it was read (a fact set meanwhile keeps the letter due); returns
-   * whether it was written.
+   * Moves a letter's entry to `at` (null removes it) only if its version is still
+   * `seenVersion`: a change made meanwhile keeps the earlier time. Returns whether it was written.
    */
-  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean>;
-  /** References of letters due at or before `now`, earliest first. */
-  listDueRefs(now: Date, limit: number): Promise<string[]>;
+  reschedule(ref: string, at: Date | null, seenVersion: number): Promise<boolean>;
+  /** Sets the wake time to the earliest entry now, unless something lowered it since `seenVersion` was read. */
+  settleWake(seenVersion: number): Promise<void>;
 }
 
 /** Records platform event ids so a retried delivery is answered but not acted on twice. */
@@ -117,23 +156,27 @@ export interface DeliveryRecord {
   lastErrorCode?: string;
 }
 
-/** Nudge claims, so any number of instances post each nudge exactly once. */
+/** Claims of deliveries, so any number of instances make each delivery exactly once. */
 export interface DeliveryRepository {
-  /** Insert the claim; false when the key already exists (another instance has it). */
+  /** Insert the claim; false when the key already exists (another instance has it, or had it). */
   claim(
     delivery: Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>,
     owner: string,
     leaseUntil: Date,
   ): Promise<boolean>;
-  /** Take over claims whose lease ended by `now` and were never sent; one atomic update each. */
-  reclaimExpired(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<DeliveryRecord[]>;
+  /**
+   * Take over a claim whose lease ended (its sender died, or it waits to be retried):
+   * one atomic update conditional on the attempt count seen, so one instance wins.
+   * Returns the claim as taken, or null when someone else got there first.
+   */
+  takeOver(seen: DeliveryRecord, owner: string, leaseUntil: Date): Promise<DeliveryRecord | null>;
   /** Mark sent, only if `owner` still holds the claim. */
   markSent(key: string, owner: string, at: Date): Promise<boolean>;
-  /** Record a failed attempt; `retryAt` null means the last attempt failed. */
+  /** Record a failed attempt; with `retryAt` the claim waits for it, with null it failed for good. */
   markFailed(key: string, owner: string, errorCode: string, retryAt: Date | null): Promise<void>;
   /** Cancel one claim this owner holds, because the letter no longer calls for it. */
   cancel(key: string, owner: string): Promise<void>;
-  /** Cancel every unsent claim of a letter (acknowledged, replied, withdrawn). */
-  cancelForLetter(letterRef: string, kinds?: DeliveryKind[]): Promise<number>;
   get(key: string): Promise<DeliveryRecord | null>;
+  /** Deletes every delivery record of a letter (history retention); returns how many. */
+  pruneLetter(letterRef: string): Promise<number>;
 }

@@ -3,9 +3,16 @@
  * claims the delivery; this module decides what each person reads and where: a
  * direct message to the recipient, and one post per step in the letter's thread.
  */
-import { dueDeliveries, planDeliveries, type NudgeKind, type PlannedDelivery, type ScheduleContext } from '../domain/schedule';
+import {
+  dueDeliveries,
+  planDeliveries,
+  THREAD_RECIPIENT,
+  type NudgeKind,
+  type PlannedDelivery,
+  type ScheduleContext,
+} from '../domain/schedule';
 import { PreLetterError } from '../domain/errors';
-import type { FactName, Person, PlatformIdentity } from '../domain/types';
+import type { Person, PlatformIdentity } from '../domain/types';
 import { identityOn } from './actor';
 import type { BotDeps } from './deps';
 import { joinNames } from './format';
@@ -17,8 +24,8 @@ import { noticeCard } from './views/notice-card';
 /** Kinds where only the latest due step matters: a "3 days left" found late is replaced by "1 day left". */
 const LATEST_ONLY = new Set<NudgeKind>(['countdown', 'due-day', 'overdue']);
 
-/** The recipient key of a delivery that posts in the letter's thread rather than to a person. */
-export const THREAD_RECIPIENT = 'thread';
+/** Re-exported for the deliverer: the recipient key of thread posts. */
+export { THREAD_RECIPIENT };
 
 /** The schedule's view of a loaded letter. */
 export function scheduleContextOf(deps: BotDeps, ctx: LetterContext): ScheduleContext {
@@ -115,14 +122,29 @@ export async function sendThreadNudge(deps: BotDeps, ctx: LetterContext, group: 
   }
 }
 
-/** Tells the mandate team and admins that a nudge could not be delivered after every attempt; never silent. */
-export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: string, recipientKey: string): Promise<void> {
-  const who = recipientKey === THREAD_RECIPIENT ? 'the letter\'s thread' : (ctx.people.get(recipientKey)?.name ?? recipientKey);
-  const card = noticeCard(
-    `A reminder for ${ctx.letter.ref} could not be delivered`,
-    `I tried several times but could not deliver a reminder about ${ctx.letter.ref} (${ctx.company.name}) to ${who}. Please follow up with them directly.`,
+function undeliveredCard(ctx: LetterContext, key: string, recipientKey: string) {
+  const { ref } = ctx.letter;
+  const company = ctx.company.name;
+  const kind = key.split(':')[1];
+  if (kind === 'post-root') {
+    return noticeCard(
+      `${ref} could not be posted`,
+      `I tried several times but could not post ${ref} in ${company}'s channel, so the company has not seen it there. Please check that PreLetter is still in that channel, and tell your PreLetter admin.`,
+      'warning',
+    );
+  }
+  const who = recipientKey === THREAD_RECIPIENT ? 'the letter\'s thread' : recipientKey === 'admins' ? 'the PreLetter admins' : (ctx.people.get(recipientKey)?.name ?? recipientKey);
+  const what = kind === 'owner-dm' || kind === 'thread-intro' || kind === 'unrouted-alert' ? 'a message' : 'a reminder';
+  return noticeCard(
+    `${what === 'a message' ? 'A message' : 'A reminder'} for ${ref} could not be delivered`,
+    `I tried several times but could not deliver ${what} about ${ref} (${company}) to ${who}. Please follow up with them directly.`,
     'warning',
   );
+}
+
+/** Tells the mandate team and admins that a nudge could not be delivered after every attempt; never silent. */
+export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: string, recipientKey: string): Promise<void> {
+  const card = undeliveredCard(ctx, key, recipientKey);
   const admins = await deps.directory.listAdmins();
   const people = [...ctx.mandate.team.flatMap((k) => ctx.people.get(k) ?? []), ...admins];
   const unique = [...new Map(people.map((p) => [p.key, p])).values()];
@@ -134,14 +156,4 @@ export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: 
     });
   }
   deps.logger.error({ key, ref: ctx.letter.ref, reported: joinNames(unique.map((p) => p.key)) }, 'delivery abandoned after last attempt');
-}
-
-/**
- * After a fact changes, cancel planned nudges that no longer apply (acknowledged:
- * the acknowledgement nudges; replied, closed or withdrawn: everything). The store
- * already made the letter due for the scheduler in the same write as the fact.
- */
-export async function cancelAfterChange(deps: BotDeps, ref: string, fact: FactName): Promise<void> {
-  if (fact === 'acknowledged') await deps.deliveries.cancelForLetter(ref, ['ack-reminder', 'ack-escalation-backups', 'ack-escalation-executive']);
-  if (fact === 'replied' || fact === 'closed' || fact === 'withdrawn') await deps.deliveries.cancelForLetter(ref);
 }

@@ -1,17 +1,18 @@
 /**
  * Use case: where do my letters stand? Answers are scoped to what the asker may
- * see: their mandates' letters, their company's letters, letters routed to them;
- * admins see all. The summary is shown only to people allowed to read it.
+ * see: their mandates' letters, their companies' letters, letters routed to them;
+ * admins see all of them, but never a letter's text. A letter or company the asker
+ * may not see is answered exactly as one that does not exist. Lists read the asker's
+ * list documents and the letters shown, never the whole history.
  */
-import { canSeeContent, canSeeLetter } from '../domain/access';
 import { daysLeft } from '../domain/deadline';
 import { PreLetterError } from '../domain/errors';
 import type { Company, Letter, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import type { BotDeps } from './deps';
 import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
-import { loadLetterContext, rolesOf, stateOf, withDirectory } from './letter-context';
-import type { LetterFilter } from './repositories';
+import { loadVisibleLetter, stateOf, withDirectory } from './letter-context';
+import { ALL_SCOPE, companyScope, mandateScope, personScope } from './repositories';
 import type { CardField, NeutralCard } from './ports';
 import { timelineCard } from './views/timeline-card';
 import { noticeCard } from './views/notice-card';
@@ -23,34 +24,35 @@ export interface StatusRequest {
   company?: string;
 }
 
-const LIST_LIMIT = 25;
+/** The most letters one list shows. */
+export const LIST_LIMIT = 25;
 
-async function scopeOf(deps: BotDeps, person: Person): Promise<LetterFilter> {
-  if (person.admin) return { all: true, limit: LIST_LIMIT };
+/** The list scopes a person sees, and the companies they belong to (they may ask about those by name). */
+async function scopesOf(deps: BotDeps, person: Person): Promise<{ scopes: string[]; companies: Set<string> }> {
   const [mandates, companies] = await Promise.all([
     deps.directory.mandatesOfPerson(person.key),
     deps.directory.companiesOfPerson(person.key),
   ]);
+  const own = new Set(companies.map((c) => c.key));
+  if (person.admin) return { scopes: [ALL_SCOPE], companies: own };
   return {
-    mandateKeys: mandates.map((m) => m.key),
-    companyKeys: companies.map((c) => c.key),
-    routedTo: person.key,
-    limit: LIST_LIMIT,
+    scopes: [...mandates.map((m) => mandateScope(m.key)), ...companies.map((c) => companyScope(c.key)), personScope(person.key)],
+    companies: own,
   };
 }
 
 async function oneLetter(deps: BotDeps, person: Person, ref: string, zone: string): Promise<NeutralCard> {
-  const notFound = new PreLetterError(
+  const { ctx, access } = await loadVisibleLetter(deps, ref, person);
+  return timelineCard(ctx, deps.policy, deps.clock.now(), zone, access.read);
+}
+
+/** The same words for a company that is not in the directory and one the asker has nothing to do with. */
+function unknownCompany(name: string): PreLetterError {
+  return new PreLetterError(
     'not-found',
-    `I could not find a letter with the reference ${ref} among the letters you can see. \`/preletter status\` lists them.`,
-    { ref, personKey: person.key },
+    `I don't know a company called "${name}" among the companies you work with. Try its name as it appears on the letter cards, or \`/preletter status\` for all your letters.`,
+    {},
   );
-  const ctx = await loadLetterContext(deps, ref).catch((err: unknown) => {
-    throw err instanceof PreLetterError && err.code === 'not-found' ? notFound : err;
-  });
-  const roles = rolesOf(ctx, person);
-  if (!canSeeLetter(roles)) throw notFound;
-  return timelineCard(ctx, deps.policy, deps.clock.now(), zone, canSeeContent(roles));
 }
 
 /** Loads each mandate and company once per answer, however many letters share them. */
@@ -97,22 +99,20 @@ export async function status(deps: BotDeps, request: StatusRequest): Promise<Neu
   const zone = person.timeZone ?? deps.policy.defaultTimeZone;
   if (request.ref) return oneLetter(deps, person, request.ref, zone);
 
-  const scope = await scopeOf(deps, person);
+  const { scopes, companies } = await scopesOf(deps, person);
   let title = 'Your letters';
   let companyKey: string | undefined;
   if (request.company) {
     const company = await deps.directory.findCompanyByName(request.company);
-    if (!company) {
-      throw new PreLetterError(
-        'not-found',
-        `I don't know a company called "${request.company}". Try its name as it appears on the letter cards, or \`/preletter status\` for all your letters.`,
-        {},
-      );
-    }
+    if (!company) throw unknownCompany(request.company);
     companyKey = company.key;
     title = `Your letters to ${company.name}`;
   }
-  const letters = (await deps.letters.list(scope)).filter((l) => !companyKey || l.companyKey === companyKey);
+  const letters = await deps.letters.list({ scopes, limit: LIST_LIMIT, ...(companyKey ? { within: companyScope(companyKey) } : {}) });
+  // A company is named back only to its own people, admins, and those who have letters with it.
+  if (request.company && companyKey && letters.length === 0 && !person.admin && !companies.has(companyKey)) {
+    throw unknownCompany(request.company);
+  }
   if (letters.length === 0) {
     return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
   }

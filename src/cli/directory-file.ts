@@ -3,12 +3,14 @@
  * cross-checked, with every problem reported as `file:line:column path: message`,
  * so an admin can fix a whole file in one pass. Pure apart from reading files.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { parse as parseJsonLocated, type ParseError } from 'jsonc-parser';
 import path from 'node:path';
 import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import { PreLetterError } from '../domain/errors';
 import type { Directory } from '../domain/types';
+import { crossCheck, pathText, type Loose, type RawIssue, type Segment } from './directory-cross-check';
 import { directorySchema } from './directory-schema';
 
 /** One problem in a directory file, located so editors and people can jump to it. */
@@ -33,26 +35,20 @@ export interface DirectoryParseOptions {
 /** The fictional demo directory, loaded only into an empty embedded development database. */
 export const DEMO_DIRECTORY_PATH = path.resolve(__dirname, '../../test/fixtures/directory.demo.yaml');
 
-/** File extensions the import accepts; JSON is read by the YAML parser so lines work for both. */
+/** File extensions the import accepts; a .json file must be strict JSON, then lines are found through the YAML parser. */
 export const DIRECTORY_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
+/** Why: the whole file is parsed in memory and every entry validated; larger files are refused before parsing. */
+export const MAX_DIRECTORY_FILE_BYTES = 5 * 1024 * 1024;
 
-type Segment = string | number;
-interface RawIssue {
-  path: Segment[];
-  message: string;
-  /** Point at the field name rather than its value (unknown fields). */
-  atKey?: boolean;
-}
-type Loose = Record<string, unknown>;
+/** How much of a wrong value an error message quotes, so a huge value cannot flood the terminal. */
+const QUOTE_MAX = 80;
 
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Loose => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Renders a path the way people read it: `companies[2].routes[0].owners[1]`. */
-function pathText(segments: Segment[]): string {
-  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+/** A value as an error message quotes it: JSON, cut after QUOTE_MAX characters. */
+function quote(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > QUOTE_MAX ? `${json.slice(0, QUOTE_MAX)}…" (${json.length} characters)` : json;
 }
 
 function valueAt(root: unknown, segments: Segment[]): unknown {
@@ -110,76 +106,9 @@ function fromZod(issue: z.ZodIssue, raw: unknown): RawIssue[] {
     return [{ path: where, message: `${JSON.stringify(issue.received)} is not a platform — use ${issue.options.join(' or ')}` }];
   }
   if (issue.code === 'invalid_string' || issue.code === 'custom') {
-    return [{ path: where, message: `${JSON.stringify(valueAt(raw, where))} ${issue.message}` }];
+    return [{ path: where, message: `${quote(valueAt(raw, where))} ${issue.message}` }];
   }
   return [{ path: where, message: issue.message }];
-}
-
-/** Duplicate keys, references to people nobody defined, and channels or accounts claimed twice. */
-function crossCheck(raw: unknown, existing?: Directory): RawIssue[] {
-  const issues: RawIssue[] = [];
-  const root = rec(raw);
-  for (const section of ['people', 'mandates', 'companies'] as const) {
-    const seen = new Map<string, number>();
-    list(root[section]).forEach((item, i) => {
-      const k = str(rec(item).key);
-      if (k === undefined) return;
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, i);
-      else issues.push({ path: [section, i, 'key'], message: `duplicate key "${k}" — ${section}[${first}] already uses it; keys must be unique` });
-    });
-  }
-  const fileKeys = (section: 'people' | 'companies') => new Set(list(root[section]).map((x) => str(rec(x).key)));
-  const peopleInFile = fileKeys('people');
-  const known = new Set([...peopleInFile, ...(existing?.people ?? []).map((p) => p.key)]);
-  const checkRefs = (refs: unknown, at: Segment[]) =>
-    list(refs).forEach((ref, i) => {
-      if (typeof ref === 'string' && !known.has(ref)) {
-        issues.push({ path: [...at, i], message: `unknown person "${ref}" — add them under people or fix the key` });
-      }
-    });
-  list(root.mandates).forEach((m, i) => checkRefs(rec(m).team, ['mandates', i, 'team']));
-  list(root.companies).forEach((c, i) => {
-    for (const field of ['defaultContacts', 'escalationContacts', 'urgentLine'] as const) {
-      checkRefs(rec(c)[field], ['companies', i, field]);
-    }
-    list(rec(c).routes).forEach((r, j) => {
-      checkRefs(rec(r).owners, ['companies', i, 'routes', j, 'owners']);
-      checkRefs(rec(r).backups, ['companies', i, 'routes', j, 'backups']);
-    });
-  });
-  const stored = <T extends { key: string }>(docs: T[] = [], inFile: Set<unknown>) => docs.filter((d) => !inFile.has(d.key));
-  const people = stored(existing?.people, peopleInFile);
-  claimOnce(issues, list(root.people), 'identities', people.flatMap((p) => p.identities.map((i) => [p.key, i] as const)));
-  const companies = stored(existing?.companies, fileKeys('companies'));
-  claimOnce(issues, list(root.companies), 'channels', companies.flatMap((c) => c.channels.map((ch) => [c.key, ch] as const)));
-  return issues;
-}
-
-const CLAIMS = {
-  // Accounts are matched without their workspace (user ids are global; see src/store/person-model.ts).
-  identities: { section: 'people', id: 'userId', what: 'account', owner: 'person', scoped: false, why: 'one account can belong to one person only, or the bot would mistake who is acting' },
-  channels: { section: 'companies', id: 'channelId', what: 'channel', owner: 'company', scoped: true, why: 'a channel may belong to one company only, or letters would reach the wrong company' },
-} as const;
-
-/** Reports a (platform, workspace if scoped, id) claimed twice, within the file or against the database. */
-function claimOnce(issues: RawIssue[], docs: unknown[], field: keyof typeof CLAIMS, existing: ReadonlyArray<readonly [string, object]>): void {
-  const { section, id: idField, what, owner: ownerWord, why, scoped } = CLAIMS[field];
-  const claimOf = (item: unknown) => [rec(item).platform, scoped ? rec(item).workspaceId : '*', rec(item)[idField]].map(str);
-  const claims = new Map(existing.map(([owner, item]) => [claimOf(item).join('|'), { owner, where: 'in the database' }]));
-  docs.forEach((doc, i) => {
-    const owner = str(rec(doc).key) ?? `${section}[${i}]`;
-    list(rec(doc)[field]).forEach((item, j) => {
-      const [p, ws, id] = claimOf(item);
-      if (!p || !ws || !id) return;
-      const at = [section, i, field, j];
-      const prior = claims.get(`${p}|${ws}|${id}`);
-      const thing = scoped ? `${p} ${what} ${id} in workspace ${ws}` : `${p} ${what} ${id}`;
-      if (!prior) claims.set(`${p}|${ws}|${id}`, { owner, where: `at ${pathText(at)}` });
-      else if (prior.owner === owner) issues.push({ path: at, message: `${thing} is listed twice for this ${ownerWord} (also ${prior.where}) — remove one` });
-      else issues.push({ path: at, message: `${thing} already belongs to ${ownerWord} "${prior.owner}" (${prior.where}) — ${why}` });
-    });
-  });
 }
 
 /** Finds the YAML node for a path (or the nearest parent that exists) and returns its position. */
@@ -213,12 +142,45 @@ function byPosition(a: DirectoryIssue, b: DirectoryIssue): number {
   return a.line - b.line || a.column - b.column;
 }
 
-/** Parses and validates directory text (YAML or JSON); `fileName` only labels the issues. */
+/** 1-based line and column of a character offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/**
+ * JSON.parse decides (the YAML parser would accept trailing commas, single quotes and
+ * comments); its message says what is wrong, but not always where (Node 20 often gives
+ * no position), so jsonc-parser, in strict mode, finds the offset of the first error.
+ */
+function jsonSyntaxError(text: string): { line: number; column: number; message: string } | undefined {
+  let message: string;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  const errors: ParseError[] = [];
+  parseJsonLocated(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const reported = /at position (\d+)/.exec(message)?.[1];
+  const offset = reported !== undefined ? Number(reported) : (errors[0]?.offset ?? text.length);
+  const what = message.replace(/, (".*"|\.\.\..*) is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  return { ...positionOf(text, offset), message: what };
+}
+
+/** Parses and validates directory text (YAML or JSON); a `.json` `fileName` means strict JSON, else it only labels the issues. */
 export function parseDirectoryText(text: string, fileName: string, options: DirectoryParseOptions = {}): DirectoryParseResult {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   const issue = (line: number, column: number, where: Segment[], message: string): DirectoryIssue =>
     ({ file: fileName, line, column, path: pathText(where), message });
+  const syntax = /\.json$/i.test(fileName) ? jsonSyntaxError(text.replace(/^\uFEFF/, '')) : undefined;
+  if (syntax) {
+    const hint = 'the file is not valid JSON: names and text need "double quotes", and no comma may follow the last item';
+    return { ok: false, errors: [issue(syntax.line, syntax.column, [], `${syntax.message} (${hint})`)] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((e) => {
       const at = e.linePos?.[0] ?? { line: 1, col: 1 };
@@ -257,6 +219,11 @@ export function readDirectoryFile(filePath: string, options: DirectoryParseOptio
   }
   let content: string;
   try {
+    const { size } = statSync(filePath);
+    if (size > MAX_DIRECTORY_FILE_BYTES) {
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      return fail(`this file is ${mb(size)}, and a directory file may be at most ${mb(MAX_DIRECTORY_FILE_BYTES)} — split it into several files and import them one after another (import adds, it never deletes)`);
+    }
     content = readFileSync(filePath, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

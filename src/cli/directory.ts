@@ -8,9 +8,11 @@ import pino from 'pino';
 import type { DirectoryRepository } from '../bot/repositories';
 import { isPreLetterError } from '../domain/errors';
 import type { Directory } from '../domain/types';
+import { loadConfig } from '../config';
+import { loadEnvFile } from '../env-file';
 import { createLogger } from '../logger';
-import { startEmbeddedServer, type EmbeddedServer } from '../store/embedded/launcher';
 import { openStore } from '../store';
+import { connectOrStartEmbedded, type SharedEmbeddedServer } from '../store/embedded/shared-server';
 import { formatIssue, readDirectoryFile, serializeDirectory } from './directory-file';
 
 /** Where the CLI writes: stdout for results (export stays pipeable), stderr for problems. */
@@ -119,17 +121,24 @@ export async function runDirectoryCli(argv: string[], io: CliIo, deps: CliDeps):
   }
 }
 
-/** Real wiring: MONGODB_URI, or the embedded server with data in ./data (as `npm start` does). */
-function realDeps(io: CliIo): CliDeps {
+/**
+ * Real wiring, the same configuration as the bot: `.env` in the current directory
+ * (the environment wins), then MONGODB_URI, else the embedded database in DATA_DIR:
+ * the running bot's server when there is one, or one started for this command.
+ */
+export function configuredDeps(io: CliIo, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CliDeps {
   return {
     async openDirectory() {
-      const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', pino.destination(2));
-      let server: EmbeddedServer | undefined;
-      let uri = process.env.MONGODB_URI;
+      const config = loadConfig(loadEnvFile({ cwd, env }));
+      // Quieter than the bot unless LOG_LEVEL asks: the CLI's own lines say what happens.
+      const logger = createLogger(env.LOG_LEVEL ? config.logLevel : 'warn', pino.destination(2));
+      let server: SharedEmbeddedServer | undefined;
+      let uri = config.mongodbUri;
       if (!uri) {
-        const dataDir = path.resolve('data');
-        io.err(`Using the embedded database in ${dataDir} (set MONGODB_URI to use another server).`);
-        server = await startEmbeddedServer({ dataDir, logger });
+        const dataDir = path.resolve(cwd, config.dataDir);
+        server = await connectOrStartEmbedded({ dataDir, logger });
+        const whose = server.started ? 'started for this command' : 'already running';
+        io.err(`Using the embedded database in ${dataDir} (${whose}, port ${server.port}; set MONGODB_URI to use another server).`);
         uri = server.uri;
       }
       try {
@@ -151,7 +160,7 @@ function realDeps(io: CliIo): CliDeps {
 
 if (require.main === module) {
   const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-  void runDirectoryCli(process.argv.slice(2), io, realDeps(io)).then((code) => {
+  void runDirectoryCli(process.argv.slice(2), io, configuredDeps(io)).then((code) => {
     process.exitCode = code;
   });
 }

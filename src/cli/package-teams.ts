@@ -15,6 +15,7 @@ import { deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../domain/command';
 import { isPreLetterError, PreLetterError } from '../domain/errors';
+import { loadEnvFile } from '../env-file';
 import type { CliIo } from './directory';
 
 /** The folder holding manifest.json, color.png and outline.png. */
@@ -281,5 +282,10 @@ export function runPackageTeamsCli(argv: string[], env: NodeJS.ProcessEnv, io: C
 
 if (require.main === module) {
   const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-  process.exitCode = runPackageTeamsCli(process.argv.slice(2), process.env, io);
+  try {
+    process.exitCode = runPackageTeamsCli(process.argv.slice(2), loadEnvFile(), io);
+  } catch (err) {
+    io.err((err as Error).message); // a malformed .env: one sentence naming the line
+    process.exitCode = EXIT.failed;
+  }
 }

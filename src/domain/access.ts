@@ -33,12 +33,35 @@ export function rolesFor(
   return roles;
 }
 
-/** Anyone with a role may know the letter exists and follow its status. */
-export function canSeeLetter(roles: ReadonlySet<Role>): boolean {
-  return roles.size > 0;
+/**
+ * What a person may know of one letter: that it exists and where it stands (`see`),
+ * and its text (`read`). This is the whole confidentiality rule; every command,
+ * button and view asks it, so Slack and Teams cannot drift apart.
+ */
+export interface LetterAccess {
+  see: boolean;
+  read: boolean;
 }
 
-/** The summary is confidential: company contacts not routed to the letter see status only. */
+/**
+ * The rule as written: a letter's text goes only to its mandate team and the people it
+ * is routed to (owners, backups, escalation contacts; its bound channel is the third
+ * place, handled where cards are posted). The company's other contacts and the admins
+ * follow its status without the text. Anyone else may not know it exists.
+ */
+export function accessTo(roles: ReadonlySet<Role>): LetterAccess {
+  return {
+    see: roles.size > 0,
+    read: roles.has('mandate-team') || roles.has('owner'),
+  };
+}
+
+/** Anyone with a role may know the letter exists and follow its status. */
+export function canSeeLetter(roles: ReadonlySet<Role>): boolean {
+  return accessTo(roles).see;
+}
+
+/** The summary is confidential: only the mandate team and the people it is routed to read it. */
 export function canSeeContent(roles: ReadonlySet<Role>): boolean {
-  return roles.has('mandate-team') || roles.has('owner') || roles.has('admin');
+  return accessTo(roles).read;
 }

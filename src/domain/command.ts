@@ -26,6 +26,10 @@ export const COMMAND_USAGE: Record<CommandName, { usage: string; description: st
 export const HELP_LINE = `Commands: ${COMMAND_NAMES.map((name) => `\`/preletter ${COMMAND_USAGE[name].usage}\``).join(', ')}.`;
 
 const EXAMPLE_REF = 'PL-2026-0007';
+/** How much of what was typed a correction quotes back: enough to recognise it, never a pasted page. */
+const QUOTE_MAX = 40;
+/** Beyond this length no word is within two edits of a command name, so no guess is computed. */
+const GUESS_MAX_LENGTH = Math.max(...COMMAND_NAMES.map((name) => name.length)) + 2;
 const REF_PATTERN = /^PL-\d{4}-\d{4}$/i;
 const LOOKS_LIKE_REF = /^PL-/i;
 
@@ -99,12 +103,16 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Why: corrections quote the person's words; a bounded quote (whole characters) keeps a pasted essay out of the reply. */
+function quoted(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
 function unknownCommand(word: string): ParseResult {
-  const guess = COMMAND_NAMES.map((name) => ({ name, distance: levenshtein(word, name) }))
-    .filter(({ distance }) => distance <= 2)
-    .sort((a, b) => a.distance - b.distance)[0];
+  const candidates = word.length > GUESS_MAX_LENGTH ? [] : COMMAND_NAMES.map((name) => ({ name, distance: levenshtein(word.toLowerCase(), name) }));
+  const guess = candidates.filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance)[0];
   const hint = guess ? ` Did you mean \`${guess.name}\`?` : '';
-  return { ok: false, field: 'command', message: `\`${word}\` is not a PreLetter command.${hint} ${HELP_LINE}` };
+  return { ok: false, field: 'command', message: `\`${quoted(word)}\` is not a PreLetter command.${hint} ${HELP_LINE}` };
 }
 
 function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; message: string } {
@@ -114,7 +122,7 @@ function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; mess
     const extra = [candidate.extra ?? []].flat().join(' ');
     return {
       field: 'arguments',
-      message: `Please leave out \`${extra}\`: \`${name}\` is used like \`/preletter ${COMMAND_USAGE[name].usage}\`.`,
+      message: `Please leave out \`${quoted(extra)}\`: \`${name}\` is used like \`/preletter ${COMMAND_USAGE[name].usage}\`.`,
     };
   }
   if (field === 'ref' && candidate.ref === undefined) {
@@ -124,7 +132,7 @@ function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; mess
     };
   }
   if (field === 'ref') {
-    return { field, message: `\`${candidate.ref}\` is not a letter reference: it should look like ${EXAMPLE_REF}.` };
+    return { field, message: `\`${quoted(String(candidate.ref))}\` is not a letter reference: it should look like ${EXAMPLE_REF}.` };
   }
   return { field, message: `The ${field} of \`${name}\` is not valid: use it like \`/preletter ${COMMAND_USAGE[name].usage}\`.` };
 }

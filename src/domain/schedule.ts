@@ -16,8 +16,17 @@ import { deadlineOf } from './deadline';
 import type { ClockPolicy } from './policy';
 import type { Company, Letter, Mandate, Person } from './types';
 
-/** Why a nudge is sent; the same strings as the store's DeliveryKind, which domain cannot import. */
+/**
+ * Why a delivery is made; the same strings as the store's DeliveryKind, which domain
+ * cannot import. The first four publish a new letter (its root card, the routing note
+ * in its thread, the owners' direct messages and the admins' alert when nobody is on
+ * file), the rest are reminders: all go through the same claim-and-retry machinery.
+ */
 export type NudgeKind =
+  | 'post-root'
+  | 'thread-intro'
+  | 'owner-dm'
+  | 'unrouted-alert'
   | 'ack-reminder'
   | 'ack-escalation-backups'
   | 'ack-escalation-executive'
@@ -51,6 +60,46 @@ const LOOKAHEAD_EXTRA_DAYS = 400;
 
 type Nudge = Omit<PlannedDelivery, 'key' | 'letterRef'>;
 
+/** The recipient key of a delivery that posts in the letter's thread rather than to a person. */
+export const THREAD_RECIPIENT = 'thread';
+/** The recipient key of the root card, posted in the letter's bound channel. */
+export const CHANNEL_RECIPIENT = 'channel';
+/** The recipient key of the alert that goes to every admin when a letter has nobody on file. */
+export const ADMINS_RECIPIENT = 'admins';
+
+/** Kinds that publish a new letter, in the order they must happen. */
+export const PUBLICATION_KINDS: readonly NudgeKind[] = ['post-root', 'thread-intro', 'owner-dm', 'unrouted-alert'];
+
+/** True for the deliveries that publish a letter rather than remind anyone. */
+export function isPublicationKind(kind: NudgeKind): boolean {
+  return PUBLICATION_KINDS.includes(kind);
+}
+
+/** True once the letter's root card is in its bound channel (a thread exists there). */
+export function isPosted(letter: Letter): boolean {
+  const channel = letter.channel;
+  if (!channel) return letter.threads.length > 0;
+  return letter.threads.some(
+    (t) => t.channel.platform === channel.platform && t.channel.workspaceId === channel.workspaceId && t.channel.channelId === channel.channelId,
+  );
+}
+
+/**
+ * Publishing a letter: the root card until it is posted; then the routing note in its
+ * thread, the owners' direct messages (unless someone already acknowledged) and, for
+ * an unrouted letter, the admins' alert. All are due at the preview, so an outage only
+ * delays them.
+ */
+function publicationNudges(letter: Letter): Nudge[] {
+  if (!letter.channel) return [];
+  const dueAt = letter.previewed.at;
+  if (!isPosted(letter)) return [{ kind: 'post-root', step: '1', recipientKey: CHANNEL_RECIPIENT, dueAt }];
+  const nudges: Nudge[] = [{ kind: 'thread-intro', step: '1', recipientKey: THREAD_RECIPIENT, dueAt }];
+  if (!letter.acknowledged) nudges.push(...letter.routing.owners.map((recipientKey) => ({ kind: 'owner-dm' as const, step: '1', recipientKey, dueAt })));
+  if (letter.routing.unrouted) nudges.push({ kind: 'unrouted-alert', step: '1', recipientKey: ADMINS_RECIPIENT, dueAt });
+  return nudges;
+}
+
 function zoneOf(key: string, ctx: ScheduleContext): string {
   return ctx.people.get(key)?.timeZone ?? ctx.company.timeZone ?? ctx.policy.defaultTimeZone;
 }
@@ -63,8 +112,23 @@ function isUrgent(letter: Letter): boolean {
   return letter.type === 'UA' || letter.urgent;
 }
 
-function isFinished(letter: Letter): boolean {
+/** True once nothing more is expected of anyone: replied, closed or withdrawn. */
+export function isFinished(letter: Letter): boolean {
   return Boolean(letter.replied || letter.closed || letter.withdrawn);
+}
+
+/** When the letter finished (its latest ending fact), for the history retention rule; undefined while open. */
+export function finishedAt(letter: Letter): Date | undefined {
+  const ends = [letter.replied, letter.closed, letter.withdrawn].flatMap((f) => (f ? [f.at.getTime()] : []));
+  return ends.length > 0 ? new Date(Math.max(...ends)) : undefined;
+}
+
+const KIND_ORDER = new Map<NudgeKind, number>(PUBLICATION_KINDS.map((kind, i) => [kind, i]));
+
+/** Same instant: publication first (root card before its thread note and direct messages), then by key. */
+function byOrder(a: PlannedDelivery, b: PlannedDelivery): number {
+  const rank = (d: PlannedDelivery) => KIND_ORDER.get(d.kind) ?? PUBLICATION_KINDS.length;
+  return rank(a) - rank(b) || (a.key < b.key ? -1 : Number(a.key > b.key));
 }
 
 function ackNudges(letter: Letter, ctx: ScheduleContext): Nudge[] {
@@ -135,7 +199,11 @@ function replyNudges(letter: Letter, ctx: ScheduleContext, until: Date): Nudge[]
 /** Every nudge due by `until` that the letter's facts still call for, in the order to send them. */
 export function planDeliveries(letter: Letter, ctx: ScheduleContext, until: Date): PlannedDelivery[] {
   if (isFinished(letter)) return [];
-  const nudges = [...(letter.acknowledged ? [] : ackNudges(letter, ctx)), ...replyNudges(letter, ctx, until)];
+  const nudges = [
+    ...publicationNudges(letter),
+    ...(letter.acknowledged ? [] : ackNudges(letter, ctx)),
+    ...replyNudges(letter, ctx, until),
+  ];
   return nudges
     .filter((nudge) => nudge.dueAt <= until)
     .map((nudge) => ({
@@ -143,7 +211,7 @@ export function planDeliveries(letter: Letter, ctx: ScheduleContext, until: Date
       letterRef: letter.ref,
       ...nudge,
     }))
-    .sort((a, b) => byDueAt(a, b) || (a.key < b.key ? -1 : Number(a.key > b.key)));
+    .sort((a, b) => byDueAt(a, b) || byOrder(a, b));
 }
 
 /** The nudges a sweep at `now` should claim and send (already-sent ones are skipped by their keys). */

@@ -156,6 +156,12 @@ export interface Letter {
   officialSymbol?: string;
   withdrawReason?: string;
   routing: Routing;
+  /**
+   * The bound channel the letter was previewed in: where its root card must appear.
+   * The card is posted by a durable delivery planned from this field, so a letter is
+   * never saved without the plan to show it.
+   */
+  channel?: ChannelBinding;
   previewed: Fact;
   acknowledged?: Fact;
   formalSent?: Fact;

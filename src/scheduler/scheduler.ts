@@ -1,16 +1,21 @@
 /**
  * node-cron drives a sweep every minute (NUDGE_CRON). Ticks never overlap on one
- * instance; instances never double-send because every nudge is claimed first.
+ * instance; instances never double-send because every delivery is claimed first.
+ * Housekeeping runs hourly: platform event ids older than their retention are pruned
+ * (the embedded server has no TTL index; MongoDB gets the same delete).
  */
-import { randomBytes } from 'node:crypto';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { BotDeps } from '../bot/deps';
-import { ChannelPacer } from './pacer';
 import { DEFAULT_SWEEP_OPTIONS, sweep, type SweepOptions, type SweepReport } from './sweep';
 
-/** Platform event ids are kept a week: retries come within minutes, and the embedded database has no TTL index. */
-export const INBOUND_EVENT_RETENTION_MS = 7 * 24 * 3_600_000;
+/** How long platform event ids are kept by default: retries come within minutes. */
+export const DEFAULT_EVENT_ID_RETENTION_MS = 7 * 24 * 3_600_000;
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
+/**
+ * A sweep reads the agenda anyway at least this often, whatever the wake time says:
+ * a safety net that bounds the delay if a wake time were ever wrong.
+ */
+export const FULL_SWEEP_EVERY_MS = 10 * 60_000;
 
 /** Posts to one channel or person at most about once a second: inside Slack's and Teams' limits. */
 export const CHANNEL_INTERVAL_MS = 1100;
@@ -23,26 +28,37 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-/** Starts the cron-driven sweep on this instance. */
-export function startScheduler(options: { deps: BotDeps; cron: string; sweep?: Partial<SweepOptions> }): Scheduler {
+/** Starts the cron-driven sweep on this instance; deps.delivery names the instance and its claim rules. */
+export function startScheduler(options: {
+  deps: BotDeps;
+  cron: string;
+  sweep?: Partial<SweepOptions>;
+  eventIdRetentionMs?: number;
+}): Scheduler {
   const { deps } = options;
-  const instanceId = options.sweep?.instanceId ?? `instance-${randomBytes(4).toString('hex')}`;
-  const pacer = new ChannelPacer(CHANNEL_INTERVAL_MS);
-  const sweepOptions: SweepOptions = { ...DEFAULT_SWEEP_OPTIONS, instanceId, pace: (key) => pacer.wait(key), ...options.sweep };
+  const instanceId = deps.delivery.instanceId;
+  const sweepOptions: SweepOptions = { ...DEFAULT_SWEEP_OPTIONS, ...options.sweep };
+  const retention = options.eventIdRetentionMs ?? DEFAULT_EVENT_ID_RETENTION_MS;
   const log = deps.logger.child({ component: 'scheduler', instanceId });
   let running: Promise<SweepReport> | undefined;
   let lastHousekeeping = -Infinity;
+  let lastFull = -Infinity;
 
   const housekeeping = async () => {
     const now = deps.clock.now().getTime();
     if (now - lastHousekeeping < HOUSEKEEPING_EVERY_MS) return;
     lastHousekeeping = now;
-    const pruned = await deps.inbound.pruneBefore(new Date(now - INBOUND_EVENT_RETENTION_MS));
+    const pruned = await deps.inbound.pruneBefore(new Date(now - retention));
     if (pruned > 0) log.info({ pruned }, 'old platform event ids pruned');
   };
   const sweepNow = (): Promise<SweepReport> => {
     running ??= housekeeping()
-      .then(() => sweep(deps, sweepOptions))
+      .then(() => {
+        const now = deps.clock.now().getTime();
+        const full = sweepOptions.full || now - lastFull >= FULL_SWEEP_EVERY_MS;
+        if (full) lastFull = now;
+        return sweep(deps, { ...sweepOptions, full });
+      })
       .finally(() => (running = undefined));
     return running;
   };
@@ -51,7 +67,8 @@ export function startScheduler(options: { deps: BotDeps; cron: string; sweep?: P
       const report = await sweepNow();
       if (report.letters > 0 || report.sent > 0) log.info({ ...report }, 'sweep finished');
     } catch (err) {
-      log.error({ errorName: (err as Error).name }, 'sweep failed');
+      const e = err as Error;
+      log.error({ errorName: e?.name, message: e?.message, stack: e?.stack }, 'sweep failed');
     }
   }, { noOverlap: true });
   log.info({ cron: options.cron }, 'scheduler started');

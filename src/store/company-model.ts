@@ -1,7 +1,8 @@
 /**
- * Stored shape of a company. Channels, members and names are also flattened into
- * indexed string arrays so "which company is this channel bound to", "which companies
- * list this person" and "find by name or alias" are exact indexed matches.
+ * Stored shape of a company, addressed by its key (`_id`). Members and names are also
+ * flattened into string arrays so "which companies list this person" and "find by
+ * name or alias" are plain matches over this small collection; which company a
+ * channel is bound to is answered by the channel bindings (claim-models.ts), by `_id`.
  */
 import { Schema } from 'mongoose';
 import type { ChannelBinding, Company, Route } from '../domain/types';
@@ -9,7 +10,7 @@ import { optional, SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-
 
 /** A company as stored: the domain fields plus the derived lookup keys. */
 export interface CompanyDoc extends Company {
-  channelKeys: string[];
+  _id: string;
   memberKeys: string[];
   nameKeys: string[];
 }
@@ -42,10 +43,11 @@ const routeSchema = new Schema<Route>(
   SUBDOCUMENT_OPTIONS,
 );
 
-/** Company collection schema; `key` is unique so an import upserts instead of duplicating. */
+/** Company collection schema; the key is the `_id`, so an import upserts instead of duplicating. */
 export const companySchema = new Schema<CompanyDoc>(
   {
-    key: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
     name: { type: String, required: true },
     aliases: { type: [String], default: [] },
     timeZone: String,
@@ -54,7 +56,6 @@ export const companySchema = new Schema<CompanyDoc>(
     escalationContacts: { type: [String], default: [] },
     urgentLine: { type: [String], default: [] },
     routes: { type: [routeSchema], default: [] },
-    channelKeys: { type: [String], default: [], index: true },
     memberKeys: { type: [String], default: [], index: true },
     nameKeys: { type: [String], default: [], index: true },
   },
@@ -91,8 +92,8 @@ export function toCompanyDoc(company: Company): CompanyDoc {
     ...routes.flatMap((r) => [...r.owners, ...r.backups]),
   ];
   return {
+    _id: doc.key,
     ...doc,
-    channelKeys: [...new Set(channels.map(channelKey))],
     memberKeys: [...new Set(members)],
     nameKeys: [...new Set([doc.key, doc.name, ...doc.aliases].map(nameKey))],
   };

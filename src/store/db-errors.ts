@@ -2,6 +2,7 @@
  * Classifies driver errors so repositories can turn "database unreachable" into one
  * polite PreLetterError and "duplicate key" into a normal answer (the claim was taken).
  */
+import mongoose from 'mongoose';
 import { PreLetterError } from '../domain/errors';
 
 /** What a person is told when the database cannot be reached; nothing was changed. */
@@ -18,20 +19,45 @@ const UNREACHABLE_NAMES = new Set([
   'MongoTopologyClosedError',
   'MongoServerClosedError',
   'MongoPoolClosedError',
+  'MongoPoolClearedError',
+  'PoolClearedOnNetworkError',
   'MongoClientClosedError',
 ]);
+
+/**
+ * Error labels the driver puts on failures of the connection itself: its pool was
+ * cleared (the server went away or its monitor timed out), or in-use connections were
+ * interrupted. (`PoolRequstedRetry` is the driver's own spelling.)
+ */
+const UNREACHABLE_LABELS = [
+  mongoose.mongo.MongoErrorLabel.ResetPool,
+  mongoose.mongo.MongoErrorLabel.PoolRequstedRetry,
+  mongoose.mongo.MongoErrorLabel.InterruptInUseConnections,
+];
+
+/** How many `cause` links to follow: mongoose and the driver wrap one failure in another. */
+const CAUSE_DEPTH = 3;
 
 /** True for a unique-index violation (E11000): the insert-is-the-claim answer "someone else has it". */
 export function isDuplicateKeyError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
 
-/** True when the failure is the database being unreachable (down, closed, wrong address). */
-export function isUnreachableError(err: unknown): boolean {
+function hasUnreachableLabel(err: Error): boolean {
+  return err instanceof mongoose.mongo.MongoError && UNREACHABLE_LABELS.some((label) => err.hasErrorLabel(label));
+}
+
+function unreachable(err: unknown, depth: number): boolean {
   if (!(err instanceof Error)) return false;
-  if (UNREACHABLE_NAMES.has(err.name)) return true;
+  if (UNREACHABLE_NAMES.has(err.name) || err instanceof mongoose.mongo.MongoNetworkError || hasUnreachableLabel(err)) return true;
   // bufferCommands=false: mongoose refuses commands on a connection that never opened.
-  return err.name === 'MongooseError' && err.message.includes('before initial connection');
+  if (err.name === 'MongooseError' && err.message.includes('before initial connection')) return true;
+  return depth < CAUSE_DEPTH && unreachable(err.cause, depth + 1);
+}
+
+/** True when the failure is the database being unreachable (down, closed, wrong address, connection pool reset). */
+export function isUnreachableError(err: unknown): boolean {
+  return unreachable(err, 0);
 }
 
 /** The one error every repository throws when the database cannot be reached. */

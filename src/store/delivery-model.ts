@@ -1,20 +1,20 @@
 /**
- * Stored shape of a nudge delivery. The unique `key` makes the insert the claim;
- * (status, leaseUntil) finds expired claims to take over; letterRef cancels a letter's nudges.
+ * Stored shape of a delivery (a letter's publication or a reminder). Its deterministic
+ * key is the `_id`, so the insert is the claim on every server; letterRef lets the
+ * history retention delete a finished letter's records.
  */
 import { Schema } from 'mongoose';
 import type { DeliveryRecord } from '../bot/repositories';
 import { optional, SCHEMA_OPTIONS } from './model-common';
 
 /** A delivery as stored: exactly the repository record. */
-export type DeliveryDoc = DeliveryRecord & { _id?: string };
+export type DeliveryDoc = DeliveryRecord & { _id: string };
 
-/** Delivery collection schema with the claim and lease indexes. */
+/** Delivery collection schema: the key is the `_id`, the one filter the embedded server answers from an index. */
 export const deliverySchema = new Schema<DeliveryDoc>(
   {
-    // _id is the key itself: the one filter the embedded FerretDB looks up by index.
     _id: { type: String, required: true },
-    key: { type: String, required: true, unique: true },
+    key: { type: String, required: true },
     letterRef: { type: String, required: true, index: true },
     kind: { type: String, required: true },
     step: { type: String, required: true },
@@ -29,7 +29,6 @@ export const deliverySchema = new Schema<DeliveryDoc>(
   },
   SCHEMA_OPTIONS,
 );
-deliverySchema.index({ status: 1, leaseUntil: 1 });
 
 /** Maps a lean document back to the plain record (no _id or __v). */
 export function fromDeliveryDoc(doc: DeliveryDoc): DeliveryRecord {

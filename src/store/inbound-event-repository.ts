@@ -1,6 +1,7 @@
 /** Seen platform events: the unique insert answers "first time?" atomically across instances. */
 import type { InboundEventRepository } from '../bot/repositories';
 import { isDuplicateKeyError } from './db-errors';
+import { inboundEventId } from './inbound-event-model';
 import type { StoreContext } from './store-connection';
 
 /** Housekeeping for seen events, needed because FerretDB has no TTL indexes to expire them. */
@@ -16,7 +17,7 @@ export class MongoInboundEventRepository implements InboundEventRepository, Inbo
   recordOnce(platform: string, eventId: string, at: Date): Promise<boolean> {
     return this.ctx.run('recordInboundEvent', { platform, eventId }, async () => {
       try {
-        await this.ctx.models.inbound.create({ platform, eventId, at });
+        await this.ctx.models.inbound.create({ _id: inboundEventId(platform, eventId), platform, eventId, at });
         return true;
       } catch (err) {
         if (isDuplicateKeyError(err)) return false;

@@ -7,26 +7,27 @@ import type {
   DirectoryRepository,
   InboundEventRepository,
   LetterRepository,
+  ScheduleRepository,
 } from '../bot/repositories';
 import type { Logger } from '../logger';
 import { isUnreachableError } from './db-errors';
 import { MongoDeliveryRepository } from './delivery-repository';
 import { MongoDirectoryRepository } from './directory-repository';
 import { MongoInboundEventRepository, type InboundEventPruning } from './inbound-event-repository';
-import { MongoLetterRepository, type LetterSchedule } from './letter-repository';
+import { MongoLetterRepository } from './letter-repository';
+import { MongoScheduleRepository } from './schedule-repository';
 import { StoreConnection } from './store-connection';
 
 /** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
 export type { InboundEventPruning } from './inbound-event-repository';
 /** Re-exported so the CLI and tests name the same database the store opens. */
 export { databaseNameFrom } from './store-connection';
-/** Re-exported for the scheduler: next-due bookkeeping on letters. */
-export type { LetterSchedule } from './letter-repository';
 
 /** Everything the bot persists, behind the repository ports, plus connection health for /readyz. */
 export interface Store {
   directory: DirectoryRepository;
-  letters: LetterRepository & LetterSchedule;
+  letters: LetterRepository;
+  schedule: ScheduleRepository;
   deliveries: DeliveryRepository;
   inbound: InboundEventRepository & InboundEventPruning;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
@@ -64,9 +65,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     }
     connection.logger.warn({ error: (err as Error).name }, 'database not reachable at start; will retry on use');
   }
+  const schedule = new MongoScheduleRepository(connection);
   return {
     directory: new MongoDirectoryRepository(connection),
-    letters: new MongoLetterRepository(connection),
+    letters: new MongoLetterRepository(connection, schedule),
+    schedule,
     deliveries: new MongoDeliveryRepository(connection),
     inbound: new MongoInboundEventRepository(connection),
     ping: () => connection.ping(),

@@ -1,21 +1,17 @@
 /**
- * Stored shape of a letter. Facts are optional sub-documents that are absent until
- * set (never null), so "set once" is a `$exists: false` guard. Everyone the letter
- * was routed to is flattened into `routedKeys` for the "letters routed to me" list,
- * thread refs into `threadRefs` for "which letter is this thread", and `nextDueAt` lets the scheduler ask for due letters through an index.
+ * Stored shape of a letter, addressed by its reference (`_id`). Facts are optional
+ * sub-documents that are absent until set (never null), so "set once" is a
+ * `$exists: false` guard in the same atomic update. Lists, thread lookups and the
+ * scheduler's agenda live in their own small documents (letter-index-models.ts), so
+ * nothing ever has to scan letters.
  */
 import { Schema } from 'mongoose';
-import type { AuditEvent, Fact, FactName, Letter, LetterThread, Routing } from '../domain/types';
+import type { AuditEvent, ChannelBinding, Fact, FactName, Letter, LetterThread, Routing } from '../domain/types';
 import { optional, SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-common';
 
-/** A letter as stored: the domain fields plus derived lookup keys and the scheduler's next due time. */
+/** A letter as stored: the domain fields, with the reference as `_id`. */
 export interface LetterDoc extends Letter {
-  /** The reference, so lookups are by `_id` (see by-id.ts). */
-  _id?: string;
-  routedKeys: string[];
-  /** Every thread's opaque ref, flat, so a reply in a thread finds its letter by an indexed match. */
-  threadRefs: string[];
-  nextDueAt?: Date;
+  _id: string;
 }
 
 /** The facts that may be set after preview, in lifecycle order; the only names used as update keys. */
@@ -37,20 +33,19 @@ const routingSchema = new Schema<Routing>(
   SUBDOCUMENT_OPTIONS,
 );
 
+const channelSchema = new Schema(
+  {
+    platform: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    channelId: { type: String, required: true },
+  },
+  SUBDOCUMENT_OPTIONS,
+);
+
 const threadSchema = new Schema<LetterThread>(
   {
     platform: { type: String, required: true },
-    channel: {
-      type: new Schema(
-        {
-          platform: { type: String, required: true },
-          workspaceId: { type: String, required: true },
-          channelId: { type: String, required: true },
-        },
-        SUBDOCUMENT_OPTIONS,
-      ),
-      required: true,
-    },
+    channel: { type: channelSchema, required: true },
     threadRef: { type: String, required: true },
     rootMessageRef: { type: String, required: true },
   },
@@ -67,22 +62,22 @@ const auditSchema = new Schema<AuditEvent>(
   SUBDOCUMENT_OPTIONS,
 );
 
-/** Letter collection schema; `ref` is unique, list and scheduler queries are indexed. */
+/** Letter collection schema; the reference is the `_id`, the one filter the embedded server answers from an index. */
 export const letterSchema = new Schema<LetterDoc>(
   {
-    // _id is the reference itself: the one filter the embedded FerretDB looks up by index.
     _id: { type: String, required: true },
-    ref: { type: String, required: true, unique: true },
+    ref: { type: String, required: true },
     type: { type: String, required: true },
     urgent: { type: Boolean, default: false },
-    mandateKey: { type: String, required: true, index: true },
-    companyKey: { type: String, required: true, index: true },
+    mandateKey: { type: String, required: true },
+    companyKey: { type: String, required: true },
     topics: { type: [String], default: [] },
     summary: { type: String, default: '' },
     expectedFormalDate: String,
     officialSymbol: String,
     withdrawReason: String,
     routing: { type: routingSchema, required: true },
+    channel: channelSchema,
     previewed: { type: factSchema, required: true },
     acknowledged: factSchema,
     formalSent: factSchema,
@@ -91,9 +86,6 @@ export const letterSchema = new Schema<LetterDoc>(
     withdrawn: factSchema,
     threads: { type: [threadSchema], default: [] },
     audit: { type: [auditSchema], default: [] },
-    routedKeys: { type: [String], default: [], index: true },
-    threadRefs: { type: [String], default: [], index: true },
-    nextDueAt: { type: Date, index: true },
   },
   SCHEMA_OPTIONS,
 );
@@ -112,10 +104,13 @@ function copyRouting(routing: Routing): Routing {
   };
 }
 
+function copyChannel(c: ChannelBinding): ChannelBinding {
+  return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
+}
+
 /** Copies a thread into plain fields only (also used for `$push`). */
 export function copyThread(t: LetterThread): LetterThread {
-  const { platform, workspaceId, channelId } = t.channel;
-  return { platform: t.platform, channel: { platform, workspaceId, channelId }, threadRef: t.threadRef, rootMessageRef: t.rootMessageRef };
+  return { platform: t.platform, channel: copyChannel(t.channel), threadRef: t.threadRef, rootMessageRef: t.rootMessageRef };
 }
 
 /** Copies an audit event into plain fields only (also used for `$push`). */
@@ -147,6 +142,7 @@ function letterFields(l: Letter): Letter {
       withdrawReason: l.withdrawReason,
     }),
     routing: copyRouting(l.routing),
+    ...(l.channel ? { channel: copyChannel(l.channel) } : {}),
     previewed: { at: l.previewed.at, by: l.previewed.by },
     ...facts(l),
     threads: (l.threads ?? []).map(copyThread),
@@ -154,18 +150,18 @@ function letterFields(l: Letter): Letter {
   };
 }
 
-/** Builds the stored document with the lookup keys derived from the frozen routing and the threads. */
+/** Builds the stored document, keyed by its reference. */
 export function toLetterDoc(letter: Letter): LetterDoc {
-  const fields = letterFields(letter);
-  const { owners, backups, escalation } = fields.routing;
-  return {
-    ...fields,
-    routedKeys: [...new Set([...owners, ...backups, ...escalation])],
-    threadRefs: fields.threads.map((t) => t.threadRef),
-  };
+  return { _id: letter.ref, ...letterFields(letter) };
 }
 
-/** Maps a lean document back to the plain domain type (no _id, __v, lookup keys or nextDueAt). */
+/** Everyone the frozen routing names: each gets the letter in their own list. */
+export function routedKeysOf(letter: Letter): string[] {
+  const { owners, backups, escalation } = letter.routing;
+  return [...new Set([...owners, ...backups, ...escalation])];
+}
+
+/** Maps a lean document back to the plain domain type (no _id or __v). */
 export function fromLetterDoc(doc: LetterDoc): Letter {
   return letterFields(doc);
 }

@@ -1,46 +1,57 @@
 /**
  * Letters and their audit trails. Every change is one atomic single-document
- * update, so two people acting at once can never both set the same fact.
+ * command whose filter names the reference, so two people acting at once can never
+ * both set the same fact, and the embedded server answers it from its `_id` index.
+ * Lists and thread lookups are small documents kept beside the letters: a secondary
+ * index is written before the letter it points to and cleaned after, so it may hold
+ * a reference too many for a moment (readers skip it), never one too few.
  */
-import type { FilterQuery } from 'mongoose';
-import type { LetterFilter, LetterRepository } from '../bot/repositories';
+import type { LetterListQuery, LetterRepository, ScheduleRepository } from '../bot/repositories';
+import { ALL_SCOPE, companyScope, mandateScope, personScope } from '../bot/repositories';
 import { PreLetterError } from '../domain/errors';
 import type { AuditEvent, Fact, FactName, Letter, LetterThread } from '../domain/types';
 import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
-import { copyAudit, copyThread, fromLetterDoc, toLetterDoc, type LetterDoc } from './letter-model';
+import type { LetterListDoc, LetterThreadDoc } from './letter-index-models';
+import { copyAudit, copyThread, fromLetterDoc, routedKeysOf, toLetterDoc, type LetterDoc } from './letter-model';
 import type { StoreContext } from './store-connection';
-
-/** Letters listed when the filter gives no limit. */
-export const DEFAULT_LIST_LIMIT = 50;
-
-/** Scheduler access to letters: when each letter next needs attention, queried through an index. */
-export interface LetterSchedule {
-  /** Sets (or, with null, clears) when the scheduler should next look at this letter. */
-  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean>;
-  /** References of letters due at or before `now`, earliest first. */
-  listDueRefs(now: Date, limit: number): Promise<string[]>;
-}
 
 /** `PL-<year>-<NNNN>`; sequences past 9999 keep all their digits rather than wrap. */
 export function formatRef(year: number, seq: number): string {
   return `PL-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/** LetterRepository (plus the scheduler's LetterSchedule) on mongoose. */
-export class MongoLetterRepository implements LetterRepository, LetterSchedule {
-  constructor(private readonly ctx: StoreContext) {}
+/** Newest first by (year, sequence): references are handed out in preview order. */
+export function compareRefsNewestFirst(a: string, b: string): number {
+  const parse = (ref: string) => {
+    const match = /^PL-(\d+)-(\d+)$/.exec(ref);
+    return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  };
+  const [ya, sa] = parse(a);
+  const [yb, sb] = parse(b);
+  return yb! - ya! || sb! - sa! || (a < b ? 1 : a > b ? -1 : 0);
+}
+
+/** Every list scope a letter appears in. */
+export function scopesOf(letter: Letter): string[] {
+  return [ALL_SCOPE, companyScope(letter.companyKey), mandateScope(letter.mandateKey), ...routedKeysOf(letter).map(personScope)];
+}
+
+/** LetterRepository on mongoose. */
+export class MongoLetterRepository implements LetterRepository {
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly schedule: ScheduleRepository,
+  ) {}
 
   /** One atomic `$inc` on the year's counter; a lost upsert race (E11000) is retried. */
   nextRef(year: number): Promise<string> {
     return this.ctx.run('nextRef', { year }, async () => {
       const { counter } = this.ctx.models;
       const doc = await retryOnDuplicateKey(() =>
-        this.ctx.atomic(counter, () =>
-          counter
-            .findOneAndUpdate({ _id: `letter-ref-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
-            .lean<{ seq: number }>()
-            .exec(),
-        ),
+        counter
+          .findOneAndUpdate({ _id: `letter-ref-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+          .lean<{ seq: number }>()
+          .exec(),
       );
       if (!doc) throw new Error('counter upsert returned no document');
       return formatRef(year, doc.seq);
@@ -49,9 +60,17 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
 
   create(letter: Letter): Promise<void> {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
+      const { letterList, letter: letters } = this.ctx.models;
+      for (const scope of scopesOf(letter)) {
+        await letterList.updateOne({ _id: scope }, { $addToSet: { refs: letter.ref } }, { upsert: true }).exec();
+      }
+      for (const thread of letter.threads) {
+        await this.ctx.models.letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
+      }
+      // Due at once: the scheduler's first look publishes it (root card, thread note, direct messages).
+      await this.schedule.lower(letter.ref, letter.previewed.at);
       try {
-        // A new letter is due for a first look at once: the scheduler plans from there.
-        await this.ctx.models.letter.create({ _id: letter.ref, ...toLetterDoc(letter), nextDueAt: letter.previewed.at });
+        await letters.create(toLetterDoc(letter));
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         throw new PreLetterError(
@@ -68,11 +87,10 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
     return this.ctx.run('getLetter', { ref }, () => this.read(ref));
   }
 
-  /** The letter one of whose threads has this opaque ref (refs are adapter-encoded and carry their channel). */
   findByThread(threadRef: string): Promise<Letter | null> {
     return this.ctx.run('findLetterByThread', {}, async () => {
-      const doc = await this.ctx.models.letter.findOne({ threadRefs: threadRef }).lean<LetterDoc>();
-      return doc ? fromLetterDoc(doc) : null;
+      const thread = await this.ctx.models.letterThread.findOne({ _id: threadRef }).lean<LetterThreadDoc>();
+      return thread ? this.read(thread.letterRef) : null;
     });
   }
 
@@ -93,14 +111,16 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
     options: { absent: FactName[]; audit: AuditEvent; officialSymbol?: string; withdrawReason?: string },
   ): Promise<{ applied: boolean; letter: Letter | null }> {
     return this.ctx.run('setFact', { ref, fact }, async () => {
-      const { letter } = this.ctx.models;
       const unset = Object.fromEntries([...new Set([fact, ...options.absent])].map((name) => [name, { $exists: false }]));
       const set: Record<string, unknown> = { [fact]: { at: value.at, by: value.by } };
       if (options.officialSymbol !== undefined) set.officialSymbol = options.officialSymbol;
       if (options.withdrawReason !== undefined) set.withdrawReason = options.withdrawReason;
-      // In the same atomic update: the scheduler must look again, so a new fact can never go unplanned.
-      set.nextDueAt = value.at;
-      const updated = await this.ctx.updateById(letter, ref, unset, { $set: set, $push: { audit: copyAudit(options.audit) } });
+      // Before the fact: the scheduler must look again, so a new fact can never go unplanned.
+      await this.schedule.lower(ref, value.at);
+      const updated = await this.ctx.models.letter
+        .findOneAndUpdate({ _id: ref, ...unset }, { $set: set, $push: { audit: copyAudit(options.audit) } }, { new: true })
+        .lean<LetterDoc>()
+        .exec();
       if (updated) {
         this.ctx.logger.info({ ref, fact }, 'letter fact set');
         return { applied: true, letter: fromLetterDoc(updated) };
@@ -109,68 +129,63 @@ export class MongoLetterRepository implements LetterRepository, LetterSchedule {
     });
   }
 
-  addThread(ref: string, thread: LetterThread, audit: AuditEvent): Promise<void> {
+  /** The thread lookup first (so a reply finds the letter as soon as it can be seen), then the letter, once per thread ref. */
+  addThread(ref: string, thread: LetterThread, audit: AuditEvent): Promise<Letter | null> {
     return this.ctx.run('addThread', { ref, platform: thread.platform }, async () => {
-      await this.push(ref, { threads: copyThread(thread), threadRefs: thread.threadRef, audit: copyAudit(audit) });
+      const { letterThread, letter } = this.ctx.models;
+      await letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: ref } }, { upsert: true }).exec();
+      const updated = await letter
+        .findOneAndUpdate(
+          { _id: ref, 'threads.threadRef': { $ne: thread.threadRef } },
+          { $push: { threads: copyThread(thread), audit: copyAudit(audit) } },
+          { new: true },
+        )
+        .lean<LetterDoc>()
+        .exec();
+      if (updated) return fromLetterDoc(updated);
+      const current = await this.read(ref);
+      if (!current) throw new PreLetterError('not-found', `There is no letter with the reference ${ref}.`, { ref });
+      return current;
     });
   }
 
   appendAudit(ref: string, event: AuditEvent): Promise<void> {
     return this.ctx.run('appendAudit', { ref, action: event.action }, async () => {
-      await this.push(ref, { audit: copyAudit(event) });
-    });
-  }
-
-  private async push(ref: string, values: Record<string, unknown>): Promise<void> {
-    const updated = await this.ctx.updateById(this.ctx.models.letter, ref, {}, { $push: values });
-    if (!updated) {
-      throw new PreLetterError('not-found', `There is no letter with the reference ${ref}.`, { ref });
-    }
-  }
-
-  /** Newest preview first; a letter matches when any given key list contains it. */
-  list(filter: LetterFilter): Promise<Letter[]> {
-    return this.ctx.run('listLetters', { all: filter.all === true }, async () => {
-      const limit = filter.limit ?? DEFAULT_LIST_LIMIT;
-      let query: FilterQuery<LetterDoc>;
-      if (filter.all) {
-        query = {};
-      } else {
-        const or: FilterQuery<LetterDoc>[] = [];
-        if (filter.companyKeys?.length) or.push({ companyKey: { $in: filter.companyKeys } });
-        if (filter.mandateKeys?.length) or.push({ mandateKey: { $in: filter.mandateKeys } });
-        if (filter.routedTo) or.push({ routedKeys: filter.routedTo });
-        if (or.length === 0) return [];
-        query = { $or: or };
+      const result = await this.ctx.models.letter.updateOne({ _id: ref }, { $push: { audit: copyAudit(event) } }).exec();
+      if (result.matchedCount === 0) {
+        throw new PreLetterError('not-found', `There is no letter with the reference ${ref}.`, { ref });
       }
-      if (limit <= 0) return [];
-      const docs = await this.ctx.models.letter
-        .find(query)
-        .sort({ 'previewed.at': -1, ref: -1 })
-        .limit(limit)
-        .lean<LetterDoc[]>();
-      return docs.map(fromLetterDoc);
     });
   }
 
-  setNextDueAt(ref: string, at: Date | null, expectedAuditLength?: number): Promise<boolean> {
-    return this.ctx.run('setNextDueAt', { ref }, async () => {
-      const update = at ? { $set: { nextDueAt: at } } : { $unset: { nextDueAt: 1 as const } };
-      const unchanged = expectedAuditLength === undefined ? {} : { audit: { $size: expectedAuditLength } };
-      return (await this.ctx.updateById(this.ctx.models.letter, ref, unchanged, update)) !== null;
+  list(query: LetterListQuery): Promise<Letter[]> {
+    return this.ctx.run('listLetters', { scopes: query.scopes.length, limit: query.limit }, async () => {
+      if (query.limit <= 0 || query.scopes.length === 0) return [];
+      const { letterList } = this.ctx.models;
+      const lists = await Promise.all(query.scopes.map((scope) => letterList.findOne({ _id: scope }).lean<LetterListDoc>()));
+      let refs = [...new Set(lists.flatMap((l) => l?.refs ?? []))];
+      if (query.within) {
+        const within = await letterList.findOne({ _id: query.within }).lean<LetterListDoc>();
+        const allowed = new Set(within?.refs ?? []);
+        refs = refs.filter((ref) => allowed.has(ref));
+      }
+      refs.sort(compareRefsNewestFirst);
+      const letters: Letter[] = [];
+      // A list may name a letter whose save did not finish: skip it and read further.
+      for (let start = 0; start < refs.length && letters.length < query.limit; start += query.limit) {
+        const page = refs.slice(start, start + query.limit - letters.length);
+        const read = await Promise.all(page.map((ref) => this.read(ref)));
+        letters.push(...read.flatMap((l) => (l ? [l] : [])));
+      }
+      return letters;
     });
   }
 
-  listDueRefs(now: Date, limit: number): Promise<string[]> {
-    return this.ctx.run('listDueRefs', { limit }, async () => {
-      if (limit <= 0) return [];
-      const docs = await this.ctx.models.letter
-        .find({ nextDueAt: { $lte: now } })
-        .sort({ nextDueAt: 1, ref: 1 })
-        .limit(limit)
-        .select({ ref: 1 })
-        .lean<{ ref: string }[]>();
-      return docs.map((d) => d.ref);
+  unlist(letter: Letter): Promise<void> {
+    return this.ctx.run('unlistLetter', { ref: letter.ref }, async () => {
+      for (const scope of scopesOf(letter)) {
+        await this.ctx.models.letterList.updateOne({ _id: scope }, { $pull: { refs: letter.ref } }).exec();
+      }
     });
   }
 }

@@ -3,13 +3,14 @@ import { Schema } from 'mongoose';
 import type { Mandate } from '../domain/types';
 import { SCHEMA_OPTIONS, strings } from './model-common';
 
-/** A mandate as stored: exactly the domain fields. */
-export type MandateDoc = Mandate;
+/** A mandate as stored: the domain fields, with the key as `_id`. */
+export type MandateDoc = Mandate & { _id: string };
 
-/** Mandate collection schema; `key` is unique so an import upserts instead of duplicating. */
+/** Mandate collection schema; the key is the `_id`, so an import upserts instead of duplicating. */
 export const mandateSchema = new Schema<MandateDoc>(
   {
-    key: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
     title: { type: String, required: true },
     timeZone: { type: String, required: true },
     team: { type: [String], default: [], index: true },
@@ -21,6 +22,7 @@ export const mandateSchema = new Schema<MandateDoc>(
 /** Builds the stored document with list defaults applied. */
 export function toMandateDoc(mandate: Mandate): MandateDoc {
   return {
+    _id: mandate.key,
     key: mandate.key,
     title: mandate.title,
     timeZone: mandate.timeZone,

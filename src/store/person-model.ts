@@ -1,15 +1,14 @@
 /**
- * Stored shape of a directory person. Identities are also flattened into
- * `identityKeys` so lookups use a plain indexed string match, not a query into an
- * array of sub-documents.
+ * Stored shape of a directory person, addressed by its key (`_id`). Who an account
+ * belongs to is answered by the accounts collection (claim-models.ts), by `_id`.
  */
 import { Schema } from 'mongoose';
 import type { Person, PlatformIdentity } from '../domain/types';
 import { optional, SCHEMA_OPTIONS, SUBDOCUMENT_OPTIONS } from './model-common';
 
-/** A person as stored: the domain fields plus the derived identity lookup keys. */
+/** A person as stored: the domain fields, with the key as `_id`. */
 export interface PersonDoc extends Person {
-  identityKeys: string[];
+  _id: string;
 }
 
 /**
@@ -31,17 +30,17 @@ const identitySchema = new Schema<PlatformIdentity>(
   SUBDOCUMENT_OPTIONS,
 );
 
-/** Person collection schema; `key` is unique so an import upserts instead of duplicating. */
+/** Person collection schema; the key is the `_id`, so an import upserts instead of duplicating. */
 export const personSchema = new Schema<PersonDoc>(
   {
-    key: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    key: { type: String, required: true },
     name: { type: String, required: true },
     email: { type: String, default: '' },
     timeZone: String,
     locale: String,
     identities: { type: [identitySchema], default: [] },
     admin: { type: Boolean, default: false },
-    identityKeys: { type: [String], default: [], index: true },
   },
   SCHEMA_OPTIONS,
 );
@@ -54,17 +53,17 @@ export function toPersonDoc(person: Person): PersonDoc {
     userId,
   }));
   return {
+    _id: person.key,
     key: person.key,
     name: person.name,
     email: person.email,
     ...optional({ timeZone: person.timeZone, locale: person.locale }),
     identities,
     admin: person.admin ?? false,
-    identityKeys: [...new Set(identities.map(identityKey))],
   };
 }
 
-/** Maps a lean document back to the plain domain type (no _id, __v or derived keys). */
+/** Maps a lean document back to the plain domain type (no _id or __v). */
 export function fromPersonDoc(doc: PersonDoc): Person {
   return {
     key: doc.key,

@@ -1,22 +1,34 @@
 /**
  * One mongoose connection of one store: opens it (again, after a failed start),
- * builds indexes before first use, detects the embedded FerretDB server, and runs
- * every repository call through one error mapping. Several stores can coexist in
- * a process because each has its own connection, never mongoose's global one.
+ * builds indexes and runs pending migrations before first use, and runs every
+ * repository call through one error mapping. Several stores can coexist in a process
+ * because each has its own connection, never mongoose's global one. The same commands
+ * go to MongoDB and to the embedded server: the embedded program itself makes each
+ * write atomic for every client, so nothing here depends on which server answers.
  */
-import mongoose, { type Connection, type FilterQuery, type Model, type UpdateQuery } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 import { PreLetterError } from '../domain/errors';
 import type { Logger } from '../logger';
+import { accountSchema, channelBindingSchema, type AccountDoc, type ChannelBindingDoc } from './claim-models';
 import { companySchema, type CompanyDoc } from './company-model';
 import { counterSchema, type CounterDoc } from './counter-model';
 import { isUnreachableError, unavailableError } from './db-errors';
 import { deliverySchema, type DeliveryDoc } from './delivery-model';
 import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model';
+import {
+  letterListSchema,
+  letterThreadSchema,
+  metaSchema,
+  scheduleSchema,
+  type LetterListDoc,
+  type LetterThreadDoc,
+  type MetaDoc,
+  type ScheduleDoc,
+} from './letter-index-models';
 import { letterSchema, type LetterDoc } from './letter-model';
 import { mandateSchema, type MandateDoc } from './mandate-model';
+import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
-import { matchesCondition, type Condition } from './by-id';
-import { passThroughSerializer, queueSerializer, type WriteSerializer } from './write-serializer';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -27,26 +39,26 @@ export interface StoreModels {
   delivery: Model<DeliveryDoc>;
   inbound: Model<InboundEventDoc>;
   counter: Model<CounterDoc>;
+  /** Which person each platform account belongs to: the `_id` makes it one person per account. */
+  account: Model<AccountDoc>;
+  /** Which company each channel is bound to: the `_id` makes it one company per channel. */
+  channelBinding: Model<ChannelBindingDoc>;
+  /** Thread ref → letter, so a reply in a thread finds its letter by `_id`. */
+  letterThread: Model<LetterThreadDoc>;
+  /** The references in each list scope (company, mandate, person, all). */
+  letterList: Model<LetterListDoc>;
+  /** When each letter next needs the scheduler. */
+  schedule: Model<ScheduleDoc>;
+  /** Singletons: the sweep's wake time and the schema version. */
+  meta: Model<MetaDoc>;
 }
 
-/** Anything that names its collection (every model); the serialisation key. */
-export interface CollectionOwner {
-  collection: { collectionName: string };
-}
-
-/** What repositories need from the connection: models, a logger and two wrappers. */
+/** What repositories need from the connection: models, a logger and one wrapper. */
 export interface StoreContext {
   readonly models: StoreModels;
   readonly logger: Logger;
   /** Runs one repository call: connects if needed; "database unreachable" becomes PreLetterError('unavailable'). */
   run<T>(operation: string, context: Record<string, unknown>, fn: () => Promise<T>): Promise<T>;
-  /** Runs one update command so it is atomic on FerretDB too (see write-serializer.ts). */
-  atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T>;
-  /**
-   * Updates the document with this `_id` if it meets the condition, atomically, and
-   * returns it as updated (null when missing or not matching). Fast on FerretDB too (see by-id.ts).
-   */
-  updateById<D>(model: Model<D>, id: string, condition: Condition, update: UpdateQuery<D>): Promise<D | null>;
 }
 
 /** Options of a store connection; the URI is never logged. */
@@ -76,8 +88,6 @@ export class StoreConnection implements StoreContext {
   readonly dbName: string;
   private readonly connection: Connection;
   private readonly timeoutMs: number;
-  private serializer: WriteSerializer = passThroughSerializer;
-  private ferretdb = false;
   private opening: Promise<void> | null = null;
   private opened = false;
   private closed = false;
@@ -96,6 +106,12 @@ export class StoreConnection implements StoreContext {
       delivery: c.model<DeliveryDoc>('Delivery', deliverySchema, 'deliveries'),
       inbound: c.model<InboundEventDoc>('InboundEvent', inboundEventSchema, 'inbound_events'),
       counter: c.model<CounterDoc>('Counter', counterSchema, 'counters'),
+      account: c.model<AccountDoc>('Account', accountSchema, 'accounts'),
+      channelBinding: c.model<ChannelBindingDoc>('ChannelBinding', channelBindingSchema, 'channel_bindings'),
+      letterThread: c.model<LetterThreadDoc>('LetterThread', letterThreadSchema, 'letter_threads'),
+      letterList: c.model<LetterListDoc>('LetterList', letterListSchema, 'letter_lists'),
+      schedule: c.model<ScheduleDoc>('Schedule', scheduleSchema, 'schedule'),
+      meta: c.model<MetaDoc>('Meta', metaSchema, 'meta'),
     };
   }
 
@@ -130,14 +146,9 @@ export class StoreConnection implements StoreContext {
       }
       throw err;
     }
-    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
-    const ferretdb = 'ferretdbVersion' in info;
-    this.ferretdb = ferretdb;
-    this.serializer = ferretdb
-      ? queueSerializer(`${this.connection.host}:${this.connection.port}/${this.dbName}`)
-      : passThroughSerializer;
     for (const model of Object.values(this.models) as Model<unknown>[]) await model.createIndexes();
-    this.logger.info({ ferretdb }, 'store connected, indexes ready');
+    await migrate(this.models, this.logger);
+    this.logger.info({}, 'store connected, indexes ready');
   }
 
   async run<T>(operation: string, context: Record<string, unknown>, fn: () => Promise<T>): Promise<T> {
@@ -150,22 +161,6 @@ export class StoreConnection implements StoreContext {
       this.logger.warn({ operation, ...context, error: (err as Error).name }, 'database unreachable');
       throw unavailableError({ operation, ...context }, err);
     }
-  }
-
-  atomic<T>(model: CollectionOwner, fn: () => Promise<T>): Promise<T> {
-    return this.serializer.run(model.collection.collectionName, fn);
-  }
-
-  updateById<D>(model: Model<D>, id: string, condition: Condition, update: UpdateQuery<D>): Promise<D | null> {
-    const byId = { _id: id } as FilterQuery<D>;
-    const write = () => model.findOneAndUpdate(byId, update, { new: true }).lean<D>().exec() as Promise<D | null>;
-    if (!this.ferretdb) {
-      return model.findOneAndUpdate({ ...condition, _id: id } as FilterQuery<D>, update, { new: true }).lean<D>().exec() as Promise<D | null>;
-    }
-    return this.atomic(model, async () => {
-      const current = await model.findOne(byId).lean<Record<string, unknown>>().exec();
-      return current && matchesCondition(current, condition) ? write() : null;
-    });
   }
 
   /** True when the database answers a ping within two seconds; never throws. */

@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/logger';
 import { openStore } from '../../src/store';
 import { DEFAULT_SWEEP_OPTIONS, sweep } from '../../src/scheduler/sweep';
 import { startEmbeddedServer } from '../../src/store/embedded/launcher';
+import { storeDeps, testDeliverySettings } from '../support/bot-harness';
 import { RecordingPlatform } from '../support/recording-platform';
 import { SimulatedClock } from '../support/simulated-clock';
 import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../support/test-directory';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     await store.directory.apply(TEST_DIRECTORY);
     const slack = new RecordingPlatform('slack');
     const clock = new SimulatedClock('2026-03-03T08:00:00Z');
-    const deps: BotDeps = { directory: store.directory, letters: store.letters, deliveries: store.deliveries, inbound: store.inbound, platforms: { slack }, clock, policy: DEFAULT_POLICY, logger: silentLogger };
+    const deps: BotDeps = { ...storeDeps(store), platforms: { slack }, clock, policy: DEFAULT_POLICY, delivery: testDeliverySettings('bench'), logger: silentLogger };
     const northwind = TEST_DIRECTORY.companies[0]!;
 
     const routing: number[] = [];
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     }
     clock.advanceHours(9);
     slack.calls.length = 0;
-    const swept = await time(() => sweep(deps, { ...DEFAULT_SWEEP_OPTIONS, instanceId: 'bench', pace: async () => undefined }));
+    const swept = await time(() => sweep(deps, DEFAULT_SWEEP_OPTIONS));
     report(`scheduler: one sweep, ${slack.of('sendDirect').length} reminders`, [swept]);
 
     const mem = process.memoryUsage();

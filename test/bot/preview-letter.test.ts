@@ -1,7 +1,9 @@
 import { previewLetter, type PreviewInput } from '../../src/bot/preview-letter';
+import { sweep } from '../../src/scheduler/sweep';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/recording-platform';
-import { KESTREL_CHANNEL, NORTHWIND_CHANNEL, UNBOUND_CHANNEL, USERS } from '../support/test-directory';
+import { testSweepOptions } from '../support/scheduler-harness';
+import { KESTREL_CHANNEL, NORTHWIND_CHANNEL, TEST_DIRECTORY, UNBOUND_CHANNEL, USERS } from '../support/test-directory';
 
 const SUMMARY = 'Takedown of protest footage in the run-up to the election.';
 
@@ -63,7 +65,7 @@ describe('previewing a letter', () => {
       code: 'not-bound',
       userMessage: expect.stringContaining('not bound to a company'),
     });
-    expect(await h.store.letters.list({ all: true })).toEqual([]);
+    expect(await h.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
     expect(h.slack.calls).toEqual([]);
   });
 
@@ -80,7 +82,7 @@ describe('previewing a letter', () => {
       code: 'forbidden',
       userMessage: expect.stringContaining("I don't know your Slack account yet"),
     });
-    expect(await h.store.letters.list({ all: true })).toEqual([]);
+    expect(await h.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('keeps an unrouted letter, says so plainly, and alerts the admins without the confidential summary', async () => {
@@ -101,19 +103,39 @@ describe('previewing a letter', () => {
     expect(letter.routing.owners).toEqual(['ana', 'wei', 'dana']);
   });
 
-  it('keeps the letter and names its reference when the channel post fails', async () => {
+  it('keeps the letter, tells the truth when the channel post fails, and posts it once the platform answers', async () => {
     h.slack.failOn.add('postRoot');
-    await expect(previewLetter(h.deps, input())).rejects.toMatchObject({
-      code: 'platform',
-      userMessage: expect.stringContaining('PL-2026-0001 is saved'),
-    });
+    const { letter, reply } = await previewLetter(h.deps, input());
+    expect(reply.tone).toBe('warning');
+    expect(cardText(reply)).toContain('PL-2026-0001 is saved, but Slack did not accept the card yet, so it is not in this channel. It will appear here as soon as Slack answers');
+    expect(letter.threads).toEqual([]);
     expect(await h.store.letters.get('PL-2026-0001')).not.toBeNull();
+    expect(h.slack.of('sendDirect')).toEqual([]);
+    h.slack.failOn.clear();
+    h.clock.advanceHours(1 / 60);
+    await sweep(h.deps, testSweepOptions());
+    expect(h.slack.of('postRoot')).toHaveLength(1);
+    expect(h.slack.of('sendDirect').map((c) => c.user.userId).sort()).toEqual([USERS.ana.userId, USERS.wei.userId].sort());
+    expect((await h.store.letters.get('PL-2026-0001'))!.threads).toHaveLength(1);
   });
 
-  it('still opens the letter when a direct message fails, and says who was not reached', async () => {
+  it('still opens the letter when a direct message fails, says the message is still being tried, and sends it later once', async () => {
     h.slack.failOn.add('sendDirect');
     const { reply } = await previewLetter(h.deps, input());
-    expect(cardText(reply)).toContain('I could not send a direct message to Ana Ruiz and Wei Tan');
+    expect(cardText(reply)).toContain('My direct message to Ana Ruiz and Wei Tan has not gone through yet; I will keep trying.');
     expect(h.slack.of('postRoot')).toHaveLength(1);
+    h.slack.failOn.clear();
+    h.clock.advanceHours(1 / 60);
+    await sweep(h.deps, testSweepOptions());
+    await sweep(h.deps, testSweepOptions());
+    expect(h.slack.of('sendDirect')).toHaveLength(2);
+    expect(h.slack.of('postRoot')).toHaveLength(1);
+  });
+
+  it('says plainly which owner cannot be messaged at all', async () => {
+    const noAccount = { ...TEST_DIRECTORY, people: TEST_DIRECTORY.people.map((p) => (p.key === 'wei' ? { ...p, identities: [{ ...p.identities[0]!, platform: 'teams' as const }] } : p)) };
+    await h.store.directory.apply(noAccount);
+    const { reply } = await previewLetter(h.deps, input());
+    expect(cardText(reply)).toContain('I could not send a direct message to Wei Tan; they will still see the mention in the thread.');
   });
 });

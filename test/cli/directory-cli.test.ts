@@ -2,15 +2,15 @@
  * The directory CLI, run in-process against a real store on a throwaway database:
  * what admins see, and that a bad file or a dry run never writes anything.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_DIRECTORY_PATH, loadDemoDirectory, serializeDirectory } from '../../src/cli/directory-file';
-import { runDirectoryCli, type CliDeps } from '../../src/cli/directory';
+import { configuredDeps, runDirectoryCli, type CliDeps } from '../../src/cli/directory';
 import { databaseNameFrom } from '../../src/store';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Store } from '../../src/store';
-import { closeTestStore, openTestStore } from '../support/db';
+import { closeTestStore, openTestStore, testServerUri, uniqueDbName } from '../support/db';
 
 const fixture = (name: string) => path.join(__dirname, '../fixtures/directory', name);
 
@@ -156,6 +156,51 @@ describe('usage', () => {
     const code = await runDirectoryCli(['export'], { out: () => undefined, err: (l) => err.push(l) }, deps);
     expect(code).toBe(1);
     expect(err).toEqual(['The directory command could not finish, and nothing more was written: The database did not answer.']);
+  });
+});
+
+describe('npm run directory uses the configuration of the bot', () => {
+  async function runConfigured(argv: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+    const run: Run = { code: -1, out: [], err: [] };
+    const io = { out: (line: string) => run.out.push(line), err: (line: string) => run.err.push(line) };
+    run.code = await runDirectoryCli(argv, io, configuredDeps(io, env, workDir));
+    return run;
+  }
+
+  it('keeps the embedded database in DATA_DIR (resolved from the current directory), and stops it afterwards', async () => {
+    const run = await runConfigured(['import', fixture('small.json')], { DATA_DIR: 'db' });
+    const dataDir = path.join(workDir, 'db');
+    expect(run).toEqual({
+      code: 0,
+      out: ['Imported 2 people, 1 mandate, 1 company.'],
+      err: [expect.stringMatching(new RegExp(`^Using the embedded database in ${dataDir} \\(started for this command, port \\d+;`))],
+    });
+    expect(readdirSync(dataDir).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(dataDir, 'embedded-server.json'))).toBe(false);
+    const again = await runConfigured(['export', '--format', 'json'], { DATA_DIR: 'db' });
+    expect(again.err.at(-1)).toBe('Exported 2 people, 1 mandate, 1 company.');
+  }, 120_000);
+
+  it('writes to the database MONGODB_URI names and starts nothing', async () => {
+    const dbName = uniqueDbName('cli');
+    const uri = testServerUri().replace(/^(mongodb(?:\+srv)?:\/\/[^/?#]*)\/?[^?#]*/i, `$1/${dbName}`);
+    expect(databaseNameFrom(uri)).toBe(dbName); // never touch a database this test did not name
+    const run = await runConfigured(['import', fixture('small.json')], { MONGODB_URI: uri, DATA_DIR: 'db' });
+    expect(run).toEqual({ code: 0, out: ['Imported 2 people, 1 mandate, 1 company.'], err: [] });
+    expect(existsSync(path.join(workDir, 'db'))).toBe(false);
+    const target = await openTestStore(dbName);
+    try {
+      expect((await target.directory.exportAll()).people.map((p) => p.key)).toEqual(['ana-lindqvist', 'bo-tanaka']);
+    } finally {
+      await closeTestStore(target);
+    }
+  });
+
+  it('reports a bad setting as the bot would, naming the variable, and writes nothing', async () => {
+    const run = await runConfigured(['import', fixture('small.json')], { MONGODB_URI: 'postgres://nope', DATA_DIR: 'db' });
+    expect(run.code).toBe(1);
+    expect(run.err.join('\n')).toContain('MONGODB_URI: expected a MongoDB connection string starting with mongodb:// or mongodb+srv://');
+    expect(existsSync(path.join(workDir, 'db'))).toBe(false);
   });
 });
 

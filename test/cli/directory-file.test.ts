@@ -2,9 +2,12 @@
  * The directory file format: what parses, and how every problem is reported, so an
  * admin can fix a whole file in one pass.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   DEMO_DIRECTORY_PATH,
+  MAX_DIRECTORY_FILE_BYTES,
   formatIssue,
   loadDemoDirectory,
   parseDirectoryText,
@@ -180,6 +183,91 @@ describe('cross-checks', () => {
     // Re-importing acme itself with the same channel is an update, not a conflict.
     const update = file.replace('key: zenith', 'key: acme');
     expect(parseDirectoryText(update, 'd.yaml', { existing }).ok).toBe(true);
+  });
+});
+
+describe('a .json file is strict JSON; YAML stays YAML', () => {
+  const HINT = 'the file is not valid JSON: names and text need "double quotes", and no comma may follow the last item';
+  const trailingComma = ['{', '  "people": [', '    { "key": "ana", "name": "Ana", "email": "ana@example.org" },', '  ]', '}'].join('\n');
+
+  it('refuses a trailing comma, at the line and column where JSON stops, in the file:line:col format', () => {
+    const issues = issuesOf(parseDirectoryText(trailingComma, 'd.json'));
+    expect(issues).toHaveLength(1);
+    expect(formatIssue(issues[0]!)).toMatch(/^d\.json:4:3 \(top level\): .+ \(the file is not valid JSON: /);
+    expect(issues[0]!.message.endsWith(`(${HINT})`)).toBe(true);
+    expect(issues[0]!.message).not.toContain('"people"'); // JSON.parse's echo of the text is dropped
+  });
+
+  it('refuses single quotes and comments in a .json file', () => {
+    const singleQuotes = ['{', "  'people': []", '}'].join('\n');
+    expect(issuesOf(parseDirectoryText(singleQuotes, 'd.json')).map((i) => [i.line, i.column])).toEqual([[2, 3]]);
+    const comment = ['{', '  // who is who', '  "people": []', '}'].join('\n');
+    expect(issuesOf(parseDirectoryText(comment, 'd.json')).map((i) => [i.line, i.column])).toEqual([[2, 3]]);
+  });
+
+  it('reads the same text as YAML when the file says it is YAML', () => {
+    expect(directoryOf(parseDirectoryText(trailingComma, 'd.yaml')).people.map((p) => p.key)).toEqual(['ana']);
+  });
+
+  it('accepts strict JSON with a byte order mark, as some editors save it', () => {
+    expect(directoryOf(parseDirectoryText(`\uFEFF{ "people": [] }`, 'd.json')).people).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  const one = (person: Record<string, unknown>) => JSON.stringify({ people: [{ key: 'ana', name: 'Ana', email: 'ana@example.org', ...person }] });
+  const messages = (text: string, file = 'd.json') => issuesOf(parseDirectoryText(text, file)).map(formatIssue);
+
+  it('refuses a 4 MB name (a file under the size limit) with a short sentence naming the limit, never echoing it', () => {
+    const lines = messages(one({ name: 'x'.repeat(4 * 1024 * 1024) }));
+    expect(lines).toEqual(['d.json:1:32 people[0].name: must be at most 200 characters']);
+  });
+
+  it('quotes at most the start of a huge wrong value', () => {
+    const [line] = messages(one({ timeZone: `Mars/${'y'.repeat(100_000)}` }));
+    expect(line).toContain('people[0].timeZone: must be at most 64 characters');
+    expect(line!.length).toBeLessThan(400);
+  });
+
+  it('names the limit of keys, emails, ids and lists', () => {
+    expect(messages(one({ key: 'a'.repeat(65) }))).toEqual([expect.stringContaining('people[0].key: must be at most 64 characters')]);
+    expect(messages(one({ email: `${'a'.repeat(250)}@example.org` }))).toEqual([
+      expect.stringContaining('people[0].email: must be at most 254 characters'),
+    ]);
+    const identity = (i: number) => ({ platform: 'slack', workspaceId: 'T1', userId: `U${i}` });
+    expect(messages(one({ identities: Array.from({ length: 21 }, (_, i) => identity(i)) }))).toEqual([
+      expect.stringContaining('people[0].identities: may list at most 20 entries'),
+    ]);
+    expect(messages(one({ identities: [{ platform: 'slack', workspaceId: 'T1', userId: 'U'.repeat(257) }] }))).toEqual([
+      expect.stringContaining('people[0].identities[0].userId: must be at most 256 characters'),
+    ]);
+  });
+
+  it('refuses a topic with a comma, saying the Teams form would split it in two', () => {
+    const file = ['mandates:', '  - key: sr-x', '    title: Special Rapporteur', '    team: []', '    topics: ["privacy, surveillance"]'].join('\n');
+    expect(messages(file, 'd.yaml')).toEqual([
+      'd.yaml:5:14 mandates[0].topics[0]: "privacy, surveillance" contains a comma — the Teams preview form sends the chosen topics as one comma-separated list, so it would arrive as two topics',
+    ]);
+  });
+
+  it('refuses a topic over 150 characters, saying Slack cannot offer it', () => {
+    const file = ['mandates:', '  - key: sr-x', '    title: Special Rapporteur', '    team: []', `    topics: [${'t'.repeat(151)}]`].join('\n');
+    expect(messages(file, 'd.yaml')).toEqual([
+      "d.yaml:5:14 mandates[0].topics[0]: must be at most 150 characters — Slack's preview form cannot offer a longer topic",
+    ]);
+  });
+
+  it('refuses a file over 5 MB before parsing it, with a sentence saying what to do', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'preletter-big-'));
+    try {
+      const file = path.join(dir, 'big.yaml');
+      writeFileSync(file, `# ${'x'.repeat(MAX_DIRECTORY_FILE_BYTES)}\npeople: []\n`);
+      expect(issuesOf(readDirectoryFile(file)).map(formatIssue)).toEqual([
+        `${file}: this file is 5.0 MB, and a directory file may be at most 5.0 MB — split it into several files and import them one after another (import adds, it never deletes)`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

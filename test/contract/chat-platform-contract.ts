@@ -82,7 +82,7 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
     afterEach(async () => s.close());
 
     it('posts a root card whose refs postInThread and updateMessage accept', async () => {
-      const root = await s.platform.postRoot(s.channel, card('Root'));
+      const root = await s.platform.postRoot(s.channel, card('Root'), 'PL-2026-0001');
       expect(typeof root.threadRef).toBe('string');
       expect(typeof root.messageRef).toBe('string');
       const replyRef = await s.platform.postInThread(root.threadRef, card('Reply'));
@@ -97,8 +97,8 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
     });
 
     it('keeps a thread ref working after a round trip through storage, and tells threads apart', async () => {
-      const first = await s.platform.postRoot(s.channel, card('First'));
-      const second = await s.platform.postRoot(s.channel, card('Second'));
+      const first = await s.platform.postRoot(s.channel, card('First'), 'PL-2026-0001');
+      const second = await s.platform.postRoot(s.channel, card('Second'), 'PL-2026-0002');
       expect(first.threadRef).not.toBe(second.threadRef);
       const stored = JSON.parse(JSON.stringify({ ref: first.threadRef })) as { ref: string };
       await s.platform.postInThread(stored.ref, card('Later'));
@@ -133,7 +133,7 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
     });
 
     it('never lets user text mention, broadcast or link, wherever it appears on a card', async () => {
-      const root = await s.platform.postRoot(s.channel, hostileCard());
+      const root = await s.platform.postRoot(s.channel, hostileCard(), 'PL-2026-0003');
       await s.platform.postInThread(root.threadRef, hostileCard());
       await s.platform.updateMessage(root.messageRef, hostileCard());
       await s.platform.sendDirect(s.user, hostileCard());
@@ -148,7 +148,7 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
 
     it('turns a mention the core asked for into a real mention of that user only', async () => {
       const mentionCard: NeutralCard = { ...card('Mention'), body: [[{ text: 'For the attention of ' }, { mention: s.user, name: s.userDisplayName }, { text: ' <@U0EVIL123>' }]] };
-      await s.platform.postRoot(s.channel, mentionCard);
+      await s.platform.postRoot(s.channel, mentionCard, 'PL-2026-0004');
       const [posted] = s.deliveries();
       expect([...new Set(posted!.mentions)]).toEqual([s.user.userId]);
       expect(posted!.broadcasts).toEqual([]);
@@ -156,7 +156,7 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
 
     it('reports a refused call as a PreLetterError with a sentence for the person', async () => {
       s.failNextCall();
-      const failure = s.platform.postRoot(s.channel, card('Refused'));
+      const failure = s.platform.postRoot(s.channel, card('Refused'), 'PL-2026-0005');
       await expect(failure).rejects.toBeInstanceOf(PreLetterError);
       await expect(failure).rejects.toMatchObject({ code: 'platform', userMessage: expect.stringMatching(/^[A-Z].*\.$/) });
     });

@@ -4,7 +4,7 @@
  */
 import { SlackPlatform } from '../../adapters/slack/platform';
 import { encodeReplyTarget } from '../../adapters/slack/thread-ref';
-import { createSlackWebClient } from '../../adapters/slack/web-client';
+import { createSlackClients } from '../../adapters/slack/web-client';
 import { silentLogger } from '../../src/logger';
 import { SlackApiFake } from '../adapters/slack/support/slack-api-fake';
 import { slackDeliveries } from '../adapters/slack/support/slack-message-view';
@@ -13,8 +13,8 @@ import { describeChatPlatformContract, type ContractSubject } from './chat-platf
 describeChatPlatformContract('Slack', async (): Promise<ContractSubject> => {
   const fake = await SlackApiFake.start();
   fake.addUser('U0ANA', 'Ana Ruiz', 'ana');
-  const client = createSlackWebClient({ botToken: 'xoxb-contract', apiUrl: fake.apiUrl, logger: silentLogger, retryConfig: { retries: 0 } });
-  const platform = new SlackPlatform(client, silentLogger);
+  const clients = createSlackClients({ botToken: 'xoxb-contract', apiUrl: fake.apiUrl, logger: silentLogger, retryConfig: { retries: 0 } });
+  const platform = new SlackPlatform(clients, silentLogger);
   return {
     platform,
     channel: { platform: 'slack', workspaceId: 'T0TEST', channelId: 'C0NORTH' },

@@ -74,7 +74,7 @@ class Story {
     let hour = Math.floor(clock.now().getTime() / HOUR_MS + 1) * HOUR_MS;
     for (; hour <= target; hour += HOUR_MS) {
       clock.set(new Date(hour));
-      await sweep(deps, testSweepOptions('demo'));
+      await sweep(deps, testSweepOptions());
       await this.flush();
     }
     clock.set(new Date(target));
@@ -192,7 +192,7 @@ export async function runDemo(out: (line: string) => void): Promise<DemoSummary>
     out('Channel posts are shown in Geneva time (the mandate’s zone, used by the thread’s cards); “»” marks what a person did.');
     const story = new Story(world, out);
     await play(world, story);
-    const letters = (await world.store.letters.list({ all: true })).length;
+    const letters = (await world.store.letters.list({ scopes: ['all'], limit: 50 })).length;
     const shown = story.entries.filter((e) => e.kind !== 'input');
     const summary: DemoSummary = {
       letters,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../adapters/slack/app';
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from '../../adapters/teams/app';
+import { storeDeps, testDeliverySettings } from '../support/bot-harness';
 import type { BotDeps } from '../../src/bot/deps';
 import { loadDemoDirectory } from '../../src/cli/directory-file';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
@@ -208,13 +209,11 @@ export async function openDemoWorld(start: string): Promise<DemoWorld> {
     const host: HttpHost = await startHttpHost({ port: 0, host: '127.0.0.1', logger, ready: () => store.ping() });
     opened.push(() => host.close());
     const deps: BotDeps = {
-      directory: store.directory,
-      letters: store.letters,
-      deliveries: store.deliveries,
-      inbound: store.inbound,
+      ...storeDeps(store),
       platforms: {},
       clock,
       policy: DEFAULT_POLICY,
+      delivery: testDeliverySettings('demo'),
       logger,
     };
     const slackApp: SlackApp = createSlackApp({ config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slackFake.apiUrl }, deps, host, logger });

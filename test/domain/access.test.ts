@@ -41,10 +41,12 @@ describe('visibility', () => {
     expect(canSeeLetter(new Set())).toBe(false);
   });
 
-  it('shows the confidential summary to the mandate team, routed owners and admins only', () => {
+  it('shows the confidential summary to the mandate team and the routed people only, never to admins as such', () => {
     expect(canSeeContent(new Set(['mandate-team']))).toBe(true);
     expect(canSeeContent(new Set(['owner', 'company-contact']))).toBe(true);
-    expect(canSeeContent(new Set(['admin']))).toBe(true);
+    expect(canSeeContent(new Set(['admin']))).toBe(false);
+    expect(canSeeLetter(new Set(['admin']))).toBe(true);
+    expect(canSeeContent(new Set(['admin', 'mandate-team']))).toBe(true);
     expect(canSeeContent(new Set(['company-contact']))).toBe(false);
   });
 });

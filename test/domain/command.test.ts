@@ -81,6 +81,17 @@ describe('parseCommand', () => {
     expect(message).not.toContain('Did you mean');
     expect(message).toBe(`\`frobnicate\` is not a PreLetter command. ${HELP_LINE}`);
   });
+
+  it('suggests the closest command for a typo typed in capitals, as it accepts commands in any case', () => {
+    expect(failure('STAUTS').message).toContain('Did you mean `status`?');
+  });
+
+  it('quotes at most 40 characters of what was typed, in whole characters, however much was pasted', () => {
+    expect(failure('x'.repeat(5000)).message).toBe(`\`${'x'.repeat(40)}…\` is not a PreLetter command. ${HELP_LINE}`);
+    expect(failure(`ack ${'PL-'.repeat(100)}`).message).toBe(`\`${'PL-'.repeat(14).slice(0, 40)}…\` is not a letter reference: it should look like PL-2026-0007.`);
+    expect(failure(`help ${'y'.repeat(100)}`).message).toContain(`Please leave out \`${'y'.repeat(40)}…\``);
+    expect(failure(`${'x'.repeat(39)}😀😀`).message).toContain(`\`${'x'.repeat(39)}…\``);
+  });
 });
 
 describe('command help', () => {

@@ -7,7 +7,7 @@ import { withdraw } from '../../src/bot/withdraw';
 import { PreLetterError } from '../../src/domain/errors';
 import type { PlatformIdentity } from '../../src/domain/types';
 import { sweep } from '../../src/scheduler/sweep';
-import { openBotHarness, type BotHarness } from '../support/bot-harness';
+import { openBotHarness, storeDeps, testDeliverySettings, type BotHarness } from '../support/bot-harness';
 import { openTestStore } from '../support/db';
 import { cardText, RecordingPlatform } from '../support/recording-platform';
 import { testSweepOptions } from '../support/scheduler-harness';
@@ -20,6 +20,9 @@ async function previewUrgent(h: BotHarness): Promise<string> {
   h.slack.calls.length = 0;
   return letter.ref;
 }
+
+/** The harness's deps as another instance would run them (same database, its own name on claims). */
+const as = (h: BotHarness, instanceId: string): BotDeps => ({ ...h.deps, delivery: testDeliverySettings(instanceId) });
 
 const dmsTo = (h: BotHarness, user: PlatformIdentity) => h.slack.of('sendDirect').filter((c) => c.user.userId === user.userId);
 
@@ -38,7 +41,7 @@ describe('sweeping due nudges', () => {
     const first = await sweep(h.deps, testSweepOptions());
     expect(first.sent).toBe(4); // ana, wei, dana and one thread post
     await sweep(h.deps, testSweepOptions());
-    await sweep(h.deps, testSweepOptions('instance-b'));
+    await sweep(as(h, 'instance-b'), testSweepOptions());
     expect(dmsTo(h, USERS.ana)).toHaveLength(1);
     expect(h.slack.of('postInThread')).toHaveLength(1);
   });
@@ -68,7 +71,8 @@ describe('sweeping due nudges', () => {
       await sweep(h.deps, testSweepOptions());
     }
     expect(h.slack.of('sendDirect')).toEqual([]);
-    expect((await h.store.deliveries.get(`${ref}:ack-reminder:1:wei`))?.status).toBe('cancelled');
+    // The reminder waiting for its retry is planned again from the facts and no longer called for: never sent.
+    expect((await h.store.deliveries.get(`${ref}:ack-reminder:1:wei`))?.status).toBe('claimed');
   });
 
   it('stops everything when the letter is withdrawn or replied', async () => {
@@ -84,7 +88,11 @@ describe('sweeping due nudges', () => {
       await sweep(h.deps, testSweepOptions());
     }
     expect(h.slack.of('sendDirect')).toEqual([]);
-    expect(await h.store.letters.listDueRefs(h.clock.now(), 10)).toEqual([]);
+    // Past the 30-day history retention, both letters have left the agenda and their records are pruned.
+    expect(await h.store.schedule.due(h.clock.now(), 10)).toEqual([]);
+    expect(await h.store.schedule.entry(ref)).toBeNull();
+    expect(await h.store.deliveries.get(`${other}:owner-dm:1:ana`)).toBeNull();
+    expect(await h.store.letters.get(ref)).toMatchObject({ withdrawn: expect.anything() });
   });
 
   it('delivers a nudge whose sender died after claiming it exactly once, after the lease', async () => {
@@ -94,15 +102,15 @@ describe('sweeping due nudges', () => {
     const lease = new Date(h.clock.now().getTime() + 5 * 60_000);
     // The dead instance claimed Ana's reminder and never posted it.
     expect(await h.store.deliveries.claim({ key, letterRef: ref, kind: 'ack-reminder', step: '1', recipientKey: 'ana', dueAt: h.clock.now() }, 'dead', lease)).toBe(true);
-    await sweep(h.deps, testSweepOptions('survivor'));
+    await sweep(as(h, 'survivor'), testSweepOptions());
     expect(dmsTo(h, USERS.ana)).toHaveLength(0);
     expect(dmsTo(h, USERS.wei)).toHaveLength(1);
     h.clock.advanceHours(0.1);
-    await sweep(h.deps, testSweepOptions('survivor'));
+    await sweep(as(h, 'survivor'), testSweepOptions());
     expect(dmsTo(h, USERS.ana)).toHaveLength(1);
-    await sweep(h.deps, testSweepOptions('survivor'));
+    await sweep(as(h, 'survivor'), testSweepOptions());
     h.clock.advanceHours(1);
-    await sweep(h.deps, testSweepOptions('another'));
+    await sweep(as(h, 'another'), testSweepOptions());
     expect(dmsTo(h, USERS.ana)).toHaveLength(1);
     expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', claimedBy: 'survivor', attempts: 2 });
   });
@@ -140,7 +148,7 @@ describe('sweeping due nudges', () => {
 
 const LETTERS = Number(process.env.SWEEP_TEST_LETTERS ?? 400);
 
-describe('three instances sweeping one database', () => {
+describe('three connections sweeping one database', () => {
   it('delivers each of 2,000 due nudges exactly once', async () => {
     const h = await openBotHarness('2026-03-03T08:00:00Z');
     try {
@@ -154,10 +162,10 @@ describe('three instances sweeping one database', () => {
       const instances = await Promise.all(['a', 'b', 'c'].map(async (name) => {
         const store = await openTestStore(h.dbName);
         const platform = new RecordingPlatform('slack', h.clock);
-        const deps: BotDeps = { ...h.deps, letters: store.letters, deliveries: store.deliveries, directory: store.directory, platforms: { slack: platform } };
+        const deps: BotDeps = { ...h.deps, ...storeDeps(store), delivery: testDeliverySettings(name), platforms: { slack: platform } };
         return { name, store, platform, deps };
       }));
-      const reports = await Promise.all(instances.map((i) => sweep(i.deps, testSweepOptions(i.name))));
+      const reports = await Promise.all(instances.map((i) => sweep(i.deps, testSweepOptions())));
       const sent = instances.flatMap((i) => i.platform.of('sendDirect'));
       expect(sent).toHaveLength(LETTERS * 5);
       expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(LETTERS * 5);

@@ -24,7 +24,8 @@ describe('reminders through Slack', () => {
     w.fake.failNext('chat.postMessage', { rateLimitedFor: 1 });
     w.fake.failNext('chat.postMessage', { error: 'fatal_error' });
     const paced: string[] = [];
-    const options = testSweepOptions('instance-a', { pace: async (key) => void paced.push(key) });
+    const options = testSweepOptions();
+    w.deps.delivery = { ...w.deps.delivery, pace: async (key: string) => void paced.push(key) };
     w.harness.clock.advanceHours(2);
     const first = await sweep(w.deps, options);
     expect(first.retrying).toBe(1);

@@ -92,7 +92,7 @@ describe('letter repository', () => {
     expect(results.find((r) => !r.applied)!.letter).toStrictEqual(stored);
   });
 
-  it('lets exactly one acknowledgement through when two instances race on one database', async () => {
+  it('lets exactly one acknowledgement through when two connections race on one database', async () => {
     const dbName = uniqueDbName('race');
     const a = await openStore({ uri: testServerUri(), dbName, logger: silentLogger });
     const b = await openStore({ uri: testServerUri(), dbName, logger: silentLogger });
@@ -168,17 +168,18 @@ describe('letter repository', () => {
   });
 });
 
+const routing = (owners: string[], backups: string[], escalation: string[]) => ({
+  owners,
+  backups,
+  escalation,
+  unrouted: false,
+  matchedTopics: [],
+});
+
 describe('listing letters', () => {
   let store: Store;
   beforeAll(async () => {
     store = await openTestStore();
-    const routing = (owners: string[], backups: string[], escalation: string[]) => ({
-      owners,
-      backups,
-      escalation,
-      unrouted: false,
-      matchedTopics: [],
-    });
     await store.letters.create(letter('L1', { previewed: { at: day(1), by: 'a' }, companyKey: 'acme', mandateKey: 'm1', routing: routing(['bob'], [], []) }));
     await store.letters.create(letter('L2', { previewed: { at: day(2), by: 'a' }, companyKey: 'globex', mandateKey: 'm1', routing: routing(['carol'], ['bob'], []) }));
     await store.letters.create(letter('L3', { previewed: { at: day(3), by: 'a' }, companyKey: 'initech', mandateKey: 'm2', routing: routing(['erin'], [], ['bob']) }));
@@ -188,72 +189,94 @@ describe('listing letters', () => {
     await closeTestStore(store);
   });
 
-  const refs = async (filter: Parameters<Store['letters']['list']>[0]) => (await store.letters.list(filter)).map((l) => l.ref);
+  const refs = async (query: Partial<Parameters<Store['letters']['list']>[0]>) =>
+    (await store.letters.list({ scopes: [], limit: 50, ...query })).map((l) => l.ref);
 
-  it('lists every letter for admins, newest preview first', async () => {
-    expect(await refs({ all: true })).toEqual(['L4', 'L3', 'L2', 'L1']);
+  it('lists every letter in the admins\' scope, newest reference first', async () => {
+    expect(await refs({ scopes: ['all'] })).toEqual(['L4', 'L3', 'L2', 'L1']);
   });
 
-  it('lists letters of given companies or mandates', async () => {
-    expect(await refs({ companyKeys: ['acme'] })).toEqual(['L4', 'L1']);
-    expect(await refs({ mandateKeys: ['m2'] })).toEqual(['L4', 'L3']);
-    expect(await refs({ companyKeys: ['globex'], mandateKeys: ['m2'] })).toEqual(['L4', 'L3', 'L2']);
+  it('lists the letters of the given companies and mandates, each once', async () => {
+    expect(await refs({ scopes: ['company:acme'] })).toEqual(['L4', 'L1']);
+    expect(await refs({ scopes: ['mandate:m2'] })).toEqual(['L4', 'L3']);
+    expect(await refs({ scopes: ['company:globex', 'mandate:m2'] })).toEqual(['L4', 'L3', 'L2']);
   });
 
-  it('lists letters routed to a person as owner, backup or escalation contact', async () => {
-    expect(await refs({ routedTo: 'bob' })).toEqual(['L3', 'L2', 'L1']);
-    expect(await refs({ routedTo: 'nobody' })).toEqual([]);
+  it('lists the letters routed to a person as owner, backup or escalation contact', async () => {
+    expect(await refs({ scopes: ['person:bob'] })).toEqual(['L3', 'L2', 'L1']);
+    expect(await refs({ scopes: ['person:nobody'] })).toEqual([]);
   });
 
-  it('lists nothing for an empty filter and honours the limit', async () => {
-    expect(await refs({})).toEqual([]);
-    expect(await refs({ companyKeys: [] })).toEqual([]);
-    expect(await refs({ all: true, limit: 2 })).toEqual(['L4', 'L3']);
+  it('narrows to a second scope before the limit, so no letter of that company is lost behind others', async () => {
+    expect(await refs({ scopes: ['all'], within: 'company:acme', limit: 1 })).toEqual(['L4']);
+    expect(await refs({ scopes: ['person:bob'], within: 'company:acme' })).toEqual(['L1']);
+    expect(await refs({ scopes: ['mandate:m1'], within: 'company:initech' })).toEqual([]);
   });
 
-  it('returns at most 50 letters when no limit is given', async () => {
-    await Promise.all(Array.from({ length: 52 }, (_, i) => store.letters.create(letter(`BULK-${i}`, { companyKey: 'bulk' }))));
-    expect(await refs({ companyKeys: ['bulk'] })).toHaveLength(50);
+  it('lists nothing without a scope and honours the limit', async () => {
+    expect(await refs({ scopes: [] })).toEqual([]);
+    expect(await refs({ scopes: ['all'], limit: 2 })).toEqual(['L4', 'L3']);
   });
 
+  it('skips a reference whose letter is missing and still fills the page', async () => {
+    await store.letters.create(letter('L5', { companyKey: 'acme', mandateKey: 'm1', routing: routing(['bob'], [], []) }));
+    const l5 = (await store.letters.get('L5'))!;
+    await store.letters.unlist(l5);
+    expect(await refs({ scopes: ['all'] })).toEqual(['L4', 'L3', 'L2', 'L1']);
+  });
 });
 
-describe('letters due for the scheduler', () => {
+describe('the scheduler\'s agenda', () => {
   let store!: Store;
   useTestStore((opened) => (store = opened));
+  const due = async (at: Date) => (await store.schedule.due(at, 10)).map((e) => e.ref);
 
   it('makes a new letter due at its preview time, and a newly set fact due at its time', async () => {
     await store.letters.create(letter('D1', { previewed: { at: day(3), by: 'a' } }));
-    expect(await store.letters.listDueRefs(day(2), 10)).toEqual([]);
-    expect(await store.letters.listDueRefs(day(3), 10)).toEqual(['D1']);
-    await store.letters.setNextDueAt('D1', null);
+    expect(await due(day(2))).toEqual([]);
+    expect(await due(day(3))).toEqual(['D1']);
+    const entry = (await store.schedule.entry('D1'))!;
+    expect(await store.schedule.reschedule('D1', day(20), entry.version)).toBe(true);
     await store.letters.setFact('D1', 'acknowledged', { at: day(8), by: 'bob' }, { absent: [], audit: ackAudit('bob') });
-    expect(await store.letters.listDueRefs(day(7), 10)).toEqual([]);
-    expect(await store.letters.listDueRefs(day(8), 10)).toEqual(['D1']);
+    expect(await due(day(7))).toEqual([]);
+    expect(await due(day(8))).toEqual(['D1']);
   });
 
-  it('lists due letters earliest first, skipping future and cleared ones', async () => {
-    for (const ref of ['L1', 'L2', 'L3', 'L4']) await store.letters.create(letter(ref));
-    await store.letters.setNextDueAt('D1', null);
-    await store.letters.setNextDueAt('L1', day(10));
-    await store.letters.setNextDueAt('L2', day(5));
-    await store.letters.setNextDueAt('L3', day(20));
-    await store.letters.setNextDueAt('L4', day(6));
-    await store.letters.setNextDueAt('L4', null);
-    expect(await store.letters.listDueRefs(day(15), 10)).toEqual(['L2', 'L1']);
-    expect(await store.letters.listDueRefs(day(15), 1)).toEqual(['L2']);
-    expect(await store.letters.listDueRefs(day(1), 10)).toEqual([]);
-    expect(await store.letters.get('L2')).not.toHaveProperty('nextDueAt');
+  it('lists due letters earliest first, skipping future and removed ones', async () => {
+    for (const [ref, at] of [['E1', day(10)], ['E2', day(5)], ['E3', day(20)], ['E4', day(6)]] as const) {
+      await store.letters.create(letter(ref));
+      const entry = (await store.schedule.entry(ref))!;
+      expect(await store.schedule.reschedule(ref, at, entry.version)).toBe(true);
+    }
+    const e4 = (await store.schedule.entry('E4'))!;
+    expect(await store.schedule.reschedule('E4', null, e4.version)).toBe(true);
+    expect(await store.schedule.entry('E4')).toBeNull();
+    expect((await due(day(15))).filter((r) => r.startsWith('E'))).toEqual(['E2', 'E1']);
+    expect((await store.schedule.due(day(15), 1)).map((e) => e.ref)).toEqual(['E2']);
   });
 
-  it('does not move the next look at a letter when the letter changed since it was read', async () => {
+  it('does not move a letter later when something made it due earlier since it was read', async () => {
     await store.letters.create(letter('C1'));
-    const read = (await store.letters.get('C1'))!;
+    const read = (await store.schedule.entry('C1'))!;
     await store.letters.setFact('C1', 'acknowledged', { at: day(4), by: 'bob' }, { absent: [], audit: ackAudit('bob') });
-    expect(await store.letters.setNextDueAt('C1', day(30), read.audit.length)).toBe(false);
-    expect(await store.letters.listDueRefs(day(4), 10)).toContain('C1');
-    const fresh = (await store.letters.get('C1'))!;
-    expect(await store.letters.setNextDueAt('C1', day(30), fresh.audit.length)).toBe(true);
-    expect(await store.letters.listDueRefs(day(29), 10)).not.toContain('C1');
+    expect(await store.schedule.reschedule('C1', day(30), read.version)).toBe(false);
+    expect((await store.schedule.entry('C1'))!.at).toEqual(day(1));
+    const fresh = (await store.schedule.entry('C1'))!;
+    expect(await store.schedule.reschedule('C1', day(30), fresh.version)).toBe(true);
+    expect(await due(day(29))).not.toContain('C1');
+  });
+
+  it('keeps the wake time no later than any entry, and settles it only when nothing lowered it meanwhile', async () => {
+    const before = await store.schedule.wake();
+    await store.schedule.settleWake(before.version);
+    const settled = await store.schedule.wake();
+    const earliest = (await store.schedule.due(new Date('2100-01-01'), 100)).map((e) => e.at.getTime());
+    expect(settled.at!.getTime()).toBe(Math.min(...earliest));
+    await store.letters.create(letter('W1', { previewed: { at: new Date('2000-01-01T00:00:00Z'), by: 'a' } }));
+    const lowered = await store.schedule.wake();
+    expect(lowered.at).toEqual(new Date('2000-01-01T00:00:00Z'));
+    expect(lowered.version).toBeGreaterThan(settled.version);
+    await store.schedule.settleWake(settled.version);
+    expect((await store.schedule.wake()).at).toEqual(new Date('2000-01-01T00:00:00Z'));
   });
 });

@@ -8,31 +8,25 @@ import { freePort, startEmbeddedServer } from '../../src/store/embedded/launcher
 import { testServerUri, uniqueDbName } from '../support/db';
 
 describe('opening and closing the store', () => {
-  it('builds the unique indexes on open, so the database itself refuses duplicates', async () => {
+  it('keeps every key unique in the database itself, one person per account and one company per channel', async () => {
     const dbName = uniqueDbName('idx');
     const store = await openStore({ uri: testServerUri(), dbName, logger: silentLogger });
     const raw = await mongoose.createConnection(testServerUri(), { dbName }).asPromise();
     try {
       const db = raw.db!;
-      const unique = async (collection: string) =>
-        (await db.collection(collection).listIndexes().toArray()).filter((i) => i.unique).map((i) => i.key);
-      expect(await unique('people')).toEqual([{ key: 1 }]);
-      expect(await unique('mandates')).toEqual([{ key: 1 }]);
-      expect(await unique('companies')).toEqual([{ key: 1 }]);
-      expect(await unique('letters')).toEqual([{ ref: 1 }]);
-      expect(await unique('deliveries')).toEqual([{ key: 1 }]);
-      expect(await unique('inbound_events')).toEqual([{ platform: 1, eventId: 1 }]);
-
       for (const [collection, doc] of [
-        ['people', { key: 'p1' }],
-        ['mandates', { key: 'm1' }],
-        ['companies', { key: 'c1' }],
-        ['letters', { ref: 'PL-2026-0001' }],
-        ['deliveries', { key: 'd1' }],
-        ['inbound_events', { platform: 'slack', eventId: 'e1' }],
+        ['people', { _id: 'p1', key: 'p1' }],
+        ['mandates', { _id: 'm1', key: 'm1' }],
+        ['companies', { _id: 'c1', key: 'c1' }],
+        ['letters', { _id: 'PL-2026-0001', ref: 'PL-2026-0001' }],
+        ['deliveries', { _id: 'd1', key: 'd1' }],
+        ['inbound_events', { _id: 'slack:e1', platform: 'slack', eventId: 'e1' }],
+        ['accounts', { _id: 'slack:U1', personKey: 'p1' }],
+        ['channel_bindings', { _id: 'slack:T1:C1', companyKey: 'c1' }],
       ] as const) {
-        await db.collection(collection).insertOne({ ...doc });
-        await expect(db.collection(collection).insertOne({ ...doc })).rejects.toMatchObject({ code: 11000 });
+        await db.collection(collection).insertOne({ ...doc } as never);
+        // Another document claiming the same key (another person for the account, another company for the channel) is refused.
+        await expect(db.collection(collection).insertOne({ ...doc, personKey: 'p2', companyKey: 'c2' } as never)).rejects.toMatchObject({ code: 11000 });
       }
     } finally {
       await raw.close();

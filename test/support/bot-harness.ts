@@ -1,4 +1,5 @@
 /** Use cases wired to the real database, a recording platform and a simulated clock. */
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../../src/bot/deliver-letter';
 import type { BotDeps } from '../../src/bot/deps';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { silentLogger } from '../../src/logger';
@@ -7,6 +8,16 @@ import { closeTestStore, openTestStore, uniqueDbName } from './db';
 import { RecordingPlatform } from './recording-platform';
 import { SimulatedClock } from './simulated-clock';
 import { TEST_DIRECTORY } from './test-directory';
+
+/** Delivery settings for tests: this instance's name, production timings, no pacing (the pacer has its own tests). */
+export function testDeliverySettings(instanceId = 'instance-a', overrides: Partial<DeliverySettings> = {}): DeliverySettings {
+  return { ...DEFAULT_DELIVERY_SETTINGS, instanceId, pace: async () => undefined, ...overrides };
+}
+
+/** The store's repositories as use cases see them. */
+export function storeDeps(store: Store): Pick<BotDeps, 'directory' | 'letters' | 'schedule' | 'deliveries' | 'inbound'> {
+  return { directory: store.directory, letters: store.letters, schedule: store.schedule, deliveries: store.deliveries, inbound: store.inbound };
+}
 
 /** One test file's world: store on a fresh database, the test directory loaded. */
 export interface BotHarness {
@@ -27,13 +38,11 @@ export async function openBotHarness(start = '2026-03-03T08:00:00Z'): Promise<Bo
   const clock = new SimulatedClock(start);
   const slack = new RecordingPlatform('slack', clock);
   const deps: BotDeps = {
-    directory: store.directory,
-    letters: store.letters,
-    deliveries: store.deliveries,
-    inbound: store.inbound,
+    ...storeDeps(store),
     platforms: { slack },
     clock,
     policy: DEFAULT_POLICY,
+    delivery: testDeliverySettings(),
     logger: silentLogger,
   };
   return { store, dbName, slack, clock, deps, close: () => closeTestStore(store) };

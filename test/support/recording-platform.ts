@@ -9,7 +9,7 @@ import type { ChannelBinding, Platform, PlatformIdentity } from '../../src/domai
 
 /** One recorded call: the port method, what it was asked to post where, and when (by the injected clock). */
 export type RecordedCall = { at?: Date } & (
-  | { method: 'postRoot'; channel: ChannelBinding; card: NeutralCard; threadRef: string }
+  | { method: 'postRoot'; channel: ChannelBinding; card: NeutralCard; threadRef: string; marker?: string }
   | { method: 'postInThread'; threadRef: string; card: NeutralCard }
   | { method: 'updateMessage'; messageRef: string; card: NeutralCard }
   | { method: 'sendDirect'; user: PlatformIdentity; card: NeutralCard }
@@ -42,10 +42,10 @@ export class RecordingPlatform implements ChatPlatform {
     if (this.failOn.has(method)) throw new PreLetterError('platform', 'The chat platform refused the request.', { method });
   }
 
-  async postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot> {
+  async postRoot(channel: ChannelBinding, card: NeutralCard, marker?: string): Promise<PostedRoot> {
     this.check('postRoot');
     const threadRef = `thread-${++this.seq}`;
-    this.record({ method: 'postRoot', channel, card, threadRef });
+    this.record({ method: 'postRoot', channel, card, threadRef, ...(marker ? { marker } : {}) });
     return { threadRef, messageRef: `root-of-${threadRef}` };
   }
 

@@ -3,9 +3,9 @@ import { DEFAULT_SWEEP_OPTIONS, sweep, type SweepOptions, type SweepReport } fro
 import type { BotDeps } from '../../src/bot/deps';
 import type { SimulatedClock } from './simulated-clock';
 
-/** Sweep options for tests: no pacing (the pacer has its own tests). */
-export function testSweepOptions(instanceId = 'instance-a', overrides: Partial<SweepOptions> = {}): SweepOptions {
-  return { ...DEFAULT_SWEEP_OPTIONS, instanceId, pace: async () => undefined, ...overrides };
+/** Sweep options for tests (the instance and its claim rules are in deps.delivery). */
+export function testSweepOptions(overrides: Partial<SweepOptions> = {}): SweepOptions {
+  return { ...DEFAULT_SWEEP_OPTIONS, ...overrides };
 }
 
 /** Moves the clock hour by hour to `until`, sweeping at every hour, running `at` actions on their hour. */

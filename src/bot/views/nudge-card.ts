@@ -47,6 +47,9 @@ function headline(ref: string, kind: NudgeKind, left: number | undefined): strin
       return (left ?? 0) > 0 ? `${ref}: ${formatDaysLeft(left ?? 0)} to reply` : `${ref}: the reply is due today`;
     case 'overdue':
       return `${ref}: the reply is overdue`;
+    default:
+      // Publication deliveries have cards of their own (publish-letter.ts).
+      return ref;
   }
 }
 

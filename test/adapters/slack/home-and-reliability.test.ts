@@ -92,7 +92,7 @@ describe('Slack: when Slack pushes back', () => {
     w.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     await w.send.interaction(viewSubmission({ user: 'U0MARA', privateMetadata: view.private_metadata, values: previewValues({ type: 'UA', topics: ['surveillance'], summary: 'Urgent.' }) }));
     const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral').find((c) => c.args.user === 'U0MARA'), 'the private explanation');
-    expect(visibleText(told)).toContain('PL-2026-0001 is saved, but I could not post it in this channel');
+    expect(visibleText(told)).toContain('PL-2026-0001 is saved, but Slack does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel');
     expect(visibleText(told)).not.toMatch(/Error|stack|at Object/);
     expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
   });

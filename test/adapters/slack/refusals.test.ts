@@ -49,7 +49,7 @@ describe('Slack: refusals are private and change nothing', () => {
   afterAll(async () => w.close());
 
   it.each(REFUSALS)('refuses $name privately', async ({ user, channel, send, says }) => {
-    const before = await w.harness.store.letters.list({ all: true });
+    const before = await w.harness.store.letters.list({ scopes: ['all'], limit: 50 });
     w.fake.clear();
     const reply = await send(w, rootTs);
     expect(reply).toMatchObject({ status: 200, text: '' });
@@ -59,7 +59,7 @@ describe('Slack: refusals are private and change nothing', () => {
     expect(visibleText(answer)).toContain('That did not work');
     expect(visibleText(answer)).toContain(says);
     expect(w.fake.calls.map((c) => c.method)).toEqual(['chat.postEphemeral']);
-    expect(await w.harness.store.letters.list({ all: true })).toEqual(before);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual(before);
   });
 });
 
@@ -89,7 +89,7 @@ describe('Slack: the preview form checks its fields in the modal', () => {
     });
     await w.slack.idle();
     expect(w.fake.calls).toEqual([]);
-    expect(await w.harness.store.letters.list({ all: true })).toEqual([]);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('asks for a summary and a letter type when they are missing', async () => {

@@ -32,6 +32,17 @@ describe('escaping', () => {
     expect(clipMarkup('hi <@U0ANA> there', 8)).toBe('hi …');
     expect(clipMarkup('short', 10)).toBe('short');
   });
+
+  it('never cuts an emoji in half when clipping, which would leave invalid text', () => {
+    expect(clipMarkup('ab😀😀', 4)).toBe('ab…');
+    expect(renderCard({ ...CARD, title: '😀'.repeat(100) }).blocks[0]).toMatchObject({ text: { text: `${'😀'.repeat(74)}…` } });
+  });
+
+  it('neutralises a broadcast word followed by letters or digits, so clipping cannot leave a bare one', () => {
+    expect(escapeUserText('@here0 @channels')).toBe('@\u2060here0 @\u2060channels');
+    const { blocks } = renderCard({ ...CARD, buttons: [{ action: 'withdraw', label: 'W', value: 'PL-2026-0001', confirm: { title: 'T', text: 'x', confirm: 'Yes', deny: `${'y'.repeat(24)}@here0@here` } }] });
+    expect(JSON.stringify(blocks)).not.toMatch(/@here/);
+  });
 });
 
 describe('rendering', () => {
@@ -59,6 +70,13 @@ describe('rendering', () => {
       body: [[{ mention: { platform: 'teams', workspaceId: 'tenant', userId: 'U0ANA' }, name: 'Ana' }, { text: ' and ' }, { mention: { platform: 'slack', workspaceId: 'T0TEST', userId: '<!channel>' }, name: 'Bob <!here>' }]],
     });
     expect(blocks[1]).toMatchObject({ text: { text: 'Ana and Bob &lt;!here&gt;' } });
+  });
+
+  it('neutralises a broadcast word split over two text segments, or a name and a text', () => {
+    const ada = { mention: { platform: 'teams' as const, workspaceId: 'tenant', userId: 'x' }, name: 'Ada @' };
+    const { blocks, text } = renderCard({ ...CARD, body: [[{ text: 'ping @' }, { text: 'here' }, { text: ' and ' }, ada, { text: 'channel' }]] });
+    expect(blocks[1]).toMatchObject({ text: { text: 'ping @\u2060here and Ada @\u2060channel' } });
+    expect(text).toBe('T\nping @\u2060here and Ada @\u2060channel');
   });
 
   it('links only URLs the adapter issued, and drops a thread link that is not plain https', () => {

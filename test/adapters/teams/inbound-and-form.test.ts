@@ -146,6 +146,13 @@ describe('Teams preview form', () => {
     });
   });
 
+  it('ignores a mandate value on a form without the mandate choice, which has no field to show an error under', () => {
+    const single = signFormBinding(TEAMS_CHANNELS.northwind, AAD.tom, false, KEY);
+    const form = readPreviewForm({ form: single, type: 'AL', topics: 'surveillance', summary: 'S', mandate: 7 }, NOW, KEY);
+    expect(form).toMatchObject({ ok: true, input: { type: 'AL', topics: ['surveillance'], summary: 'S' } });
+    expect(form.ok && form.input.mandateKey).toBeUndefined();
+  });
+
   it('trusts only a binding signed with its own key', () => {
     expect(verifyFormBinding(token(), KEY)).toMatchObject({ channelId: NORTH, userId: AAD.tom, mandateChoice: true });
     expect(() => verifyFormBinding(token(), Buffer.alloc(32, 8))).toThrow(expect.objectContaining({ userMessage: expect.stringContaining('out of date') }));

@@ -124,7 +124,7 @@ describe('Teams: a letter from preview to reply', () => {
     expect(answer.value.actions[0].data.form).toBe(form.token);
     await w.teams.idle();
     expect(w.fake.calls).toEqual([]);
-    expect(await w.harness.store.letters.list({ all: true })).toEqual([]);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('posts the root card in the bound channel, mentions the owners in its reply chain and messages them', async () => {

@@ -57,18 +57,18 @@ describe('Teams: refusals are private and change nothing', () => {
   afterAll(async () => w.close());
 
   it.each(BUTTON_REFUSALS)('refuses $name in the invoke response, to that person only', async ({ send, says }) => {
-    const before = await w.harness.store.letters.list({ all: true });
+    const before = await w.harness.store.letters.list({ scopes: ['all'], limit: 50 });
     w.fake.clear();
     const reply = await send(w, root);
     expect(reply.status).toBe(200);
     expect(reply.json()).toEqual({ statusCode: 200, type: MESSAGE_TYPE, value: expect.stringContaining(says) });
     await w.teams.idle();
     expect(w.fake.calls).toEqual([]);
-    expect(await w.harness.store.letters.list({ all: true })).toEqual(before);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual(before);
   });
 
   it.each(COMMAND_REFUSALS)('refuses $name in the person’s 1:1 chat', async ({ user, send, says }) => {
-    const before = await w.harness.store.letters.list({ all: true });
+    const before = await w.harness.store.letters.list({ scopes: ['all'], limit: 50 });
     w.fake.clear();
     expect((await send(w, root)).status).toBe(200);
     const answer = await w.fake.waitFor(() => w.fake.of('send')[0], 'the private refusal');
@@ -78,7 +78,7 @@ describe('Teams: refusals are private and change nothing', () => {
     expect(visibleText(answer)).toContain(says);
     expect(w.fake.calls.filter((c) => c.operation !== 'create').map((c) => c.operation)).toEqual(['send']);
     expect(w.fake.calls.filter((c) => c.operation === 'create').every((c) => c.body.isGroup === false)).toBe(true);
-    expect(await w.harness.store.letters.list({ all: true })).toEqual(before);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual(before);
   });
 });
 
@@ -105,13 +105,13 @@ describe('Teams: the preview form refuses what it cannot trust', () => {
     const forged = `${Buffer.from(JSON.stringify({ ...binding, channelId: TEAMS_CHANNELS.kestrel.channelId })).toString('base64url')}.${mac}`;
     const reply = await submit('mara', { ...valid, form: forged });
     expect(reply.json()).toEqual({ statusCode: 200, type: MESSAGE_TYPE, value: expect.stringContaining('This preview form is out of date') });
-    expect(await w.harness.store.letters.list({ all: true })).toEqual([]);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('refuses a form submitted by anyone but the person it was opened for', async () => {
     const reply = await submit('tom', { ...valid, form: token });
     expect(reply.json().value).toContain('This preview form was opened by someone else');
-    expect(await w.harness.store.letters.list({ all: true })).toEqual([]);
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('names a field Teams sent in a shape PreLetter cannot read', async () => {
@@ -126,6 +126,6 @@ describe('Teams: the preview form refuses what it cannot trust', () => {
     const again = await submit('mara', { ...valid, summary: 'Second try.', form: token });
     expect(again.json()).toEqual({ statusCode: 200, type: MESSAGE_TYPE, value: expect.stringContaining('already submitted') });
     await w.teams.idle();
-    expect((await w.harness.store.letters.list({ all: true })).map((l) => l.summary)).toEqual(['Fine.']);
+    expect((await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).map((l) => l.summary)).toEqual(['Fine.']);
   });
 });

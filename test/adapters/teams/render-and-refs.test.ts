@@ -114,6 +114,10 @@ describe('Teams escaping', () => {
     expect(escapeCardText('a &lt; b')).toBe(`a &${WJ}lt; b`);
   });
 
+  it('breaks www. after an underscore (GFM links it there too) and every ://, whatever precedes it', () => {
+    expect(escapeCardText('_www.evil.example 1https://x +://y')).toBe(`_www${WJ}.evil.example 1https:${WJ}//x +:${WJ}//y`);
+  });
+
   it('leaves ordinary text and harmless @words alone', () => {
     expect(escapeCardText('Letter to Acme Ltd re @channel, 3 pages')).toBe('Letter to Acme Ltd re @channel, 3 pages');
   });
@@ -170,6 +174,13 @@ describe('Teams rendering', () => {
     expect(texts).toHaveLength(5);
     for (const text of texts) expectNeutralised(text);
     expect(renderAdaptiveCard({ ...CARD, title: HOSTILE }).entities).toEqual([]);
+  });
+
+  it('breaks a link split over two text segments, or over a name shown as text and a text', () => {
+    const eve = { mention: { platform: 'slack' as const, workspaceId: 'T0TEST', userId: 'U0EVE' }, name: 'https:' };
+    const items = container({ ...CARD, body: [[{ text: '[x]' }, { text: '(https://evil.example)' }], [eve, { text: '//evil.example' }]] }).items as Json[];
+    expect(items[1]!.text).toBe(`[${WJ}x]${WJ}(https:${WJ}//evil.example)`);
+    expect(items[2]!.text).toBe(`https:${WJ}//evil.example`);
   });
 
   it('turns a mention segment into an <at> tag with exactly one matching entity', () => {

@@ -36,10 +36,10 @@ export class TeamsRequests {
     readonly serviceUrl: string,
   ) {}
 
-  async post(activity: unknown, options: { authorization?: string; body?: string } = {}): Promise<TeamsReply> {
+  async post(activity: unknown, options: { authorization?: string; body?: string; headers?: Record<string, string> } = {}): Promise<TeamsReply> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
+      headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}), ...options.headers },
       body: options.body ?? JSON.stringify(activity),
     });
     const text = await res.text();

@@ -5,10 +5,11 @@
  * activity's serviceUrl and as the fallback. Tests talk to it only over HTTP, as Teams would.
  */
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from '../../../../adapters/teams/app';
+import type { OpenIdMetadataUrls } from '../../../../adapters/teams/authentication';
 import type { TeamsRetryPolicy } from '../../../../adapters/teams/connector-errors';
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
-import { silentLogger } from '../../../../src/logger';
+import { silentLogger, type Logger } from '../../../../src/logger';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { ConnectorFake } from './connector-fake';
 import { TeamsRequests } from './teams-activities';
@@ -30,8 +31,17 @@ export interface TeamsWorld {
   close(): Promise<void>;
 }
 
-/** Opens a world and starts the app; `appId` turns authentication on, `invokeBudgetMs` shortens the invoke limit. */
-export async function openTeamsWorld(options: { authenticated?: boolean; invokeBudgetMs?: number; start?: boolean } = {}): Promise<TeamsWorld> {
+/** How to open a world: authentication on (with where its keys are published), a shorter invoke limit, a logger to assert on. */
+export interface TeamsWorldOptions {
+  authenticated?: boolean;
+  openIdMetadata?: OpenIdMetadataUrls;
+  invokeBudgetMs?: number;
+  start?: boolean;
+  logger?: Logger;
+}
+
+/** Opens a world and starts the app; `authenticated` turns authentication on, `invokeBudgetMs` shortens the invoke limit. */
+export async function openTeamsWorld(options: TeamsWorldOptions = {}): Promise<TeamsWorld> {
   const harness = await openBotHarness();
   await harness.store.directory.apply(TEAMS_DIRECTORY);
   const fake = await ConnectorFake.start();
@@ -42,8 +52,9 @@ export async function openTeamsWorld(options: { authenticated?: boolean; invokeB
     config: { appType: 'MultiTenant', ...(options.authenticated ? TEST_APP : {}) },
     deps,
     host,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     fallbackServiceUrl: fake.serviceUrl,
+    ...(options.openIdMetadata ? { openIdMetadata: options.openIdMetadata } : {}),
     retryPolicy: TEST_RETRY_POLICY,
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
   });

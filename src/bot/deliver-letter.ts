@@ -1,0 +1,226 @@
+/**
+ * Use case: make what is due for one letter, once. Every delivery (the letter's
+ * publication and its reminders) is claimed by inserting its deterministic key, then
+ * made, then recorded; a claim whose lease ended (its instance died, or it waits for a
+ * retry) is taken over by one instance with a conditional update. Afterwards the
+ * letter's entry in the scheduler's agenda moves to the next planned delivery or
+ * pending lease, only if nothing changed the letter meanwhile. The scheduler runs this
+ * for due letters; a preview runs it at once so the person hears what happened.
+ */
+import { finishedAt, isPublicationKind, nextDueAt, type PlannedDelivery } from '../domain/schedule';
+import { isPreLetterError } from '../domain/errors';
+import type { Letter } from '../domain/types';
+import type { BotDeps } from './deps';
+import { withDirectory, type LetterContext } from './letter-context';
+import { sendPublication } from './publish-letter';
+import type { DeliveryRecord, ScheduleEntry } from './repositories';
+import {
+  deliveriesToSend,
+  reportUndelivered,
+  scheduleContextOf,
+  sendPersonalNudge,
+  sendThreadNudge,
+  stepRecipients,
+  threadKey,
+  THREAD_RECIPIENT,
+  type Pace,
+} from './send-nudge';
+
+/** How deliveries are claimed, retried, paced and kept; defaults suit production. */
+export interface DeliverySettings {
+  /** Names this instance on its claims. */
+  instanceId: string;
+  /** How long a claim is held before another instance may take it over. */
+  leaseMs: number;
+  /** Attempts before a delivery is given up and reported to the mandate team and admins. */
+  maxAttempts: number;
+  /** First retry delay; doubles with each attempt. */
+  retryBaseMs: number;
+  /** How long a letter whose handling failed (a directory entry gone, a database error) waits before the next try. */
+  letterRetryMs: number;
+  /** How long a finished letter keeps its delivery records and its place in status lists. */
+  retentionMs: number;
+  pace: Pace;
+}
+
+/** Production defaults: 5-minute lease, 5 attempts from 1 minute apart, 30 days of history. */
+export const DEFAULT_DELIVERY_SETTINGS: Omit<DeliverySettings, 'instanceId' | 'pace'> = {
+  leaseMs: 5 * 60_000,
+  maxAttempts: 5,
+  retryBaseMs: 60_000,
+  letterRetryMs: 5 * 60_000,
+  retentionMs: 30 * 24 * 3_600_000,
+};
+
+/** What deliveries did, for logs, tests and the preview's answer. */
+export interface DeliveryReport {
+  letters: number;
+  sent: number;
+  retrying: number;
+  abandoned: number;
+  pruned: number;
+  /** The last failure of each delivery that failed in this run, by key (code and neutral reason only). */
+  failures: Record<string, { code: string; reason?: string }>;
+}
+
+/** An empty report to add to. */
+export function emptyReport(): DeliveryReport {
+  return { letters: 0, sent: 0, retrying: 0, abandoned: 0, pruned: 0, failures: {} };
+}
+
+type Outcome = 'sent' | 'failed' | 'pending' | 'done';
+
+class LetterRun {
+  /** Lease ends of claims left waiting (in flight elsewhere, or retrying): the letter must be looked at again then. */
+  private readonly pending: Date[] = [];
+  private readonly now: Date;
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly report: DeliveryReport,
+  ) {
+    this.now = deps.clock.now();
+  }
+
+  private get settings(): DeliverySettings {
+    return this.deps.delivery;
+  }
+
+  private leaseUntil(): Date {
+    return new Date(this.now.getTime() + this.settings.leaseMs);
+  }
+
+  /** Claims a delivery, or takes over its expired claim; the attempt number to make, or null when it is not ours to make. */
+  private async claim(d: Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>): Promise<number | null> {
+    const { deliveries } = this.deps;
+    const owner = this.settings.instanceId;
+    if (await deliveries.claim(d, owner, this.leaseUntil())) return 1;
+    const record = await deliveries.get(d.key);
+    if (!record || record.status !== 'claimed') return null;
+    if (record.leaseUntil > this.now) {
+      this.pending.push(record.leaseUntil);
+      return null;
+    }
+    const taken = await deliveries.takeOver(record, owner, this.leaseUntil());
+    if (!taken) this.pending.push(this.leaseUntil());
+    return taken ? taken.attempts : null;
+  }
+
+  /** Makes one claimed delivery and records the outcome; failures wait for a retry or are reported after the last attempt. */
+  private async attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<void>): Promise<Outcome> {
+    const { deliveries, logger } = this.deps;
+    const owner = this.settings.instanceId;
+    try {
+      await send();
+      await deliveries.markSent(key, owner, this.deps.clock.now());
+      this.report.sent += 1;
+      return 'sent';
+    } catch (err) {
+      const code = isPreLetterError(err) ? err.code : 'internal';
+      const reason = isPreLetterError(err) && typeof err.context.reason === 'string' ? err.context.reason : undefined;
+      this.report.failures[key] = { code, ...(reason ? { reason } : {}) };
+      const unreachable = code === 'not-found';
+      if (unreachable || attempts >= this.settings.maxAttempts) {
+        await deliveries.markFailed(key, owner, code, null);
+        this.report.abandoned += 1;
+        if (unreachable) logger.warn({ key }, 'delivery recipient has no reachable account');
+        else await reportUndelivered(this.deps, ctx, key, recipientKey);
+        return 'failed';
+      }
+      const asked = isPreLetterError(err) && typeof err.context.retryAfterMs === 'number' ? err.context.retryAfterMs : 0;
+      const backoff = this.settings.retryBaseMs * 2 ** (attempts - 1);
+      const retryAt = new Date(this.now.getTime() + Math.max(backoff, asked));
+      await deliveries.markFailed(key, owner, code, retryAt);
+      this.pending.push(retryAt);
+      this.report.retrying += 1;
+      logger.warn({ key, code, attempt: attempts }, 'delivery failed; will retry');
+      return 'pending';
+    }
+  }
+
+  /** The root card first: until it is posted, nothing else of the publication can be made. */
+  private async publish(ctx: LetterContext, due: PlannedDelivery[]): Promise<LetterContext> {
+    let current = ctx;
+    for (const d of due.filter((x) => isPublicationKind(x.kind))) {
+      const attempts = await this.claim(d);
+      if (attempts === null) {
+        if (d.kind === 'post-root') return current;
+        continue;
+      }
+      let updated: Letter | undefined;
+      const outcome = await this.attempt(current, d.key, d.recipientKey, attempts, async () => {
+        updated = await sendPublication(this.deps, current, d, attempts);
+      });
+      if (updated) current = { ...current, letter: updated };
+      if (d.kind === 'post-root') {
+        // Posted now: plan the thread note and direct messages from the letter as it is.
+        return outcome === 'sent' ? this.publish(current, deliveriesToSend(this.deps, current, this.now)) : current;
+      }
+    }
+    return current;
+  }
+
+  /** Reminders, one kind-and-step group at a time: its people by direct message, then one thread post. */
+  private async remind(ctx: LetterContext, due: PlannedDelivery[]): Promise<void> {
+    const groups = new Map<string, PlannedDelivery[]>();
+    for (const d of due.filter((x) => !isPublicationKind(x.kind))) {
+      const id = `${d.kind}:${d.step}`;
+      groups.set(id, [...(groups.get(id) ?? []), d]);
+    }
+    const pace = this.settings.pace;
+    for (const group of groups.values()) {
+      for (const d of group) {
+        const attempts = await this.claim(d);
+        if (attempts !== null) await this.attempt(ctx, d.key, d.recipientKey, attempts, () => sendPersonalNudge(this.deps, ctx, d, pace));
+      }
+      const post = { ...group[0]!, key: threadKey(group[0]!), recipientKey: THREAD_RECIPIENT };
+      if (ctx.letter.threads.length === 0) continue;
+      const attempts = await this.claim(post);
+      if (attempts === null) continue;
+      const everyone = stepRecipients(this.deps, ctx, post, this.now);
+      await this.attempt(ctx, post.key, THREAD_RECIPIENT, attempts, () => sendThreadNudge(this.deps, ctx, everyone, pace));
+    }
+  }
+
+  /** A finished letter keeps its history for the retention period, then its records are pruned and it leaves the lists. */
+  private async finish(letter: Letter, entry: ScheduleEntry): Promise<void> {
+    const ended = finishedAt(letter)!;
+    const pruneAt = new Date(ended.getTime() + this.settings.retentionMs);
+    if (pruneAt > this.now) return void (await this.deps.schedule.reschedule(letter.ref, pruneAt, entry.version));
+    const removed = await this.deps.deliveries.pruneLetter(letter.ref);
+    await this.deps.letters.unlist(letter);
+    if (await this.deps.schedule.reschedule(letter.ref, null, entry.version)) {
+      this.report.pruned += 1;
+      this.deps.logger.info({ ref: letter.ref, deliveries: removed }, 'finished letter history pruned');
+    }
+  }
+
+  async run(ref: string, entry: ScheduleEntry): Promise<void> {
+    const letter = await this.deps.letters.get(ref);
+    if (!letter) return void (await this.deps.schedule.reschedule(ref, null, entry.version));
+    this.report.letters += 1;
+    if (finishedAt(letter)) return this.finish(letter, entry);
+    let ctx = await withDirectory(this.deps, letter);
+    ctx = await this.publish(ctx, deliveriesToSend(this.deps, ctx, this.now));
+    await this.remind(ctx, deliveriesToSend(this.deps, ctx, this.now));
+    const planned = nextDueAt(ctx.letter, scheduleContextOf(this.deps, ctx), this.now);
+    const times = [...(planned ? [planned] : []), ...this.pending].map((d) => d.getTime());
+    const next = times.length > 0 ? new Date(Math.min(...times)) : null;
+    await this.deps.schedule.reschedule(ref, next, entry.version);
+  }
+}
+
+/**
+ * Delivers what is due for one letter now. `entry` is the agenda entry the caller
+ * read (its version guards the reschedule); without one it is read here, and a letter
+ * with none is made due first.
+ */
+export async function deliverLetter(deps: BotDeps, ref: string, report: DeliveryReport = emptyReport(), entry?: ScheduleEntry): Promise<DeliveryReport> {
+  let seen = entry ?? (await deps.schedule.entry(ref));
+  if (!seen) {
+    await deps.schedule.lower(ref, deps.clock.now());
+    seen = await deps.schedule.entry(ref);
+  }
+  if (seen) await new LetterRun(deps, report).run(ref, seen);
+  return report;
+}

@@ -1,0 +1,108 @@
+/**
+ * Use case: publish a saved letter. Each step is a durable delivery planned from the
+ * letter itself (domain/schedule.ts) and made by the same claim-and-retry machinery as
+ * reminders (deliver-letter.ts): the root card in the bound channel, the routing note
+ * in its thread, the owners' direct messages, and the admins' alert when nobody is on
+ * file. An outage or a crash delays them; it never loses or doubles them.
+ */
+import { PreLetterError } from '../domain/errors';
+import type { PlannedDelivery } from '../domain/schedule';
+import type { Letter, Person } from '../domain/types';
+import { identityOn } from './actor';
+import type { BotDeps } from './deps';
+import type { LetterContext } from './letter-context';
+import type { ChatPlatform, PostedRoot } from './ports';
+import { letterCard } from './views/letter-card';
+import { noticeCard } from './views/notice-card';
+import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from './views/preview-cards';
+
+function platformOf(deps: BotDeps, name: 'slack' | 'teams', ref: string): ChatPlatform {
+  const platform = deps.platforms[name];
+  if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected right now.', { ref, platform: name });
+  return platform;
+}
+
+function threadOf(ctx: LetterContext) {
+  const thread = ctx.letter.threads.find((t) => t.platform === ctx.letter.channel?.platform) ?? ctx.letter.threads[0];
+  if (!thread) throw new PreLetterError('unavailable', 'The letter is not posted yet.', { ref: ctx.letter.ref });
+  return thread;
+}
+
+/**
+ * Posts the root card, unless an earlier attempt already did: from the second attempt
+ * on (the first one timed out, or its instance died) the platform is asked for the
+ * bot's own post carrying the reference, and that post is adopted instead.
+ */
+async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Promise<Letter> {
+  const { letter } = ctx;
+  const channel = letter.channel!;
+  const platform = platformOf(deps, channel.platform, letter.ref);
+  let root: PostedRoot | undefined;
+  if (attempt > 1 && platform.findRoot) {
+    root = await platform.findRoot(channel, letter.ref, letter.previewed.at);
+    if (root) deps.logger.info({ ref: letter.ref, platform: channel.platform }, 'earlier root card found and adopted');
+  }
+  root ??= await platform.postRoot(channel, letterCard(ctx, deps.policy, deps.clock.now()), letter.ref);
+  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef };
+  const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: channel.platform });
+  return updated ?? { ...letter, threads: [...letter.threads, thread] };
+}
+
+async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person | undefined, key: string): Promise<void> {
+  const thread = threadOf(ctx);
+  const identity = person && identityOn(person, thread.platform);
+  if (!person || !identity) {
+    throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { ref: ctx.letter.ref, personKey: key });
+  }
+  const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+  const link = await platform.threadLink(thread.threadRef);
+  await platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) });
+}
+
+/** Alerts every admin who can be reached; fails (to be retried) only when none could be. */
+async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
+  const thread = threadOf(ctx);
+  const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+  const admins = await deps.directory.listAdmins();
+  const card = unroutedAlertCard(ctx);
+  let reached = 0;
+  let failure: unknown;
+  for (const admin of admins) {
+    const identity = identityOn(admin, thread.platform);
+    if (!identity) continue;
+    try {
+      await platform.sendDirect(identity, card);
+      reached += 1;
+    } catch (err) {
+      failure = err;
+      deps.logger.warn({ ref: ctx.letter.ref, personKey: admin.key, code: (err as PreLetterError).code }, 'unrouted alert to an admin failed');
+    }
+  }
+  if (reached === 0 && failure) throw failure;
+  await deps.letters.appendAudit(ctx.letter.ref, { at: deps.clock.now(), by: 'system', action: 'unrouted-alert', detail: String(reached) });
+}
+
+/**
+ * Makes one publication delivery. Returns the letter as it is afterwards (the root
+ * card adds a thread), so the caller can plan the next steps from it.
+ */
+export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, attempt: number): Promise<Letter> {
+  switch (d.kind) {
+    case 'post-root':
+      return postRoot(deps, ctx, attempt);
+    case 'thread-intro': {
+      const thread = threadOf(ctx);
+      const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+      await platform.postInThread(thread.threadRef, noticeCard('Routing', threadIntroSegments(ctx, thread.platform)));
+      return ctx.letter;
+    }
+    case 'owner-dm':
+      await directMessage(deps, ctx, ctx.people.get(d.recipientKey), d.recipientKey);
+      return ctx.letter;
+    case 'unrouted-alert':
+      await alertAdmins(deps, ctx);
+      return ctx.letter;
+    default:
+      throw new PreLetterError('internal', 'Not a publication delivery.', { key: d.key });
+  }
+}

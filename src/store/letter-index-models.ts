@@ -1,0 +1,69 @@
+/**
+ * The small documents that keep letter history out of the hot paths. Every one is
+ * read by `_id` (the only filter the embedded server answers from an index) or lives
+ * in a collection that stays small: which letter a thread belongs to, which letters
+ * a list scope shows, when each letter next needs the scheduler, and singletons.
+ */
+import { Schema } from 'mongoose';
+import { SCHEMA_OPTIONS } from './model-common';
+
+/** `_id` is the adapter's opaque thread ref. */
+export interface LetterThreadDoc {
+  _id: string;
+  letterRef: string;
+}
+
+/** `_id` is a list scope (`company:<key>`, `mandate:<key>`, `person:<key>`, `all`). */
+export interface LetterListDoc {
+  _id: string;
+  refs: string[];
+}
+
+/** `_id` is a letter reference; only letters with something ahead of them have one. */
+export interface ScheduleDoc {
+  _id: string;
+  at: Date;
+  /** Raised by every change that makes the letter due earlier, so the sweep can tell it read a stale letter. */
+  v: number;
+}
+
+/** Singletons by name: `wake` (at, v) and `schema` (version). */
+export interface MetaDoc {
+  _id: string;
+  at?: Date | null;
+  v?: number;
+  version?: number;
+}
+
+/** Thread lookups by `_id`. */
+export const letterThreadSchema = new Schema<LetterThreadDoc>(
+  { _id: { type: String, required: true }, letterRef: { type: String, required: true } },
+  SCHEMA_OPTIONS,
+);
+
+/** List scopes by `_id`. */
+export const letterListSchema = new Schema<LetterListDoc>(
+  { _id: { type: String, required: true }, refs: { type: [String], default: [] } },
+  SCHEMA_OPTIONS,
+);
+
+/** The scheduler's agenda; `at` is indexed for MongoDB (the embedded server scans this small collection). */
+export const scheduleSchema = new Schema<ScheduleDoc>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true, index: true },
+    v: { type: Number, required: true, default: 0 },
+  },
+  SCHEMA_OPTIONS,
+);
+
+/** Singletons; free-form on purpose (each has its own fields). */
+export const metaSchema = new Schema<MetaDoc>(
+  {
+    _id: { type: String, required: true },
+    at: Date,
+    v: Number,
+    version: Number,
+  },
+  SCHEMA_OPTIONS,
+);
