@@ -7,10 +7,11 @@
  * is answered "still working" and finishes afterwards, updating the card then.
  */
 import { acknowledge } from '../../src/bot/acknowledge';
+import { resolveActor } from '../../src/bot/actor';
 import type { BotDeps } from '../../src/bot/deps';
 import { cardForError } from '../../src/bot/error-sink';
 import type { ActionOutcome, ActionRequest } from '../../src/bot/letter-action';
-import { loadLetterContext } from '../../src/bot/letter-context';
+import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-context';
 import { markSent } from '../../src/bot/mark-sent';
 import type { ActionId, NeutralCard } from '../../src/bot/ports';
 import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
@@ -23,7 +24,7 @@ import type { Logger } from '../../src/logger';
 import { readCardAction, type CardActionRequest } from './inbound';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type CardElement } from './render';
-import { encodeMessageRef } from './thread-ref';
+import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
 
 /** Why: one use case per button verb, so adding a button to the core is one line here. */
@@ -66,12 +67,23 @@ function toResponse(outcome: Outcome): CardActionResponse {
 const message = (text: string): MessageOutcome => ({ kind: 'message', card: { title: 'PreLetter', body: [[{ text }]], fields: [], buttons: [], tone: 'info' } });
 const cardOf = (card: NeutralCard): Outcome => ({ kind: 'card', content: renderAdaptiveCard(card).attachment.content as CardElement });
 
-/** Why: the letter as the clicked card should now show it: the root card in a channel, the owner's card in a 1:1 chat. */
-async function refreshedCard(services: TurnServices, ref: string, personal: boolean): Promise<NeutralCard> {
+/**
+ * Why: the letter as the clicked card should now show it: the root card in a channel, the
+ * routed person's card in a 1:1 chat. That card carries the letter's text, so someone who
+ * may act but not read it (a company contact) gets undefined: the caller shows the confirmation.
+ */
+async function refreshedCard(services: TurnServices, request: CardActionRequest, ref: string): Promise<NeutralCard | undefined> {
   const { deps, platform } = services;
-  const ctx = await loadLetterContext(deps, ref);
   const now = deps.clock.now();
-  if (!personal) return letterCard(ctx, deps.policy, now);
+  if (!request.place.personal) {
+    // The channel card is refreshed in place only in the letter's own channel: a card forwarded elsewhere never shows the letter there.
+    const ctx = await loadLetterContext(deps, ref);
+    const channel = baseConversationId(request.place.conversationId);
+    const own = ctx.letter.threads.some((t) => t.platform === 'teams' && t.channel.channelId === channel);
+    return own ? letterCard(ctx, deps.policy, now) : undefined;
+  }
+  const { ctx, access } = await loadVisibleLetter(deps, ref, await resolveActor(deps, request.actor));
+  if (!access.read) return undefined;
   const thread = ctx.letter.threads.find((t) => t.platform === 'teams');
   const link = thread ? await platform.threadLink(thread.threadRef) : undefined;
   return { ...previewDirectCard(ctx, deps.policy, now), ...(link ? { threadLink: link } : {}) };
@@ -84,7 +96,9 @@ async function button(services: TurnServices, request: CardActionRequest, action
   }
   const outcome = await BUTTON_USE_CASES[action](services.deps, { actor: request.actor, ref });
   log.info({ ref, action, changed: outcome.changed }, 'button handled');
-  return outcome.changed ? cardOf(await refreshedCard(services, ref, request.place.personal)) : { kind: 'message', card: outcome.reply };
+  const card = outcome.changed ? await refreshedCard(services, request, ref) : undefined;
+  if (card) return cardOf(card);
+  return outcome.changed ? cardOf(outcome.reply) : { kind: 'message', card: outcome.reply };
 }
 
 async function previewSubmit(services: TurnServices, request: CardActionRequest, log: Logger): Promise<Outcome> {

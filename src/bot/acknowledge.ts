@@ -1,5 +1,8 @@
 /** Use case: an issue owner (or company contact) acknowledges a letter preview. */
+import { canSeeLetter } from '../domain/access';
+import { resolveActor } from './actor';
 import type { BotDeps } from './deps';
+import { rolesOf, withDirectory } from './letter-context';
 import { runLetterAction, type ActionOutcome, type ActionRequest } from './letter-action';
 
 /** Records the acknowledgement once; a repeat gets "already acknowledged by … on …". */
@@ -11,11 +14,18 @@ export function acknowledge(deps: BotDeps, request: ActionRequest): Promise<Acti
   });
 }
 
-/** Acknowledges the letter whose thread the person replied `ack` in; null when the thread is no letter's. */
+/**
+ * Acknowledges the letter whose thread the person replied `ack` in; null when the thread
+ * is no letter's, and also when it is the thread of a letter the person may not know
+ * exists, so they are answered as in any other thread (an unknown account is still told so).
+ */
 export async function acknowledgeInThread(
   deps: BotDeps,
   request: { actor: ActionRequest['actor']; threadRef: string },
 ): Promise<ActionOutcome | null> {
   const letter = await deps.letters.findByThread(request.threadRef);
-  return letter ? acknowledge(deps, { actor: request.actor, ref: letter.ref }) : null;
+  if (!letter) return null;
+  const person = await resolveActor(deps, request.actor);
+  if (!canSeeLetter(rolesOf(await withDirectory(deps, letter), person))) return null;
+  return acknowledge(deps, { actor: request.actor, ref: letter.ref });
 }

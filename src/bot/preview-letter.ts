@@ -73,14 +73,39 @@ export async function previewFormOptions(
   const company = await boundCompany(deps, channel);
   const person = await resolveActor(deps, actor);
   const mandates = await teamMandates(deps, person);
-  const topics = new Set<string>();
-  for (const m of mandates) m.topics.forEach((t) => topics.add(t));
-  for (const r of company.routes) r.topics.forEach((t) => topics.add(t));
   return {
     company: { key: company.key, name: company.name },
     mandates: mandates.map((m) => ({ key: m.key, title: m.title })),
-    topics: [...topics].sort(),
+    topics: offeredTopics(mandates, company),
   };
+}
+
+/** The topics a preview may carry: its mandates' and the company's routes', as the forms offer them. */
+function offeredTopics(mandates: Mandate[], company: Company): string[] {
+  const topics = new Set<string>();
+  for (const m of mandates) m.topics.forEach((t) => topics.add(t));
+  for (const r of company.routes) r.topics.forEach((t) => topics.add(t));
+  return [...topics].sort();
+}
+
+/** The most topics one preview may carry. */
+export const MAX_TOPICS = 20;
+
+/**
+ * The forms only offer the directory's topics, but their answers travel through the
+ * person's client: a topic that was not offered is refused here, naming the field.
+ */
+function checkTopics(topics: string[], mandates: Mandate[], company: Company): void {
+  const offered = new Set(offeredTopics(mandates, company));
+  const unknown = topics.find((t) => !offered.has(t));
+  if (topics.length === 0 || topics.length > MAX_TOPICS || unknown !== undefined) {
+    const shown = unknown === undefined ? '' : ` "${[...unknown].slice(0, 40).join('')}${[...unknown].length > 40 ? '…' : ''}" is not one of them.`;
+    throw new PreLetterError(
+      'invalid-input',
+      `Topics: choose between 1 and ${MAX_TOPICS} of the topics the form offers for ${company.name}.${shown} Nothing was created.`,
+      { field: 'topics' },
+    );
+  }
 }
 
 function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
@@ -101,7 +126,9 @@ function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
 export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
   const company = await boundCompany(deps, input.channel);
   const person = await resolveActor(deps, input.actor);
-  const mandate = chooseMandate(await teamMandates(deps, person), input.mandateKey);
+  const mandates = await teamMandates(deps, person);
+  const mandate = chooseMandate(mandates, input.mandateKey);
+  checkTopics(input.topics, mandates, company);
   const now = deps.clock.now();
   const urgent = input.urgent || input.type === 'UA';
   const routing = resolveRouting(company, input.topics, urgent);

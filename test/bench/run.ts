@@ -1,111 +1,135 @@
 /**
- * `npm run bench`: measures the core paths on the real embedded database and
- * prints numbers (never asserted by unit tests). Run on an idle machine.
+ * `npm run bench`: what PreLetter costs on the embedded database as history grows.
+ * Two databases on one embedded server, seeded as years of use leave them (1,000
+ * letters with 50 open, and 10,000 with 500 open, every delivery record kept), then
+ * the same figures for both, side by side with their ratio: a command's status answer,
+ * the idle sweep, one sweep with 1,000 due reminders, and single operations. Numbers
+ * are printed, never asserted: run it on an idle machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { acknowledge } from '../../src/bot/acknowledge';
 import type { BotDeps } from '../../src/bot/deps';
 import { previewLetter } from '../../src/bot/preview-letter';
 import { status } from '../../src/bot/status';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { planDeliveries } from '../../src/domain/schedule';
-import { resolveRouting } from '../../src/domain/routing';
 import { silentLogger } from '../../src/logger';
-import { openStore } from '../../src/store';
-import { DEFAULT_SWEEP_OPTIONS, sweep } from '../../src/scheduler/sweep';
+import { openStore, type Store } from '../../src/store';
+import { sweep } from '../../src/scheduler/sweep';
 import { startEmbeddedServer } from '../../src/store/embedded/launcher';
 import { storeDeps, testDeliverySettings } from '../support/bot-harness';
 import { RecordingPlatform } from '../support/recording-platform';
 import { SimulatedClock } from '../support/simulated-clock';
 import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../support/test-directory';
+import { seed, seedDeliveries, seedLetter, type SeedPlan } from './seed';
 
-function percentile(samples: number[], p: number): number {
+const PLANS: Array<[string, SeedPlan]> = [
+  ['1k', { letters: 1_000, open: 50 }],
+  ['10k', { letters: 10_000, open: 500 }],
+];
+const DUE_LETTERS = 200;
+
+type Figures = Record<string, number>;
+
+function p50(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function report(name: string, samples: number[]): void {
-  const total = samples.reduce((a, b) => a + b, 0);
-  process.stdout.write(
-    `${name.padEnd(44)} n=${String(samples.length).padStart(5)}  p50=${percentile(samples, 50).toFixed(2)} ms  p95=${percentile(samples, 95).toFixed(2)} ms  total=${total.toFixed(0)} ms\n`,
-  );
-}
-
-async function time<T>(fn: () => Promise<T> | T): Promise<number> {
+async function time(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await fn();
   return performance.now() - start;
 }
 
+async function samples(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) out.push(await time(() => fn(i)));
+  return p50(out);
+}
+
+async function measure(store: Store, uri: string, dbName: string, plan: SeedPlan, log: (line: string) => void): Promise<Figures> {
+  const clock = new SimulatedClock('2026-03-03T08:00:00Z');
+  const slack = new RecordingPlatform('slack');
+  const deps: BotDeps = { ...storeDeps(store), platforms: { slack }, clock, policy: DEFAULT_POLICY, delivery: testDeliverySettings('bench'), logger: silentLogger };
+  await store.directory.apply(TEST_DIRECTORY);
+  const seeding = await time(() => seed(store, uri, dbName, plan, clock.now()));
+  const settling = await time(() => sweep(deps, { batchSize: 200, full: true }));
+  log(`  seeded ${plan.letters} letters (${plan.open} open) in ${(seeding / 1000).toFixed(1)} s; first sweep planned them in ${(settling / 1000).toFixed(1)} s`);
+  const f: Figures = {};
+  const oldRefs = ['PL-2016-00001', 'PL-2016-00500', `PL-${2016 + Math.floor((plan.letters - plan.open - 100) / 1000)}-00001`];
+  f['store: read a letter by reference (p50 ms)'] = await samples(200, (i) => store.letters.get(oldRefs[i % oldRefs.length]!));
+  f['store: find a letter by its thread (p50 ms)'] = await samples(100, () => store.letters.findByThread(`slack:T0TEST:C0NORTH:${1_700_000_000 + 2016 * 100_000 + 1}.000100`));
+  f['store: who is this account (p50 ms)'] = await samples(100, () => store.directory.findPersonByIdentity(USERS.ana));
+  f['status list, mandate team (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara }));
+  f['status list, admin (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.root }));
+  f['status by company, company lead (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.dana, company: 'Northwind' }));
+  f['status of one letter (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara, ref: 'PL-2016-00001' }));
+  f['idle sweep (p50 ms)'] = await samples(30, () => sweep(deps, { batchSize: 200 }));
+  const refs: string[] = [];
+  f['preview a letter, published (p50 ms)'] = await samples(30, async () => {
+    const { letter } = await previewLetter(deps, { actor: USERS.mara, channel: NORTHWIND_CHANNEL, type: 'AL', topics: ['content-moderation'], summary: 'Benchmark letter.', urgent: false });
+    refs.push(letter.ref);
+  });
+  f['acknowledge (p50 ms)'] = await samples(30, (i) => acknowledge(deps, { actor: USERS.ana, ref: refs[i]! }));
+
+  // 200 urgent letters, posted, previewed 9 hours ago: each owes 5 reminders (3 owners, a backup, an escalation).
+  const previewedAt = clock.now();
+  const raw = (await import('mongoose')).default;
+  const conn = await raw.createConnection(uri, { dbName }).asPromise();
+  for (let i = 0; i < DUE_LETTERS; i += 1) {
+    const ref = await store.letters.nextRef(2040);
+    const base = seedLetter(ref, previewedAt, false, i);
+    const letter = { ...base, ref, type: 'UA' as const, urgent: true, acknowledged: undefined, formalSent: undefined, routing: { ...base.routing, owners: ['ana', 'wei', 'dana'] }, audit: base.audit.slice(0, 3) };
+    await store.letters.create(letter);
+    const published = seedDeliveries(letter).filter((d) => ['post-root', 'thread-intro', 'owner-dm'].includes(String(d.kind)));
+    await conn.db!.collection('deliveries').insertMany([...published, { ...published[2]!, _id: `${ref}:owner-dm:1:dana`, key: `${ref}:owner-dm:1:dana`, recipientKey: 'dana' }] as never[]);
+  }
+  await conn.close();
+  clock.advanceHours(9);
+  slack.calls.length = 0;
+  const swept = await time(() => sweep(deps, { batchSize: 200 }));
+  const reminders = slack.of('sendDirect').length;
+  const posts = slack.of('postInThread').length;
+  f[`sweep with ${reminders} reminders + ${posts} thread posts (s)`] = swept / 1000;
+  f['  cost per delivery in that sweep (ms)'] = swept / (reminders + posts);
+  return f;
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'preletter-bench-'));
   const server = await startEmbeddedServer({ dataDir, logger: silentLogger });
-  const store = await openStore({ uri: server.uri, dbName: 'bench', logger: silentLogger });
+  const results: Array<[string, Figures]> = [];
+  const log = (line: string) => process.stdout.write(`${line}\n`);
   try {
-    await store.directory.apply(TEST_DIRECTORY);
-    const slack = new RecordingPlatform('slack');
-    const clock = new SimulatedClock('2026-03-03T08:00:00Z');
-    const deps: BotDeps = { ...storeDeps(store), platforms: { slack }, clock, policy: DEFAULT_POLICY, delivery: testDeliverySettings('bench'), logger: silentLogger };
-    const northwind = TEST_DIRECTORY.companies[0]!;
-
-    const routing: number[] = [];
-    for (let i = 0; i < 5; i += 1) routing.push(await time(() => { for (let j = 0; j < 10_000; j += 1) resolveRouting(northwind, ['content-moderation'], j % 2 === 0); }));
-    report('domain: resolveRouting x10k', routing);
-
-    const previews: number[] = [];
-    for (let i = 0; i < 200; i += 1) {
-      previews.push(await time(() => previewLetter(deps, { actor: USERS.mara, channel: NORTHWIND_CHANNEL, type: 'AL', topics: ['content-moderation'], summary: 'Benchmark letter.', urgent: false })));
+    for (const [name, plan] of PLANS) {
+      log(`seeding and measuring ${name}…`);
+      const dbName = `bench_${name}`;
+      const store = await openStore({ uri: server.uri, dbName, logger: silentLogger });
+      try {
+        results.push([name, await measure(store, server.uri, dbName, plan, log)]);
+      } finally {
+        await store.dropDatabase();
+        await store.close();
+      }
     }
-    report('use case: previewLetter (store + platform)', previews);
-
-    const letter = (await store.letters.get('PL-2026-0001'))!;
-    const people = new Map(TEST_DIRECTORY.people.map((p) => [p.key, p]));
-    const ctx = { policy: DEFAULT_POLICY, mandate: TEST_DIRECTORY.mandates[0]!, company: northwind, people };
-    const sent = { ...letter, formalSent: { at: new Date('2026-03-05T10:00:00Z'), by: 'mara' } };
-    const plans: number[] = [];
-    for (let i = 0; i < 5; i += 1) plans.push(await time(() => { for (let j = 0; j < 1_000; j += 1) planDeliveries(sent, ctx, new Date('2026-06-01T00:00:00Z')); }));
-    report('domain: planDeliveries over 90 days x1k (same letter)', plans);
-    const distinct: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      distinct.push(await time(() => {
-        for (let j = 0; j < 1_000; j += 1) {
-          const at = new Date(Date.UTC(2027 + i, 0, 1) + j * 3_600_000 * 7);
-          planDeliveries({ ...letter, previewed: { at, by: 'mara' }, formalSent: { at, by: 'mara' } }, ctx, new Date(at.getTime() + 90 * 86_400_000));
-        }
-      }));
-    }
-    report('domain: planDeliveries x1k distinct letters', distinct);
-
-    const refs: number[] = [];
-    for (let i = 0; i < 5; i += 1) refs.push(await time(() => Promise.all(Array.from({ length: 50 }, () => store.letters.nextRef(2030 + i)))));
-    report('store: 50 concurrent nextRef', refs);
-
-    const statuses: number[] = [];
-    for (let i = 0; i < 20; i += 1) statuses.push(await time(() => status(deps, { actor: USERS.mara })));
-    report('use case: status list (25 of 200 letters)', statuses);
-
-    // One sweep over 200 urgent letters previewed 9 hours ago: 5 due reminders each, no threads.
-    const urgentRouting = { owners: ['ana', 'wei', 'dana'], backups: ['bea'], escalation: ['eli'], unrouted: false, matchedTopics: [] };
-    const previewedAt = clock.now();
-    for (let i = 0; i < 200; i += 1) {
-      const ref = await store.letters.nextRef(2040);
-      await store.letters.create({ ...letter, ref, type: 'UA', urgent: true, routing: urgentRouting, previewed: { at: previewedAt, by: 'mara' }, formalSent: undefined, acknowledged: undefined, threads: [], audit: [] });
-    }
-    clock.advanceHours(9);
-    slack.calls.length = 0;
-    const swept = await time(() => sweep(deps, DEFAULT_SWEEP_OPTIONS));
-    report(`scheduler: one sweep, ${slack.of('sendDirect').length} reminders`, [swept]);
-
-    const mem = process.memoryUsage();
-    process.stdout.write(`memory: rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB\n`);
   } finally {
-    await store.dropDatabase();
-    await store.close();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const [[a, small], [b, large]] = results as [[string, Figures], [string, Figures]];
+  log('');
+  log(`${'figure'.padEnd(50)} ${a.padStart(9)} ${b.padStart(9)}  ratio ${b}/${a}`);
+  const smallKeys = Object.keys(small);
+  Object.keys(large).forEach((key, i) => {
+    const x = small[smallKeys[i]!]!;
+    const y = large[key]!;
+    log(`${key.padEnd(50)} ${x.toFixed(2).padStart(9)} ${y.toFixed(2).padStart(9)}  ${(y / x).toFixed(2)}`);
+  });
+  const mem = process.memoryUsage();
+  log(`memory: rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
 
 void main();

@@ -86,10 +86,10 @@ describe('previewing a letter', () => {
   });
 
   it('keeps an unrouted letter, says so plainly, and alerts the admins without the confidential summary', async () => {
-    const { letter, reply } = await previewLetter(h.deps, input({ channel: KESTREL_CHANNEL, topics: ['child-safety'] }));
+    const { letter, reply } = await previewLetter(h.deps, input({ channel: KESTREL_CHANNEL, topics: ['content-moderation'] }));
 
     expect(letter.routing.unrouted).toBe(true);
-    expect(cardText(reply)).toContain('nobody at Kestrel Cloud is on file for child-safety');
+    expect(cardText(reply)).toContain('nobody at Kestrel Cloud is on file for content-moderation');
     const dms = h.slack.of('sendDirect');
     expect(dms.map((d) => d.user.userId)).toEqual(['U0ROOT']);
     expect(cardText(dms[0]!.card)).not.toContain(SUMMARY);
@@ -137,5 +137,23 @@ describe('previewing a letter', () => {
     await h.store.directory.apply(noAccount);
     const { reply } = await previewLetter(h.deps, input());
     expect(cardText(reply)).toContain('I could not send a direct message to Wei Tan; they will still see the mention in the thread.');
+  });
+});
+
+describe('previewing a letter with topics the form did not offer', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await openBotHarness();
+  });
+  afterEach(async () => h.close());
+
+  it('refuses a topic outside the directory, naming the field, and saves nothing', async () => {
+    await expect(previewLetter(h.deps, input({ topics: ['content-moderation', 'x'.repeat(500)] }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      userMessage: expect.stringMatching(/^Topics: choose between 1 and 20 of the topics the form offers for Northwind Social\. "x{40}…" is not one of them\. Nothing was created\.$/),
+    });
+    await expect(previewLetter(h.deps, input({ topics: [] }))).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await h.store.letters.get('PL-2026-0001')).toBeNull();
+    expect(h.slack.calls).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -12,7 +12,11 @@ import { PreLetterError } from '../../domain/errors';
 import type { Logger } from '../../logger';
 
 const SOURCE_DIR = __dirname;
-const SOURCES = ['main.go', 'go.mod', 'go.sum'];
+/** Everything the binary is built from: the Go files (tests aside), go.mod and go.sum. */
+function sources(): string[] {
+  const goFiles = readdirSync(SOURCE_DIR).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
+  return [...goFiles.sort(), 'go.mod', 'go.sum'];
+}
 const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -37,7 +41,10 @@ function hint(reason: string): PreLetterError {
 /** Path the binary for the current sources is (or will be) built at. */
 export function binaryPath(cacheDir = DEFAULT_CACHE_DIR): string {
   const hash = createHash('sha256');
-  for (const file of SOURCES) hash.update(readFileSync(path.join(SOURCE_DIR, file)));
+  for (const file of sources()) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(SOURCE_DIR, file)));
+  }
   return path.join(cacheDir, `ferretdb-embedded-${hash.digest('hex').slice(0, 16)}`);
 }
 

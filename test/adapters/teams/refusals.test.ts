@@ -82,6 +82,27 @@ describe('Teams: refusals are private and change nothing', () => {
   });
 });
 
+describe('Teams: a letter card clicked outside its own channel', () => {
+  let w: TeamsWorld;
+  afterAll(async () => w.close());
+
+  it('answers with the confirmation only, never the letter card, when an owner acknowledges from another channel', async () => {
+    w = await openTeamsWorld();
+    await previewLetter(w.deps, { actor: teamsUser('mara'), channel: TEAMS_CHANNELS.northwind, type: 'AL', topics: ['content-moderation'], summary: 'Forwarded-card secret.', urgent: false });
+    w.fake.clear();
+    const elsewhere = `${TEAMS_CHANNELS.kestrel.channelId};messageid=1700000000001`;
+    const reply = await w.send.post(w.send.cardAction({ from: 'ana', verb: 'acknowledge', data: { ref: REF }, conversationId: elsewhere, replyToId: '1700000000001' }));
+    expect(reply.status).toBe(200);
+    const text = JSON.stringify(reply.json());
+    expect(text).toContain(`${REF} is acknowledged`);
+    expect(text).not.toContain('Forwarded-card secret.');
+    await w.teams.idle();
+    const intoKestrel = w.fake.calls.filter((c) => c.conversationId?.startsWith(TEAMS_CHANNELS.kestrel.channelId));
+    expect(intoKestrel).toEqual([]);
+    expect((await w.harness.store.letters.get(REF))!.acknowledged?.by).toBe('ana');
+  });
+});
+
 describe('Teams: the preview form refuses what it cannot trust', () => {
   let w: TeamsWorld;
   let token: string;

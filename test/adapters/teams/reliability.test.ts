@@ -68,12 +68,14 @@ describe('Teams: when the connector pushes back', () => {
     expect(w.fake.calls.filter((c) => c.operation === 'update').map((c) => c.status)).toEqual([500, 200]);
   });
 
-  it('gives up after the configured retries and tells the person, in words, that the letter is saved', async () => {
+  it('gives up after the configured retries and tells the person, in words, that the letter is saved and will appear', async () => {
     const form = await openForm(w);
     w.fake.failNext('create', { status: 503 }, TEST_RETRY_POLICY.retries + 1);
     const reply = await submit(w, form);
-    expect(reply.json()).toEqual({ statusCode: 200, type: MESSAGE_TYPE, value: expect.stringContaining('PL-2026-0001 is saved, but I could not post it in this channel') });
-    expect(reply.json().value).not.toMatch(/Error|stack|503/);
+    const text = JSON.stringify(reply.json().value);
+    expect(reply.json()).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(text).toContain('PL-2026-0001 is saved, but Microsoft Teams did not accept the card yet, so it is not in this channel. It will appear here as soon as Microsoft Teams answers');
+    expect(text).not.toMatch(/Error|stack|503/);
     expect(channelPosts(w).map((c) => c.status)).toEqual([503, 503, 503, 503]);
     expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
   });
@@ -82,7 +84,7 @@ describe('Teams: when the connector pushes back', () => {
     const form = await openForm(w);
     w.fake.failNext('create', { status: 403 });
     const reply = await submit(w, form);
-    expect(reply.json().value).toContain('is saved, but I could not post it');
+    expect(JSON.stringify(reply.json().value)).toContain('is saved, but Microsoft Teams does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel');
     expect(channelPosts(w).map((c) => c.status)).toEqual([403]);
   });
 });

@@ -56,6 +56,8 @@ export class SlackApiFake {
   readonly botUserId = 'U0BOT';
   private readonly failures = new Map<string, ApiFailure[]>();
   private readonly delays = new Map<string, number>();
+  /** Messages posted per channel (what conversations.history answers), newest last. */
+  private readonly history = new Map<string, Array<Record<string, unknown>>>();
   private seq = 0;
   private viewSeq = 0;
 
@@ -186,7 +188,19 @@ export class SlackApiFake {
         return { ok: true, url: 'https://preletter-test.slack.com/', team: 'Test', user: 'preletter', team_id: 'T0TEST', user_id: this.botUserId, bot_id: 'B0BOT' };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        return { ok: true, channel, ts, message: { type: 'message', text: args.text, ts, bot_id: 'B0BOT', user: this.botUserId } };
+        const message = { type: 'message', text: args.text, ts, bot_id: 'B0BOT', user: this.botUserId, ...(args.metadata ? { metadata: args.metadata } : {}) };
+        if (!args.thread_ts && channel) this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+        return { ok: true, channel, ts, message };
+      }
+      case 'conversations.history': {
+        // Newest first, from `oldest` on; metadata only with include_all_metadata, as Slack does.
+        const oldest = Number(args.oldest ?? 0);
+        const withMetadata = String(args.include_all_metadata) === 'true';
+        const messages = [...(this.history.get(String(channel)) ?? [])]
+          .filter((m) => Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => (withMetadata ? m : Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'metadata'))));
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.update':
         return { ok: true, channel, ts: args.ts, text: args.text };
