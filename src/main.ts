@@ -136,6 +136,7 @@ async function main(): Promise<void> {
         ...DEFAULT_DELIVERY_SETTINGS,
         instanceId: `instance-${randomBytes(4).toString('hex')}`,
         retentionMs: config.retention.historyDays * DAY_MS,
+        leaseMs: config.deliveryLeaseMs,
         pace: (key) => pacer.wait(key),
       },
       logger,

@@ -154,7 +154,7 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
   };
   await deps.letters.create(letter);
   deps.logger.info({ ref, companyKey: company.key, mandateKey: mandate.key, unrouted: routing.unrouted }, 'letter previewed');
-  let failure: { reason?: string } | undefined;
+  let failure: { code: string; reason?: string } | undefined;
   try {
     failure = (await deliverLetter(deps, ref)).failures[`${ref}:post-root:1:channel`];
   } catch (err) {
@@ -163,7 +163,7 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
   }
   const saved = (await deps.letters.get(ref).catch(() => null)) ?? letter;
   const ctx = await withDirectory(deps, saved);
-  return { letter: saved, reply: await previewReply(deps, ctx, company, failure?.reason) };
+  return { letter: saved, reply: await previewReply(deps, ctx, company, failure) };
 }
 
 const PLATFORM_NAMES = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
@@ -182,20 +182,31 @@ async function unreachedOwners(deps: BotDeps, ctx: LetterContext): Promise<{ los
 }
 
 /** What the person is told: exactly where the letter stands, including what is still to come. */
-async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company, failure?: string): Promise<NeutralCard> {
+async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company, failure?: { code: string; reason?: string }): Promise<NeutralCard> {
   const { letter } = ctx;
   const platformName = PLATFORM_NAMES[letter.channel?.platform ?? 'slack'];
-  if (!isPosted(letter) && failure === 'no-access') {
+  if (!isPosted(letter) && failure?.reason === 'no-access') {
     return noticeCard(
       `Preview ${letter.ref} saved`,
       `${letter.ref} is saved, but ${platformName} does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel (or ask your PreLetter admin to check it is still the company's channel): I will keep trying for a quarter of an hour and post it as soon as I can. Do not preview it again.`,
       'warning',
     );
   }
-  if (!isPosted(letter)) {
+  // Only a platform that answered "no" proves the card is not there. No answer (a timeout), a
+  // server error, a failure after the post, or a post still in another instance's hands may
+  // each have put it in the channel already: then say only what is known.
+  const refused = failure?.code === 'platform' && failure.reason !== 'unreachable';
+  if (!isPosted(letter) && refused) {
     return noticeCard(
       `Preview ${letter.ref} saved`,
       `${letter.ref} is saved, but ${platformName} did not accept the card yet, so it is not in this channel. It will appear here as soon as ${platformName} answers, and the people it is routed to will be told then; you do not need to do anything.`,
+      'warning',
+    );
+  }
+  if (!isPosted(letter)) {
+    return noticeCard(
+      `Preview ${letter.ref} saved`,
+      `${letter.ref} is saved, but ${platformName} has not confirmed the card yet, so I cannot tell whether it is in this channel. If it is not here yet, it will appear as soon as ${platformName} answers, and the people it is routed to will be told then; you do not need to do anything.`,
       'warning',
     );
   }

@@ -8,6 +8,7 @@
  * fails is put back a few minutes, so it never holds up the letters behind it.
  */
 import { deliverLetter, emptyReport, type DeliveryReport } from '../bot/deliver-letter';
+import { cachedDirectory } from '../bot/directory-cache';
 import type { BotDeps } from '../bot/deps';
 import { isPreLetterError } from '../domain/errors';
 
@@ -43,8 +44,9 @@ async function isolated(deps: BotDeps, ref: string, version: number, report: Swe
   }
 }
 
-/** Runs one sweep at the clock's current time. */
-export async function sweep(deps: BotDeps, options: SweepOptions = DEFAULT_SWEEP_OPTIONS): Promise<SweepReport> {
+/** Runs one sweep at the clock's current time; it reads each directory entry once, however many letters name it. */
+export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP_OPTIONS): Promise<SweepReport> {
+  const deps: BotDeps = { ...base, directory: cachedDirectory(base.directory) };
   const report: SweepReport = { ...emptyReport(), idle: false, failed: 0 };
   const now = deps.clock.now();
   const wake = await deps.schedule.wake();

@@ -61,10 +61,19 @@ export class MongoDeliveryRepository implements DeliveryRepository {
     });
   }
 
+  /**
+   * Records that the message went out. Not conditional on still holding the claim: if
+   * the lease ran out and another instance took over, the message was still sent, and
+   * saying so is the truth (and one `_id` write instead of a conditional one). The
+   * answer says whether this owner still held it.
+   */
   markSent(key: string, owner: string, at: Date): Promise<boolean> {
     return this.ctx.run('markSent', { key, owner }, async () => {
-      const result = await this.ctx.models.delivery.updateOne(held(key, owner), { $set: { status: 'sent', sentAt: at } }).exec();
-      return result.matchedCount === 1;
+      const before = await this.ctx.models.delivery
+        .findOneAndUpdate({ _id: key }, { $set: { status: 'sent', sentAt: at } })
+        .lean<DeliveryDoc>()
+        .exec();
+      return before?.status === 'claimed' && before.claimedBy === owner;
     });
   }
 

@@ -27,13 +27,14 @@ describe('delivery repository', () => {
     expect(await store.deliveries.get('missing')).toBeNull();
   });
 
-  it('marks a delivery sent only for the instance that holds the claim', async () => {
+  it('records a delivery as sent, and tells the caller whether it still held the claim', async () => {
     const d = nudge('PL-2026-0002', 'ack-reminder');
     await store.deliveries.claim(d, 'instance-a', t(5));
-    expect(await store.deliveries.markSent(d.key, 'instance-b', t(1))).toBe(false);
     expect(await store.deliveries.markSent(d.key, 'instance-a', t(1))).toBe(true);
-    expect(await store.deliveries.markSent(d.key, 'instance-a', t(2))).toBe(false);
     expect(await store.deliveries.get(d.key)).toMatchObject({ status: 'sent', sentAt: t(1), claimedBy: 'instance-a' });
+    // A second report (say, from an instance whose lease ran out) keeps it sent but is told it no longer held it.
+    expect(await store.deliveries.markSent(d.key, 'instance-b', t(2))).toBe(false);
+    expect(await store.deliveries.get(d.key)).toMatchObject({ status: 'sent' });
   });
 
   it('takes over a claim only from the attempt seen, counting the attempt, so the old holder can no longer record it', async () => {
@@ -43,8 +44,8 @@ describe('delivery repository', () => {
     const taken = await store.deliveries.takeOver(seen, 'instance-b', t(15));
     expect(taken).toMatchObject({ key: expired.key, claimedBy: 'instance-b', leaseUntil: t(15), attempts: 2, status: 'claimed' });
     expect(await store.deliveries.takeOver(seen, 'instance-c', t(15))).toBeNull();
-    expect(await store.deliveries.markSent(expired.key, 'crashed', t(11))).toBe(false);
     expect(await store.deliveries.markSent(expired.key, 'instance-b', t(11))).toBe(true);
+    expect(await store.deliveries.markSent(expired.key, 'crashed', t(11))).toBe(false);
     expect(await store.deliveries.takeOver({ ...seen, attempts: 2 }, 'instance-c', t(15))).toBeNull();
   });
 
@@ -77,7 +78,6 @@ describe('delivery repository', () => {
     expect(await store.deliveries.get(reminder.key)).toMatchObject({ status: 'claimed' });
     await store.deliveries.cancel(reminder.key, 'instance-a');
     expect(await store.deliveries.get(reminder.key)).toMatchObject({ status: 'cancelled' });
-    expect(await store.deliveries.markSent(reminder.key, 'instance-a', t(2))).toBe(false);
     expect(await store.deliveries.pruneLetter('PL-2026-0006')).toBe(2);
     expect(await store.deliveries.get(countdown.key)).toBeNull();
     expect(await store.deliveries.get(other.key)).toMatchObject({ status: 'claimed' });

@@ -232,6 +232,7 @@ func (s *server) locked(r *request, send frame, be *backendConn) ([]frame, error
 		if replies, err = be.roundTrip(send); err != nil {
 			return nil, err
 		}
+		replies = uniqueViolation(r, replies)
 	}
 
 	if err := s.afterWrite(r); err != nil {

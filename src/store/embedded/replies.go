@@ -5,10 +5,16 @@
 // it, in the shape its driver expects: a command error for findAndModify, a
 // write error for update and delete (as both MongoDB and FerretDB do). A
 // SQLite UNIQUE constraint failure becomes code 11000, DuplicateKey.
+//
+// FerretDB itself reports an update that breaks a unique index other than
+// _id as InternalError (code 1, with a Go stack in the message); relayed
+// replies of that kind get the same 11000 treatment, so a client sees one
+// duplicate-key error whichever path its update took.
 
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -68,4 +74,29 @@ func errorReply(r *request, err error) wirebson.RawDocument {
 		panic(encErr) // only fixed, valid types above
 	}
 	return raw
+}
+
+// uniqueViolation rewrites FerretDB's InternalError reply for an update or
+// findAndModify that broke a unique index into MongoDB's DuplicateKey error;
+// any other reply is returned as is.
+func uniqueViolation(r *request, replies []frame) []frame {
+	if len(replies) != 1 || (r.name != "update" && r.name != "findandmodify") ||
+		!bytes.Contains(replies[0], []byte("UNIQUE constraint failed")) {
+		return replies
+	}
+	raw, err := replies[0].replyDocument()
+	if err != nil {
+		return replies
+	}
+	doc, err := raw.Decode()
+	if err != nil || replyOK(doc) {
+		return replies
+	}
+	code, name, msg := errorCode(r, &commandError{code: codeInternal, msg: "UNIQUE constraint failed"})
+	res, err := wirebson.MustDocument("ok", float64(0), "errmsg", msg, "code", code, "codeName", name).Encode()
+	if err != nil {
+		return replies
+	}
+	rep := replies[0]
+	return []frame{msgFrame(rep.requestID(), rep.responseTo(), res)}
 }

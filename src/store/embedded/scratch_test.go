@@ -52,6 +52,18 @@ func TestPinnedWriteUniqueViolationLeavesDocument(t *testing.T) {
 	if n := inst.srv.pinnedRuns.Load() - before; n != 4 {
 		t.Errorf("%d writes took the scratch path, want 4", n)
 	}
+
+	// Relayed updates (exact _id, or no _id) get 11000 too, not FerretDB's InternalError.
+	if _, err = coll.UpdateOne(ctx, bson.M{"_id": "b"}, steal); !mongo.IsDuplicateKeyError(err) {
+		t.Errorf("UpdateOne by exact _id: %v, want E11000", err)
+	}
+	if _, err = coll.UpdateMany(ctx, bson.M{"email": "b@x"}, steal); !mongo.IsDuplicateKeyError(err) {
+		t.Errorf("UpdateMany: %v, want E11000", err)
+	}
+	err = coll.FindOneAndUpdate(ctx, bson.M{"_id": "b"}, steal).Err()
+	if !errors.As(err, &ce) || ce.Code != 11000 || ce.Name != "DuplicateKey" {
+		t.Errorf("FindOneAndUpdate by exact _id: %#v, want E11000", err)
+	}
 	var docs []bson.M
 	cur, err := coll.Find(ctx, bson.M{}, options.Find().SetSort(bson.M{"_id": 1}))
 	if err == nil {

@@ -21,7 +21,7 @@ import (
 
 // walLimit is the log size above which a write is followed by a checkpoint;
 // SQLite's own automatic checkpoint threshold is about the same (1,000 pages).
-const walLimit = 4 << 20
+var walLimit int64 = 4 << 20
 
 // checkpoint truncates dbName's write-ahead log if it has grown past walLimit.
 // The caller holds the write lock.

@@ -2,8 +2,9 @@
  * A local HTTP fake of the Slack Web API: it records every call (method from the
  * path, arguments parsed from the form or JSON body) and answers like Slack. Tests
  * point SLACK_API_URL at it and can make a method answer 429 with Retry-After, or
- * `{ ok: false, error }`, a given number of times. Response URLs (the fallback
- * for private replies) are served too and recorded as method `response_url`.
+ * `{ ok: false, error }`, or a bare HTTP status, a given number of times, and can hold a
+ * call unanswered (holdNext). Response URLs (the fallback for private replies) are
+ * served too and recorded as method `response_url`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,8 +20,41 @@ export interface RecordedApiCall {
   result: Record<string, unknown>;
 }
 
-/** How a method should fail next: a 429 with Retry-After, or a Slack platform error. */
-export type ApiFailure = { rateLimitedFor: number } | { error: string };
+/** How a method should fail next: a 429 with Retry-After, a Slack platform error, or an HTTP status (a 500: nothing done). */
+export type ApiFailure = { rateLimitedFor: number } | { error: string } | { httpStatus: number };
+
+/**
+ * How holdNext keeps a call unanswered. `after-posting`: Slack did the work (the call is
+ * recorded, a message is in the channel's history) but its answer waits. `before-recording`:
+ * the request waits before Slack looks at it; if its caller is gone by the time it is
+ * released, it is dropped (never recorded, never posted), as a request that never arrived.
+ */
+export interface HoldOptions {
+  stage: 'after-posting' | 'before-recording';
+  /** Only a call whose arguments match is held (default: the method's next call). */
+  match?: (args: Record<string, unknown>) => boolean;
+  /** Release by itself as soon as the caller gives up (closes its connection): an answer nobody hears. */
+  releaseWhenCallerGone?: boolean;
+}
+
+/** A call holdNext is keeping. */
+export interface HeldCall {
+  /** Resolves with the call's arguments when it arrives (and, after posting, once it is recorded). */
+  readonly arrived: Promise<Record<string, unknown>>;
+  /** Resolves when the caller closed its connection while the call was held. */
+  readonly callerGone: Promise<void>;
+  /** Lets the call go on: answered (after posting), or handled as usual (before recording; dropped if its caller is gone). */
+  release(): void;
+}
+
+interface Hold extends HoldOptions {
+  method: string;
+  callerLeft: boolean;
+  arrive: (args: Record<string, unknown>) => void;
+  gone: () => void;
+  released: Promise<void>;
+  release: () => void;
+}
 
 /** A Slack user the fake knows for users.info. */
 export interface FakeUser {
@@ -56,6 +90,7 @@ export class SlackApiFake {
   readonly botUserId = 'U0BOT';
   private readonly failures = new Map<string, ApiFailure[]>();
   private readonly delays = new Map<string, number>();
+  private readonly holds: Hold[] = [];
   /** Messages posted per channel (what conversations.history answers), newest last. */
   private readonly history = new Map<string, Array<Record<string, unknown>>>();
   private seq = 0;
@@ -64,13 +99,19 @@ export class SlackApiFake {
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private readonly wallClockTs: boolean,
   ) {}
 
-  static async start(): Promise<SlackApiFake> {
+  /**
+   * `wallClockTs`: message timestamps follow the real clock (for a bot process on real time,
+   * whose findRoot reads history from its preview's time on); by default they start at the
+   * harness clock's start.
+   */
+  static async start(options: { wallClockTs?: boolean } = {}): Promise<SlackApiFake> {
     let fake: SlackApiFake | undefined;
     const server = createServer((req, res) => void fake!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake = new SlackApiFake(server, (server.address() as AddressInfo).port);
+    fake = new SlackApiFake(server, (server.address() as AddressInfo).port, options.wallClockTs ?? false);
     return fake;
   }
 
@@ -110,6 +151,23 @@ export class SlackApiFake {
     this.delays.set(method, ms);
   }
 
+  /** Keep the next call of a method (that matches) unanswered until released; see HoldOptions. */
+  holdNext(method: string, options: HoldOptions): HeldCall {
+    let arrive!: (args: Record<string, unknown>) => void;
+    let gone!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<Record<string, unknown>>((resolve) => (arrive = resolve));
+    const callerGone = new Promise<void>((resolve) => (gone = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ ...options, method, callerLeft: false, arrive, gone, released, release });
+    return { arrived, callerGone, release };
+  }
+
+  /** The top-level messages of a channel as conversations.history holds them, oldest first (metadata included). */
+  historyOf(channel: string): Array<Record<string, unknown>> {
+    return [...(this.history.get(channel) ?? [])];
+  }
+
   /** Successful calls of one method, in order. */
   of(method: string): RecordedApiCall[] {
     return this.calls.filter((c) => c.method === method && c.ok);
@@ -139,13 +197,29 @@ export class SlackApiFake {
   }
 
   async close(): Promise<void> {
+    for (const hold of this.holds.splice(0)) hold.release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private nextTs(): string {
     this.seq += 1;
-    return `${BASE_TS + this.seq}.${String(this.seq).padStart(6, '0')}`;
+    const seconds = this.wallClockTs ? Math.floor(Date.now() / 1000) : BASE_TS + this.seq;
+    return `${seconds}.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  /** The hold waiting for this call, taken off the list; with it, the connection's end is watched. */
+  private takeHold(method: string, args: Record<string, unknown>, res: ServerResponse): Hold | undefined {
+    const index = this.holds.findIndex((h) => h.method === method && (h.match?.(args) ?? true));
+    if (index < 0) return undefined;
+    const [hold] = this.holds.splice(index, 1);
+    res.on('close', () => {
+      if (res.writableEnded) return;
+      hold!.callerLeft = true;
+      hold!.gone();
+      if (hold!.releaseWhenCallerGone) hold!.release();
+    });
+    return hold;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -166,7 +240,18 @@ export class SlackApiFake {
       this.delays.delete(method);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
+    const hold = this.takeHold(method, args, res);
+    if (hold?.stage === 'before-recording') {
+      hold.arrive(args);
+      await hold.released;
+      if (hold.callerLeft) return; // the caller is gone: the request never reached Slack
+    }
     const failure = this.failures.get(method)?.shift();
+    if (failure && 'httpStatus' in failure) {
+      this.calls.push({ method, args, token, status: failure.httpStatus, ok: false, result: {} });
+      res.writeHead(failure.httpStatus, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
     if (failure && 'rateLimitedFor' in failure) {
       this.calls.push({ method, args, token, status: 429, ok: false, result: { ok: false, error: 'ratelimited' } });
       res.writeHead(429, { 'retry-after': String(failure.rateLimitedFor), 'content-type': 'application/json' });
@@ -177,6 +262,11 @@ export class SlackApiFake {
     // Slack's response URLs answer an expired or used-up URL with 404; the Web API always with 200.
     const status = failure && method === 'response_url' ? 404 : 200;
     this.calls.push({ method, args, token, status, ok: body.ok === true, result: body });
+    if (hold?.stage === 'after-posting') {
+      hold.arrive(args);
+      await hold.released;
+      if (hold.callerLeft) return; // the answer nobody hears
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   }
