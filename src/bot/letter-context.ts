@@ -62,19 +62,22 @@ export async function loadVisibleLetter(deps: BotDeps, ref: string, person: Pers
   return { ctx, roles, access };
 }
 
+/** The one sentence for a letter whose mandate or company left the directory. */
+export function directoryGap(ref: string, mandateKey: string, companyKey: string): PreLetterError {
+  return new PreLetterError(
+    'internal',
+    `The directory no longer lists the mandate or company of ${ref}. Ask your PreLetter admin to restore them.`,
+    { ref, mandateKey, companyKey },
+  );
+}
+
 /** Adds mandate, company and people to a letter already in hand. */
 export async function withDirectory(deps: BotDeps, letter: Letter): Promise<LetterContext> {
   const [mandate, company] = await Promise.all([
     deps.directory.getMandate(letter.mandateKey),
     deps.directory.getCompany(letter.companyKey),
   ]);
-  if (!mandate || !company) {
-    throw new PreLetterError(
-      'internal',
-      `The directory no longer lists the mandate or company of ${letter.ref}. Ask your PreLetter admin to restore them.`,
-      { ref: letter.ref, mandateKey: letter.mandateKey, companyKey: letter.companyKey },
-    );
-  }
+  if (!mandate || !company) throw directoryGap(letter.ref, letter.mandateKey, letter.companyKey);
   const people = await deps.directory.getPeople([...new Set(keysOf(letter, mandate))]);
   return { letter, mandate, company, people: new Map(people.map((p) => [p.key, p])) };
 }
@@ -91,7 +94,7 @@ export function rolesOf(ctx: LetterContext, person: Person): Set<Role> {
 }
 
 /** Status and deadline at `now`, using the mandate's zone for the end of the deadline day. */
-export function stateOf(letter: Letter, mandate: Mandate, policy: ClockPolicy, now: Date): LetterState {
+export function stateOf(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'closed' | 'withdrawn'>, mandate: Mandate, policy: ClockPolicy, now: Date): LetterState {
   const deadline = letter.formalSent
     ? deadlineOf(letter.formalSent.at, mandate.timeZone, policy.responseWindowDays)
     : undefined;

@@ -161,9 +161,15 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
     // Saved and planned: the scheduler carries on from here. The answer below says where it stands.
     deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'publishing the new letter did not finish');
   }
-  const saved = (await deps.letters.get(ref).catch(() => null)) ?? letter;
-  const ctx = await withDirectory(deps, saved);
-  return { letter: saved, reply: await previewReply(deps, ctx, company, failure) };
+  try {
+    const saved = (await deps.letters.get(ref)) ?? letter;
+    const ctx = await withDirectory(deps, saved);
+    return { letter: saved, reply: await previewReply(deps, ctx, company, failure) };
+  } catch (err) {
+    // The letter is saved: whatever fails now must not reach the person as "nothing was changed".
+    deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'new letter saved, but where it stands could not be read back');
+    return { letter, reply: notConfirmedCard(letter) };
+  }
 }
 
 const PLATFORM_NAMES = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
@@ -179,6 +185,15 @@ async function unreachedOwners(deps: BotDeps, ctx: LetterContext): Promise<{ los
     else if (record?.status !== 'sent') later.push(name);
   }
   return { lost, later };
+}
+
+/** A saved letter whose card may or may not be in its channel yet (no answer, or its record failed): only what is known is said. */
+function notConfirmedCard(letter: Letter): NeutralCard {
+  return noticeCard(
+    `Preview ${letter.ref} saved`,
+    `${letter.ref} is saved, but I could not confirm yet that its card is in this channel. If it is not here yet, I will post it as soon as I can, and the people it is routed to will be told then; you do not need to do anything.`,
+    'warning',
+  );
 }
 
 /** What the person is told: exactly where the letter stands, including what is still to come. */
@@ -203,13 +218,7 @@ async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company,
       'warning',
     );
   }
-  if (!isPosted(letter)) {
-    return noticeCard(
-      `Preview ${letter.ref} saved`,
-      `${letter.ref} is saved, but ${platformName} has not confirmed the card yet, so I cannot tell whether it is in this channel. If it is not here yet, it will appear as soon as ${platformName} answers, and the people it is routed to will be told then; you do not need to do anything.`,
-      'warning',
-    );
-  }
+  if (!isPosted(letter)) return notConfirmedCard(letter);
   const owners = joinNames(letter.routing.owners.map((k) => ctx.people.get(k)?.name ?? k));
   const lines = letter.routing.unrouted
     ? [`${letter.ref} is saved and posted, but nobody at ${company.name} is on file for ${letter.topics.join(', ')}. The PreLetter admins have been alerted; the letter waits in this channel until someone acknowledges it.`]

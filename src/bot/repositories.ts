@@ -51,6 +51,15 @@ export interface LetterListQuery {
   limit: number;
 }
 
+/**
+ * What a status list shows of a letter: who it is between, its facts and threads.
+ * Never its text or audit trail, so lists are kept small and cannot leak.
+ */
+export type ListedLetter = Pick<
+  Letter,
+  'ref' | 'type' | 'urgent' | 'mandateKey' | 'companyKey' | 'previewed' | 'acknowledged' | 'formalSent' | 'replied' | 'closed' | 'withdrawn' | 'threads'
+>;
+
 /** The list scope of a company's letters. */
 export const companyScope = (key: string): string => `company:${key}`;
 /** The list scope of a mandate's letters. */
@@ -92,8 +101,11 @@ export interface LetterRepository {
   /** Records where the letter's root card is (and makes the thread findable); a repeat of the same thread is a no-op. */
   addThread(ref: string, thread: Letter['threads'][number], audit: AuditEvent): Promise<Letter | null>;
   appendAudit(ref: string, event: AuditEvent): Promise<void>;
-  /** Newest first, at most `limit`, from the asker's scopes; reads only those lists and the letters it returns. */
-  list(query: LetterListQuery): Promise<Letter[]>;
+  /**
+   * Newest first, at most `limit`, from the asker's scopes, as list entries (no text):
+   * reads the scopes' lists and a few documents of entries, never the letters' history.
+   */
+  list(query: LetterListQuery): Promise<ListedLetter[]>;
   /** Forgets a finished letter in every list (history retention); the letter itself stays, found by reference. */
   unlist(letter: Letter): Promise<void>;
 }

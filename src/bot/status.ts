@@ -7,12 +7,13 @@
  */
 import { daysLeft } from '../domain/deadline';
 import { PreLetterError } from '../domain/errors';
-import type { Company, Letter, Mandate, Person, PlatformIdentity } from '../domain/types';
+import type { Company, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import type { BotDeps } from './deps';
 import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
-import { loadVisibleLetter, stateOf, withDirectory } from './letter-context';
-import { ALL_SCOPE, companyScope, mandateScope, personScope } from './repositories';
+import { cachedDirectory } from './directory-cache';
+import { directoryGap, loadVisibleLetter, stateOf } from './letter-context';
+import { ALL_SCOPE, companyScope, mandateScope, personScope, type ListedLetter } from './repositories';
 import type { CardField, NeutralCard } from './ports';
 import { timelineCard } from './views/timeline-card';
 import { noticeCard } from './views/notice-card';
@@ -55,32 +56,15 @@ function unknownCompany(name: string): PreLetterError {
   );
 }
 
-/** Loads each mandate and company once per answer, however many letters share them. */
-function directoryCache(deps: BotDeps) {
-  const mandates = new Map<string, Promise<Mandate | null>>();
-  const companies = new Map<string, Promise<Company | null>>();
-  const once = <T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
-    if (!map.has(key)) map.set(key, load());
-    return map.get(key)!;
-  };
-  return async (letter: Letter) => {
-    const [mandate, company] = await Promise.all([
-      once(mandates, letter.mandateKey, () => deps.directory.getMandate(letter.mandateKey)),
-      once(companies, letter.companyKey, () => deps.directory.getCompany(letter.companyKey)),
-    ]);
-    // withDirectory explains a missing mandate or company with the same error as everywhere else.
-    return mandate && company ? { mandate, company } : withDirectory(deps, letter);
-  };
+/** The letter's mandate and company, read once per answer through the cached directory. */
+async function lookup(deps: BotDeps, letter: ListedLetter): Promise<{ mandate: Mandate; company: Company }> {
+  const [mandate, company] = await Promise.all([deps.directory.getMandate(letter.mandateKey), deps.directory.getCompany(letter.companyKey)]);
+  if (!mandate || !company) throw directoryGap(letter.ref, letter.mandateKey, letter.companyKey);
+  return { mandate, company };
 }
 
-async function letterLine(
-  deps: BotDeps,
-  letter: Letter,
-  zone: string,
-  platform: PlatformIdentity['platform'],
-  lookup: ReturnType<typeof directoryCache>,
-): Promise<CardField> {
-  const ctx = await lookup(letter);
+async function letterLine(deps: BotDeps, letter: ListedLetter, zone: string, platform: PlatformIdentity['platform']): Promise<CardField> {
+  const ctx = await lookup(deps, letter);
   const now = deps.clock.now();
   const { status, deadline } = stateOf(letter, ctx.mandate, deps.policy, now);
   const parts = [STATUS_NAMES[status]];
@@ -116,8 +100,8 @@ export async function status(deps: BotDeps, request: StatusRequest): Promise<Neu
   if (letters.length === 0) {
     return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
   }
-  const lookup = directoryCache(deps);
-  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform, lookup)));
+  const cached = { ...deps, directory: cachedDirectory(deps.directory) };
+  const fields = await Promise.all(letters.map((l) => letterLine(cached, l, zone, request.actor.platform)));
   return {
     title,
     body: [[{ text: `${letters.length} letter${letters.length === 1 ? '' : 's'}, newest first. Times are in ${zone}.` }]],

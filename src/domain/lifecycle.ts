@@ -8,7 +8,7 @@ import type { Role } from './access';
 import type { Fact, FactName, Letter, LetterStatus } from './types';
 
 /** Status is computed, never stored, so it can never disagree with the facts or the clock. */
-export function deriveStatus(letter: Letter, now: Date, deadline?: Date): LetterStatus {
+export function deriveStatus(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'closed' | 'withdrawn'>, now: Date, deadline?: Date): LetterStatus {
   if (letter.withdrawn) return 'withdrawn';
   if (letter.closed) return 'closed';
   if (letter.replied) return 'replied';

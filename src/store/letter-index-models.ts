@@ -19,6 +19,16 @@ export interface LetterListDoc {
   refs: string[];
 }
 
+/**
+ * `_id` is a bucket of a hundred consecutive references (`PL-2026/0` holds PL-2026-0000
+ * to -0099): each letter's list entry (its facts and threads, no text), kept up to date
+ * with the letter, so a status list reads a few buckets instead of every letter it shows.
+ */
+export interface LetterLinesDoc {
+  _id: string;
+  lines: Record<string, Record<string, unknown>>;
+}
+
 /** `_id` is a letter reference; only letters with something ahead of them have one. */
 export interface ScheduleDoc {
   _id: string;
@@ -45,6 +55,12 @@ export const letterThreadSchema = new Schema<LetterThreadDoc>(
 export const letterListSchema = new Schema<LetterListDoc>(
   { _id: { type: String, required: true }, refs: { type: [String], default: [] } },
   SCHEMA_OPTIONS,
+);
+
+/** Buckets of list entries by `_id`; the entries are written whole, so their shape is the repository's. */
+export const letterLinesSchema = new Schema<LetterLinesDoc>(
+  { _id: { type: String, required: true }, lines: { type: Schema.Types.Mixed, default: {} } },
+  { ...SCHEMA_OPTIONS, minimize: false },
 );
 
 /** The scheduler's agenda; `at` is indexed for MongoDB (the embedded server scans this small collection). */

@@ -6,12 +6,13 @@
  * index is written before the letter it points to and cleaned after, so it may hold
  * a reference too many for a moment (readers skip it), never one too few.
  */
-import type { LetterListQuery, LetterRepository, ScheduleRepository } from '../bot/repositories';
+import type { ListedLetter, LetterListQuery, LetterRepository, ScheduleRepository } from '../bot/repositories';
 import { ALL_SCOPE, companyScope, mandateScope, personScope } from '../bot/repositories';
 import { PreLetterError } from '../domain/errors';
 import type { AuditEvent, Fact, FactName, Letter, LetterThread } from '../domain/types';
 import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
 import type { LetterListDoc, LetterThreadDoc } from './letter-index-models';
+import { entryOf, fromEntry, LetterLines } from './letter-lines';
 import { copyAudit, copyThread, fromLetterDoc, routedKeysOf, toLetterDoc, type LetterDoc } from './letter-model';
 import type { StoreContext } from './store-connection';
 
@@ -36,12 +37,34 @@ export function scopesOf(letter: Letter): string[] {
   return [ALL_SCOPE, companyScope(letter.companyKey), mandateScope(letter.mandateKey), ...routedKeysOf(letter).map(personScope)];
 }
 
+/** How many times a writer refreshes a letter's list entry when others changed the letter meanwhile. */
+const ENTRY_REFRESHES = 3;
+
 /** LetterRepository on mongoose. */
 export class MongoLetterRepository implements LetterRepository {
+  private readonly lines: LetterLines;
+
   constructor(
     private readonly ctx: StoreContext,
     private readonly schedule: ScheduleRepository,
-  ) {}
+  ) {
+    this.lines = new LetterLines(ctx);
+  }
+
+  /**
+   * Writes the letter's list entry from the letter as this writer left it, then makes
+   * sure no later change was overwritten: if the letter moved on meanwhile (another
+   * writer's entry may have landed first), the entry is written again from a fresh read.
+   */
+  private async refreshEntry(letter: Letter): Promise<void> {
+    let current: Letter | null = letter;
+    for (let i = 0; current && i < ENTRY_REFRESHES; i += 1) {
+      await this.lines.write(current);
+      const fresh: Letter | null = await this.read(current.ref);
+      if (!fresh || fresh.audit.length === current.audit.length) return;
+      current = fresh;
+    }
+  }
 
   /** One atomic `$inc` on the year's counter; a lost upsert race (E11000) is retried. */
   nextRef(year: number): Promise<string> {
@@ -67,6 +90,7 @@ export class MongoLetterRepository implements LetterRepository {
       for (const thread of letter.threads) {
         await this.ctx.models.letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
       }
+      await this.lines.write(letter);
       // Due at once: the scheduler's first look publishes it (root card, thread note, direct messages).
       await this.schedule.lower(letter.ref, letter.previewed.at);
       try {
@@ -123,7 +147,9 @@ export class MongoLetterRepository implements LetterRepository {
         .exec();
       if (updated) {
         this.ctx.logger.info({ ref, fact }, 'letter fact set');
-        return { applied: true, letter: fromLetterDoc(updated) };
+        const changed = fromLetterDoc(updated);
+        await this.refreshEntry(changed);
+        return { applied: true, letter: changed };
       }
       return { applied: false, letter: await this.read(ref) };
     });
@@ -142,7 +168,11 @@ export class MongoLetterRepository implements LetterRepository {
         )
         .lean<LetterDoc>()
         .exec();
-      if (updated) return fromLetterDoc(updated);
+      if (updated) {
+        const changed = fromLetterDoc(updated);
+        await this.refreshEntry(changed);
+        return changed;
+      }
       const current = await this.read(ref);
       if (!current) throw new PreLetterError('not-found', `There is no letter with the reference ${ref}.`, { ref });
       return current;
@@ -158,7 +188,7 @@ export class MongoLetterRepository implements LetterRepository {
     });
   }
 
-  list(query: LetterListQuery): Promise<Letter[]> {
+  list(query: LetterListQuery): Promise<ListedLetter[]> {
     return this.ctx.run('listLetters', { scopes: query.scopes.length, limit: query.limit }, async () => {
       if (query.limit <= 0 || query.scopes.length === 0) return [];
       const { letterList } = this.ctx.models;
@@ -170,14 +200,22 @@ export class MongoLetterRepository implements LetterRepository {
         refs = refs.filter((ref) => allowed.has(ref));
       }
       refs.sort(compareRefsNewestFirst);
-      const letters: Letter[] = [];
+      const listed: ListedLetter[] = [];
       // A list may name a letter whose save did not finish: skip it and read further.
-      for (let start = 0; start < refs.length && letters.length < query.limit; start += query.limit) {
-        const page = refs.slice(start, start + query.limit - letters.length);
-        const read = await Promise.all(page.map((ref) => this.read(ref)));
-        letters.push(...read.flatMap((l) => (l ? [l] : [])));
+      for (let start = 0; start < refs.length && listed.length < query.limit; ) {
+        const page = refs.slice(start, start + query.limit - listed.length);
+        start += page.length;
+        const entries = await this.lines.read(page);
+        const missing = page.filter((ref) => !entries.has(ref));
+        // No entry (a letter from before entries existed): read the letter and write its entry for next time.
+        for (const letter of await Promise.all(missing.map((ref) => this.read(ref)))) {
+          if (!letter) continue;
+          entries.set(letter.ref, fromEntry(entryOf(letter)));
+          await this.lines.write(letter);
+        }
+        listed.push(...page.flatMap((ref) => entries.get(ref) ?? []));
       }
-      return letters;
+      return listed;
     });
   }
 
@@ -186,6 +224,7 @@ export class MongoLetterRepository implements LetterRepository {
       for (const scope of scopesOf(letter)) {
         await this.ctx.models.letterList.updateOne({ _id: scope }, { $pull: { refs: letter.ref } }).exec();
       }
+      await this.lines.remove(letter.ref);
     });
   }
 }

@@ -16,10 +16,12 @@ import { isUnreachableError, unavailableError } from './db-errors';
 import { deliverySchema, type DeliveryDoc } from './delivery-model';
 import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model';
 import {
+  letterLinesSchema,
   letterListSchema,
   letterThreadSchema,
   metaSchema,
   scheduleSchema,
+  type LetterLinesDoc,
   type LetterListDoc,
   type LetterThreadDoc,
   type MetaDoc,
@@ -47,6 +49,8 @@ export interface StoreModels {
   letterThread: Model<LetterThreadDoc>;
   /** The references in each list scope (company, mandate, person, all). */
   letterList: Model<LetterListDoc>;
+  /** The list entries of letters, a hundred references a document. */
+  letterLines: Model<LetterLinesDoc>;
   /** When each letter next needs the scheduler. */
   schedule: Model<ScheduleDoc>;
   /** Singletons: the sweep's wake time and the schema version. */
@@ -110,6 +114,7 @@ export class StoreConnection implements StoreContext {
       channelBinding: c.model<ChannelBindingDoc>('ChannelBinding', channelBindingSchema, 'channel_bindings'),
       letterThread: c.model<LetterThreadDoc>('LetterThread', letterThreadSchema, 'letter_threads'),
       letterList: c.model<LetterListDoc>('LetterList', letterListSchema, 'letter_lists'),
+      letterLines: c.model<LetterLinesDoc>('LetterLines', letterLinesSchema, 'letter_lines'),
       schedule: c.model<ScheduleDoc>('Schedule', scheduleSchema, 'schedule'),
       meta: c.model<MetaDoc>('Meta', metaSchema, 'meta'),
     };

@@ -5,9 +5,9 @@
  * process, on a simulated clock (rate limits included), so "the retry" is the next
  * sweep after the clock moved on.
  */
-import { ALL_SCOPE } from '../../src/bot/repositories';
 import { sweep } from '../../src/scheduler/sweep';
 import { testSweepOptions } from '../support/scheduler-harness';
+import { savedLetters } from './support/dedicated-database';
 import { openClockedSlackWorld, type ClockedSlackWorld } from './support/clocked-slack-world';
 import { answersTo, command, falseClaimsAboutCard, rootCardsOf, submitPreview, threadPosts } from './support/slack-talk';
 
@@ -31,7 +31,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
 
   /** The letter is saved, and only once: the only letter in the database. */
   async function expectSavedOnce(ref: string): Promise<void> {
-    const all = await w.harness.store.letters.list({ scopes: [ALL_SCOPE], limit: 10 });
+    const all = await savedLetters(w.harness.store);
     expect(all.map((l) => l.ref)).toEqual([ref]);
     expect(all[0]).toMatchObject({ summary: SUMMARY, companyKey: 'northwind' });
   }
@@ -54,7 +54,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
     w.fake.failNext('chat.postMessage', { httpStatus: 500 });
     const { ref, told } = await preview();
     expect(w.fake.calls.filter((c) => c.method === 'chat.postMessage' && isRootCard(c.args)).map((c) => c.status)).toEqual([500]);
-    expect(told).toContain(`${ref} is saved, but Slack has not confirmed the card yet`);
+    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in this channel`);
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, ref)).toEqual([]);
     await expectSavedOnce(ref);
     await retryAndExpectOneCard(ref, 2);
@@ -83,7 +83,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
   it('an answer that comes only after the client timed out (Slack posted the card): Mara is told it is saved but not that it is missing, and the retry adopts that one card', async () => {
     w.fake.holdNext('chat.postMessage', { stage: 'after-posting', match: isRootCard, releaseWhenCallerGone: true });
     const { ref, told } = await preview(20_000); // the client's own 10-second timeout runs out first
-    expect(told).toContain(`${ref} is saved, but Slack has not confirmed the card yet, so I cannot tell whether it is in this channel`);
+    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in this channel`);
     expect(w.fake.calls.filter((c) => c.method === 'chat.postMessage' && isRootCard(c.args))).toHaveLength(1);
     expect(rootCardsOf(w.fake, CHANNEL, ref)).toHaveLength(1); // on Slack's side the card is there
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, ref)).toEqual([]);

@@ -7,6 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ALL_SCOPE } from '../../../src/bot/repositories';
+import type { Letter } from '../../../src/domain/types';
 import { silentLogger } from '../../../src/logger';
 import { openStore, type Store } from '../../../src/store';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../src/store/embedded/launcher';
@@ -44,4 +46,11 @@ export async function startDedicatedDatabase(prefix: string): Promise<DedicatedD
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every letter saved in a store, read whole by reference (the lists may name one whose save did not finish). */
+export async function savedLetters(store: Store): Promise<Letter[]> {
+  const listed = await store.letters.list({ scopes: [ALL_SCOPE], limit: 100 });
+  const letters = await Promise.all(listed.map((l) => store.letters.get(l.ref)));
+  return letters.flatMap((l) => (l ? [l] : []));
 }

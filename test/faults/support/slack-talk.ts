@@ -38,14 +38,15 @@ export async function command(send: SlackRequests, user: string, text: string, c
   if (reply.status !== 200) throw new Error(`the command was not accepted: ${reply.status}`);
 }
 
-/** Private answers (ephemeral, response_url or direct) to one user, in order, with the index of each in fake.calls. */
+/**
+ * Private answers to one user, in order, with the index of each in fake.calls. Requests made
+ * in a channel are answered there (ephemeral), so direct messages (a letter's card for its
+ * owner) are not counted as answers.
+ */
 export function answersTo(fake: SlackApiFake, userId: string): Array<{ index: number; text: string }> {
-  const dm = fake.dmOf(userId);
-  return fake.calls.flatMap((call, index) => {
-    const ephemeral = call.method === 'chat.postEphemeral' && call.args.user === userId;
-    const direct = call.method === 'chat.postMessage' && call.args.channel === dm;
-    return call.ok && (ephemeral || direct) ? [{ index, text: visibleText(call) }] : [];
-  });
+  return fake.calls.flatMap((call, index) =>
+    call.ok && call.method === 'chat.postEphemeral' && call.args.user === userId ? [{ index, text: visibleText(call) }] : [],
+  );
 }
 
 /** The top-level messages of a channel whose metadata carries this letter's reference. */

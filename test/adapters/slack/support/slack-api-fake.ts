@@ -37,24 +37,25 @@ export interface HoldOptions {
   releaseWhenCallerGone?: boolean;
 }
 
-/** A call holdNext is keeping. */
+/**
+ * A call holdNext is keeping: `arrived` resolves with its arguments (after posting: once recorded),
+ * `callerGone` when its caller closed the connection; release() lets it go on (answered after posting;
+ * handled as usual before recording, or dropped if its caller is gone).
+ */
 export interface HeldCall {
-  /** Resolves with the call's arguments when it arrives (and, after posting, once it is recorded). */
   readonly arrived: Promise<Record<string, unknown>>;
-  /** Resolves when the caller closed its connection while the call was held. */
   readonly callerGone: Promise<void>;
-  /** Lets the call go on: answered (after posting), or handled as usual (before recording; dropped if its caller is gone). */
   release(): void;
 }
 
-interface Hold extends HoldOptions {
+type Hold = HoldOptions & {
   method: string;
   callerLeft: boolean;
-  arrive: (args: Record<string, unknown>) => void;
-  gone: () => void;
   released: Promise<void>;
   release: () => void;
-}
+  gone: () => void;
+  arrive: (args: Record<string, unknown>) => void;
+};
 
 /** A Slack user the fake knows for users.info. */
 export interface FakeUser {
