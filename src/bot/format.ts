@@ -25,19 +25,43 @@ export const STATUS_NAMES: Record<LetterStatus, string> = {
 
 const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-IE', 'en-SG', 'en-AU', 'en-IN'];
 
+/**
+ * Building an Intl formatter costs about a millisecond and a status list formats dozens
+ * of moments, so formatters are kept by locale, zone and options (there are few of each).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function parts(at: Date, locale: string, zone: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  return Object.fromEntries(formatter(locale, zone, options).formatToParts(at).map((p) => [p.type, p.value]));
+}
+
+const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: 'short' };
+const MOMENT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
 /** A zone's short name at an instant (CEST, PDT, SGT…) from the first English locale that has one; else GMT+n. */
 export function zoneAbbreviation(at: Date, zone: string): string {
-  const local = DateTime.fromJSDate(at, { zone });
+  let last = '';
   for (const locale of ABBREVIATION_LOCALES) {
-    const name = local.setLocale(locale).toFormat('ZZZZ');
-    if (!/^(GMT|UTC)[+-]/.test(name)) return name;
+    last = parts(at, locale, zone, ZONE_NAME).timeZoneName ?? '';
+    if (!/^(GMT|UTC)[+-]/.test(last)) return last;
   }
-  return local.toFormat('ZZZZ');
+  return last;
 }
 
 /** A moment in the reader's zone, with the zone's abbreviation so shared channels are unambiguous. */
 export function formatMoment(at: Date, zone: string): string {
-  return `${DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(at, zone)}`;
+  const p = parts(at, 'en-GB', zone, MOMENT);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}, ${p.hour}:${p.minute} ${zoneAbbreviation(at, zone)}`;
 }
 
 /** A calendar day without time, for expected dates. */

@@ -18,7 +18,7 @@ const MEMO_LIMIT = 50_000;
  * Date arithmetic in zones is pure but slow (luxon parses and resolves zones each
  * time) and schedules ask the same questions over and over; remember the answers.
  */
-function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const cache = new Map<string, R>();
   return (...args: A) => {
     const key = args.map(String).join('|');

@@ -4,12 +4,16 @@
  * season (DST) and wherever the company is.
  */
 import { DateTime } from 'luxon';
-import { daysBetween, localDateOf, plusDays } from './calendar';
+import { daysBetween, localDateOf, memo, plusDays } from './calendar';
+
+const deadlineMs = memo((sentMs: number, zone: string, windowDays: number): number => {
+  const lastDay = plusDays(localDateOf(new Date(sentMs), zone), windowDays);
+  return DateTime.fromISO(lastDay, { zone }).endOf('day').toMillis();
+});
 
 /** Last instant a reply still counts: the end of the window's last day in the mandate's zone. */
 export function deadlineOf(formalSentAt: Date, mandateTimeZone: string, windowDays: number): Date {
-  const lastDay = plusDays(localDateOf(formalSentAt, mandateTimeZone), windowDays);
-  return DateTime.fromISO(lastDay, { zone: mandateTimeZone }).endOf('day').toJSDate();
+  return new Date(deadlineMs(formalSentAt.getTime(), mandateTimeZone, windowDays));
 }
 
 /** Days left as the reader counts them on their own calendar; negative once overdue. */

@@ -26,7 +26,8 @@ export interface LetterListDoc {
  */
 export interface LetterLinesDoc {
   _id: string;
-  lines: Record<string, Record<string, unknown>>;
+  /** Reference → the entry as one JSON string (see letter-lines.ts). */
+  lines: Record<string, string>;
 }
 
 /** `_id` is a letter reference; only letters with something ahead of them have one. */

@@ -1,7 +1,10 @@
 /**
  * List entries of letters: each letter's facts and threads (never its text), a
  * hundred consecutive references to a document, so a status list of 25 letters reads
- * one or two documents instead of 25 letters. An entry is a copy of the letter kept up
+ * one or two documents instead of 25 letters. Each entry is stored as one JSON string:
+ * the embedded server decodes every stored value one by one (a hundred entries of
+ * nested fields cost 70 ms to read, a hundred strings 7 ms), and nothing ever queries
+ * inside an entry. An entry is a copy of the letter kept up
  * to date by every write that changes it; a reader that finds none falls back to the
  * letter itself, so a missing entry costs time, never correctness.
  */
@@ -37,6 +40,18 @@ export function entryOf(letter: Letter): Record<string, unknown> {
   return entry;
 }
 
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** An entry as stored: one string. */
+export function encodeEntry(entry: Record<string, unknown>): string {
+  return JSON.stringify(entry);
+}
+
+/** A stored entry read back, with its dates as dates. */
+export function decodeEntry(stored: string): Record<string, unknown> {
+  return JSON.parse(stored, (_key, value: unknown) => (typeof value === 'string' && ISO.test(value) ? new Date(value) : value)) as Record<string, unknown>;
+}
+
 /** The list entry as the core reads it (a letter's facts and threads, nothing more). */
 export function fromEntry(entry: Record<string, unknown>): ListedLetter {
   const listed: ListedLetter = {
@@ -61,7 +76,7 @@ export class LetterLines {
 
   write(letter: Letter): Promise<unknown> {
     return this.ctx.models.letterLines
-      .updateOne({ _id: bucketOf(letter.ref) }, { $set: { [`lines.${letter.ref}`]: entryOf(letter) } }, { upsert: true })
+      .updateOne({ _id: bucketOf(letter.ref) }, { $set: { [`lines.${letter.ref}`]: encodeEntry(entryOf(letter)) } }, { upsert: true })
       .exec();
   }
 
@@ -77,7 +92,7 @@ export class LetterLines {
     const found = new Map<string, ListedLetter>();
     for (const doc of docs) {
       for (const [ref, entry] of Object.entries(doc?.lines ?? {})) {
-        if (wanted.has(ref) && entry) found.set(ref, fromEntry(entry));
+        if (wanted.has(ref) && typeof entry === 'string') found.set(ref, fromEntry(decodeEntry(entry)));
       }
     }
     return found;

@@ -48,13 +48,10 @@ export interface HeldCall {
   release(): void;
 }
 
-type Hold = HoldOptions & {
-  method: string;
-  callerLeft: boolean;
-  released: Promise<void>;
-  release: () => void;
-  gone: () => void;
-  arrive: (args: Record<string, unknown>) => void;
+type Hold = HoldOptions & { method: string; callerLeft: boolean; released: Promise<void> } & {
+  release(): void;
+  gone(): void;
+  arrive(args: Record<string, unknown>): void;
 };
 
 /** A Slack user the fake knows for users.info. */
