@@ -13,10 +13,15 @@ export interface LetterThreadDoc {
   letterRef: string;
 }
 
-/** `_id` is a list scope (`company:<key>`, `mandate:<key>`, `person:<key>`, `all`). */
+/**
+ * A list scope's index (`_id` is the scope: `company:<key>`, `mandate:<key>`,
+ * `person:<key>`, `all`) naming its buckets, or one bucket of it (`_id` is
+ * `<scope>|<bucket>`) holding that bucket's references (see letter-lists.ts).
+ */
 export interface LetterListDoc {
   _id: string;
-  refs: string[];
+  buckets?: string[];
+  refs?: string[];
 }
 
 /**
@@ -52,9 +57,9 @@ export const letterThreadSchema = new Schema<LetterThreadDoc>(
   SCHEMA_OPTIONS,
 );
 
-/** List scopes by `_id`. */
+/** List scopes and their buckets by `_id`. */
 export const letterListSchema = new Schema<LetterListDoc>(
-  { _id: { type: String, required: true }, refs: { type: [String], default: [] } },
+  { _id: { type: String, required: true }, buckets: { type: [String], default: undefined }, refs: { type: [String], default: undefined } },
   SCHEMA_OPTIONS,
 );
 

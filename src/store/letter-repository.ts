@@ -11,8 +11,9 @@ import { ALL_SCOPE, companyScope, mandateScope, personScope } from '../bot/repos
 import { PreLetterError } from '../domain/errors';
 import type { AuditEvent, Fact, FactName, Letter, LetterThread } from '../domain/types';
 import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
-import type { LetterListDoc, LetterThreadDoc } from './letter-index-models';
+import type { LetterThreadDoc } from './letter-index-models';
 import { entryOf, fromEntry, LetterLines } from './letter-lines';
+import { LetterLists } from './letter-lists';
 import { copyAudit, copyThread, fromLetterDoc, routedKeysOf, toLetterDoc, type LetterDoc } from './letter-model';
 import type { StoreContext } from './store-connection';
 
@@ -43,12 +44,14 @@ const ENTRY_REFRESHES = 3;
 /** LetterRepository on mongoose. */
 export class MongoLetterRepository implements LetterRepository {
   private readonly lines: LetterLines;
+  private readonly lists: LetterLists;
 
   constructor(
     private readonly ctx: StoreContext,
     private readonly schedule: ScheduleRepository,
   ) {
     this.lines = new LetterLines(ctx);
+    this.lists = new LetterLists(ctx);
   }
 
   /**
@@ -83,10 +86,8 @@ export class MongoLetterRepository implements LetterRepository {
 
   create(letter: Letter): Promise<void> {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
-      const { letterList, letter: letters } = this.ctx.models;
-      for (const scope of scopesOf(letter)) {
-        await letterList.updateOne({ _id: scope }, { $addToSet: { refs: letter.ref } }, { upsert: true }).exec();
-      }
+      const { letter: letters } = this.ctx.models;
+      await this.lists.add(scopesOf(letter), letter.ref);
       for (const thread of letter.threads) {
         await this.ctx.models.letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
       }
@@ -191,15 +192,14 @@ export class MongoLetterRepository implements LetterRepository {
   list(query: LetterListQuery): Promise<ListedLetter[]> {
     return this.ctx.run('listLetters', { scopes: query.scopes.length, limit: query.limit }, async () => {
       if (query.limit <= 0 || query.scopes.length === 0) return [];
-      const { letterList } = this.ctx.models;
-      const lists = await Promise.all(query.scopes.map((scope) => letterList.findOne({ _id: scope }).lean<LetterListDoc>()));
-      let refs = [...new Set(lists.flatMap((l) => l?.refs ?? []))];
-      if (query.within) {
-        const within = await letterList.findOne({ _id: query.within }).lean<LetterListDoc>();
-        const allowed = new Set(within?.refs ?? []);
-        refs = refs.filter((ref) => allowed.has(ref));
-      }
-      refs.sort(compareRefsNewestFirst);
+      // Everything in the asker's scopes that is also in `within`: just `within` when one of the scopes covers it.
+      const covered = query.within && (query.scopes.includes(query.within) || query.scopes.includes(ALL_SCOPE));
+      const found = !query.within
+        ? (await Promise.all(query.scopes.map((scope) => this.lists.newest(scope, query.limit)))).flat()
+        : covered
+          ? await this.lists.newest(query.within, query.limit)
+          : await this.lists.newestWithin(query.scopes, query.within, query.limit);
+      const refs = [...new Set(found)].sort(compareRefsNewestFirst);
       const listed: ListedLetter[] = [];
       // A list may name a letter whose save did not finish: skip it and read further.
       for (let start = 0; start < refs.length && listed.length < query.limit; ) {
@@ -221,9 +221,7 @@ export class MongoLetterRepository implements LetterRepository {
 
   unlist(letter: Letter): Promise<void> {
     return this.ctx.run('unlistLetter', { ref: letter.ref }, async () => {
-      for (const scope of scopesOf(letter)) {
-        await this.ctx.models.letterList.updateOne({ _id: scope }, { $pull: { refs: letter.ref } }).exec();
-      }
+      await this.lists.remove(scopesOf(letter), letter.ref);
       await this.lines.remove(letter.ref);
     });
   }

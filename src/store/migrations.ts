@@ -13,6 +13,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
 import { isDuplicateKeyError } from './db-errors';
 import type { LetterDoc } from './letter-model';
+import { LetterLists } from './letter-lists';
 import { scopesOf } from './letter-repository';
 import { fromLetterDoc } from './letter-model';
 import { channelKey } from './company-model';
@@ -62,7 +63,8 @@ async function rekey(model: Model<any>): Promise<number> {
 }
 
 async function toVersion2(models: StoreModels, logger: Logger): Promise<void> {
-  const { person, mandate, company, letter, account, channelBinding, letterThread, letterList, schedule, meta } = models;
+  const { person, mandate, company, letter, account, channelBinding, letterThread, schedule, meta } = models;
+  const lists = new LetterLists({ models, logger, run: (_operation, _context, fn) => fn() });
   const moved = (await rekey(person)) + (await rekey(mandate)) + (await rekey(company));
   for (const p of await person.find({}).lean<Array<{ key: string; identities?: Array<{ platform: 'slack' | 'teams'; userId: string }> }>>()) {
     for (const identity of p.identities ?? []) await insertOnce(account, { _id: identityKey(identity), personKey: p.key });
@@ -74,7 +76,7 @@ async function toVersion2(models: StoreModels, logger: Logger): Promise<void> {
   for (const raw of await letter.find({}).lean<Array<LetterDoc & { nextDueAt?: Date }>>()) {
     const l = fromLetterDoc(raw);
     for (const t of l.threads) await letterThread.updateOne({ _id: t.threadRef }, { $set: { letterRef: l.ref } }, { upsert: true }).exec();
-    for (const scope of scopesOf(l)) await letterList.updateOne({ _id: scope }, { $addToSet: { refs: l.ref } }, { upsert: true }).exec();
+    await lists.add(scopesOf(l), l.ref);
     // Every letter gets one look: open ones are planned again, finished ones pruned when their retention ends.
     await schedule.updateOne({ _id: l.ref }, { $min: { at: raw.nextDueAt ?? EPOCH }, $inc: { v: 1 } }, { upsert: true }).exec();
     letters += 1;
