@@ -9,6 +9,14 @@ import { PreLetterError } from '../domain/errors';
 export const UNAVAILABLE_MESSAGE =
   'The PreLetter database is not reachable right now, so nothing was changed. Please try again in a minute.';
 
+/**
+ * What a person is told when a write was sent but its answer never came (the server
+ * stopped answering mid-way): it may be applied when the server recovers, so "nothing
+ * was changed" would not be true.
+ */
+export const UNCERTAIN_MESSAGE =
+  'The PreLetter database stopped answering while this was being saved, so I cannot tell yet whether it was recorded. Please check with `/preletter status` in a minute before trying again.';
+
 /** Driver and mongoose error names that mean "no server to talk to", not "the query was wrong". */
 const UNREACHABLE_NAMES = new Set([
   'MongoServerSelectionError',
@@ -60,9 +68,24 @@ export function isUnreachableError(err: unknown): boolean {
   return unreachable(err, 0);
 }
 
-/** The one error every repository throws when the database cannot be reached. */
-export function unavailableError(context: Record<string, unknown>, cause?: unknown): PreLetterError {
-  return new PreLetterError('unavailable', UNAVAILABLE_MESSAGE, context, { cause });
+/**
+ * True when the command may have reached the server before the connection failed: a
+ * network error or timeout on a connection in use, as opposed to finding no server
+ * (selection timed out, pool closed or cleared before the command left).
+ */
+export function mayHaveReachedServer(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err instanceof mongoose.mongo.MongoServerSelectionError || err.name === 'MongooseServerSelectionError') return false;
+  if (err instanceof mongoose.mongo.MongoNetworkError || err.name === 'PoolClearedOnNetworkError') return true;
+  // Raised when taking a connection from a pool that was cleared: the command never left.
+  if (err.name === 'MongoPoolClearedError') return false;
+  if (err instanceof mongoose.mongo.MongoError && err.hasErrorLabel(mongoose.mongo.MongoErrorLabel.InterruptInUseConnections)) return true;
+  return depth < CAUSE_DEPTH && mayHaveReachedServer(err.cause, depth + 1);
+}
+
+/** The one error every repository throws when the database cannot be reached (or stopped answering a write). */
+export function unavailableError(context: Record<string, unknown>, cause?: unknown, uncertain = false): PreLetterError {
+  return new PreLetterError('unavailable', uncertain ? UNCERTAIN_MESSAGE : UNAVAILABLE_MESSAGE, { ...context, ...(uncertain ? { uncertain } : {}) }, { cause });
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { accountSchema, channelBindingSchema, type AccountDoc, type ChannelBindingDoc } from './claim-models';
 import { companySchema, type CompanyDoc } from './company-model';
 import { counterSchema, type CounterDoc } from './counter-model';
-import { isUnreachableError, unavailableError } from './db-errors';
+import { isUnreachableError, mayHaveReachedServer, unavailableError } from './db-errors';
 import { deliverySchema, type DeliveryDoc } from './delivery-model';
 import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model';
 import {
@@ -73,6 +73,18 @@ export interface StoreConnectionOptions {
   /** How long a call waits for an unreachable server before failing (default 5000 ms). */
   serverSelectionTimeoutMS?: number;
 }
+
+/**
+ * Repository operations that change nothing a person sees (reads, and the note that a
+ * platform event was seen): when the server stops answering one of these, "nothing was
+ * changed" is true. Any other operation may have written before its answer was lost.
+ */
+const READ_OPERATIONS = new Set([
+  'recordInboundEvent',
+  'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
+  'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery',
+]);
 
 /** Database used when neither `dbName` nor the URI names one. */
 export const DEFAULT_DB_NAME = 'preletter';
@@ -162,9 +174,11 @@ export class StoreConnection implements StoreContext {
       await this.ensureOpen();
       return await fn();
     } catch (err) {
-      if (!isUnreachableError(err)) throw err;
-      this.logger.warn({ operation, ...context, error: (err as Error).name }, 'database unreachable');
-      throw unavailableError({ operation, ...context }, err);
+      // A nested call already said what happened (and whether a write may have landed).
+      if (err instanceof PreLetterError || !isUnreachableError(err)) throw err;
+      const uncertain = !READ_OPERATIONS.has(operation) && mayHaveReachedServer(err);
+      this.logger.warn({ operation, ...context, error: (err as Error).name, uncertain }, 'database unreachable');
+      throw unavailableError({ operation, ...context }, err, uncertain);
     }
   }
 

@@ -3,7 +3,7 @@
  * nothing changed), tested with the driver's own error classes, not look-alikes.
  */
 import mongoose from 'mongoose';
-import { isDuplicateKeyError, isUnreachableError } from '../../src/store/db-errors';
+import { isDuplicateKeyError, isUnreachableError, mayHaveReachedServer, unavailableError } from '../../src/store/db-errors';
 
 const { MongoErrorLabel, MongoNetworkError, MongoNetworkTimeoutError, MongoServerError } = mongoose.mongo;
 
@@ -63,5 +63,30 @@ describe('isUnreachableError', () => {
     expect(isDuplicateKeyError(serverError(11000))).toBe(true);
     expect(isUnreachableError(new TypeError('cannot read properties of undefined'))).toBe(false);
     expect(isUnreachableError('ECONNREFUSED')).toBe(false);
+  });
+});
+
+describe('mayHaveReachedServer', () => {
+  it('says a command may have landed when the connection broke or timed out while it was in use', () => {
+    expect(mayHaveReachedServer(new MongoNetworkTimeoutError('connection timed out'))).toBe(true);
+    expect(mayHaveReachedServer(new MongoNetworkError('connection 3 to 127.0.0.1:27017 closed'))).toBe(true);
+    expect(mayHaveReachedServer(new poolErrors.PoolClearedOnNetworkError(pool))).toBe(true);
+  });
+
+  it('says a command never left when no server could be selected or the pool was cleared before it went out', async () => {
+    const connection = mongoose.createConnection('mongodb://127.0.0.1:9/', { serverSelectionTimeoutMS: 200 });
+    const failure = await connection.asPromise().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    await connection.close().catch(() => undefined);
+    expect(mayHaveReachedServer(failure)).toBe(false);
+    expect(mayHaveReachedServer(new poolErrors.PoolClearedError(pool))).toBe(false);
+  });
+
+  it('tells the person "nothing was changed" only when that is known', () => {
+    expect(unavailableError({}, undefined).userMessage).toContain('so nothing was changed');
+    expect(unavailableError({}, undefined, true).userMessage).toContain('I cannot tell yet whether it was recorded');
+    expect(unavailableError({}, undefined, true).userMessage).not.toContain('nothing was changed');
   });
 });
