@@ -76,9 +76,10 @@ export function isUnreachableError(err: unknown): boolean {
 export function mayHaveReachedServer(err: unknown, depth = 0): boolean {
   if (!(err instanceof Error)) return false;
   if (err instanceof mongoose.mongo.MongoServerSelectionError || err.name === 'MongooseServerSelectionError') return false;
-  if (err instanceof mongoose.mongo.MongoNetworkError || err.name === 'PoolClearedOnNetworkError') return true;
-  // Raised when taking a connection from a pool that was cleared: the command never left.
+  // Raised when taking a connection from a pool that was cleared: the command never left
+  // (a network error by class, so this comes first; its in-use sibling is named differently).
   if (err.name === 'MongoPoolClearedError') return false;
+  if (err instanceof mongoose.mongo.MongoNetworkError || err.name === 'PoolClearedOnNetworkError') return true;
   if (err instanceof mongoose.mongo.MongoError && err.hasErrorLabel(mongoose.mongo.MongoErrorLabel.InterruptInUseConnections)) return true;
   return depth < CAUSE_DEPTH && mayHaveReachedServer(err.cause, depth + 1);
 }
