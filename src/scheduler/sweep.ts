@@ -2,10 +2,12 @@
  * One scheduler sweep. It reads the wake time (one document); when nothing can be due
  * yet it stops there, so an idle sweep costs the same with ten letters or ten thousand.
  * Otherwise it reads the letters due now from the agenda (a small collection of open
- * letters), makes each one's deliveries (src/bot/deliver-letter.ts: claim, make,
- * record, reschedule), and settles the wake time. Any number of instances can sweep
- * at once: each delivery is claimed by exactly one of them. A letter whose handling
- * fails is put back a few minutes, so it never holds up the letters behind it.
+ * letters), takes each for a lease (a compare-and-set on its agenda entry, so
+ * instances share the letters between them), makes its deliveries
+ * (src/bot/deliver-letter.ts: claim, make, record, reschedule), and settles the wake
+ * time. Any number of instances can sweep at once: each delivery is still claimed by
+ * exactly one of them. A letter whose handling fails is put back a few minutes, so it
+ * never holds up the letters behind it.
  */
 import { deliverLetter, emptyReport, type DeliveryReport } from '../bot/deliver-letter';
 import { cachedDirectory } from '../bot/directory-cache';
@@ -57,6 +59,10 @@ export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP
     if (due.length === 0) break;
     for (const entry of due) {
       seen.add(entry.ref);
+      // Take the letter for the length of a lease: other instances' sweeps stop seeing it as due, so instances
+      // share the work instead of each walking every letter. If this instance dies, the letter is due again then.
+      const lease = new Date(now.getTime() + deps.delivery.leaseMs);
+      if (!(await deps.schedule.reschedule(entry.ref, lease, entry.version))) continue;
       await isolated(deps, entry.ref, entry.version, report, () => deliverLetter(deps, entry.ref, report, entry).then(() => undefined));
     }
   }

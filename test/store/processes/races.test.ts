@@ -62,7 +62,9 @@ describe('separate processes racing on one database server', () => {
 
   it('delivers each of 2,000 due reminders exactly once when three scheduler processes sweep together', async () => {
     await store.directory.apply(TEST_DIRECTORY);
-    for (let i = 0; i < 400; i += 1) await store.letters.create(letter(await store.letters.nextRef(2026)));
+    for (let chunk = 0; chunk < 400; chunk += 25) {
+      await Promise.all(Array.from({ length: 25 }, async () => store.letters.create(letter(await store.letters.nextRef(2026)))));
+    }
     const now = new Date(at.getTime() + 9 * 3_600_000).toISOString();
     const results = await raceInProcesses<{ sent: string[]; reported: number }>(dbName, ['a', 'b', 'c'].map((instanceId) => ({ kind: 'sweep' as const, instanceId, now })));
     const sent = results.flatMap((r) => r.sent);
