@@ -17,6 +17,9 @@ import { ConnectorFake } from './adapters/teams/support/connector-fake';
 import { TeamsRequests } from './adapters/teams/support/teams-activities';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The bots start from an empty folder, so a developer's own `.env` in the project never leaks into these tests. */
+const CWD = mkdtempSync(path.join(tmpdir(), 'preletter-main-cwd-'));
+afterAll(() => rmSync(CWD, { recursive: true, force: true }));
 
 interface Started {
   child: ChildProcess;
@@ -26,7 +29,7 @@ interface Started {
 }
 
 function start(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], { cwd: CWD, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

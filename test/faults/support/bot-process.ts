@@ -5,6 +5,7 @@
  * as a crash or an out-of-memory kill would. Its JSON log lines are kept for the test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../../src/store/embedded/launcher';
 
@@ -66,8 +67,9 @@ async function status(port: number, pathname: string): Promise<number> {
 /** Starts the bot and waits until it says it is running (bounded). */
 export async function startBot(settings: Omit<BotSettings, 'port'> & { port?: number }): Promise<BotProcess> {
   const port = settings.port ?? (await freePort());
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-    cwd: ROOT,
+  // From the system's temporary folder, so a developer's own `.env` in the project never reaches this bot.
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], {
+    cwd: tmpdir(),
     env: botEnvironment({ ...settings, port }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
