@@ -7,6 +7,7 @@
  * another origin (cross-site requests and DNS rebinding). Its activity's serviceUrl,
  * where answers would go, must be on this machine too.
  */
+import { parseServiceUrl } from './thread-ref';
 import type { IncomingMessage } from 'node:http';
 
 /** Which emulator check refused a request; logged, never the header values themselves. */
@@ -38,14 +39,8 @@ function isLocalHostname(hostname: string): boolean {
 
 /** Why: answers and proactive calls of an unauthenticated turn may only go to http(s)://localhost, 127.0.0.1 or [::1]. */
 export function isLocalServiceUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  return (url.protocol === 'http:' || url.protocol === 'https:') && isLocalHostname(url.hostname);
+  const url = parseServiceUrl(value);
+  return url !== undefined && isLocalHostname(url.hostname);
 }
 
 function hostOf(header: string | undefined): string | undefined {

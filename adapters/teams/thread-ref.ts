@@ -20,15 +20,22 @@ const MESSAGE_CONVERSATION_ID = z.string().min(1).max(600).regex(/^[^\s;]+(;mess
 const TENANT_ID = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
 const ACTIVITY_ID = z.string().min(1).max(256).regex(/^[A-Za-z0-9:_.\-]+$/);
 
-/** Why: proactive sends go to serviceUrl with the bot's token, so only https (or a local emulator) is accepted. */
-export function isAllowedServiceUrl(value: string): boolean {
+/** Why: a service URL is only ever an http(s) address without credentials; anything else is no URL to us. */
+export function parseServiceUrl(value: string): URL | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
-  if (url.username || url.password) return false;
+  if (url.username || url.password || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  return url;
+}
+
+/** Why: proactive sends go to serviceUrl with the bot's token, so only https (or a local emulator) is accepted. */
+export function isAllowedServiceUrl(value: string): boolean {
+  const url = parseServiceUrl(value);
+  if (!url) return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]');
 }

@@ -10,7 +10,7 @@ import { sweep } from '../../src/scheduler/sweep';
 import { unavailableError } from '../../src/store/db-errors';
 import { testSweepOptions } from '../support/scheduler-harness';
 import { savedLetters } from './support/dedicated-database';
-import { openClockedSlackWorld, type ClockedSlackWorld } from './support/clocked-slack-world';
+import { openSlackWorld, type SlackWorld } from '../adapters/slack/support/slack-world';
 import { answersTo, directMessagesTo, falseClaimsAboutCard, rootCardsOf, submitPreview, threadPosts } from './support/slack-talk';
 
 const CHANNEL = 'C0NORTH';
@@ -28,10 +28,10 @@ function failingWhile<T extends object>(repository: T, down: () => boolean): T {
 }
 
 describe('the database lost right after a new letter is saved and its card posted', () => {
-  let w: ClockedSlackWorld;
+  let w: SlackWorld;
   let down = false;
   beforeEach(async () => {
-    w = await openClockedSlackWorld();
+    w = await openSlackWorld({ rateLimitsOnSimulatedClock: true });
     down = false;
     const isDown = () => down;
     w.deps.letters = failingWhile(w.deps.letters, isDown);

@@ -8,7 +8,7 @@
 import { sweep } from '../../src/scheduler/sweep';
 import { testSweepOptions } from '../support/scheduler-harness';
 import { savedLetters } from './support/dedicated-database';
-import { openClockedSlackWorld, type ClockedSlackWorld } from './support/clocked-slack-world';
+import { openSlackWorld, type SlackWorld } from '../adapters/slack/support/slack-world';
 import { answersTo, command, falseClaimsAboutCard, rootCardsOf, submitPreview, threadPosts } from './support/slack-talk';
 
 const CHANNEL = 'C0NORTH';
@@ -16,9 +16,9 @@ const SUMMARY = 'Account suspensions of journalists ahead of the vote.';
 const isRootCard = (args: Record<string, unknown>) => args.channel === CHANNEL && !args.thread_ts;
 
 describe('platform 500s, 429s and timeouts during a preview (in-process Slack app, simulated clock)', () => {
-  let w: ClockedSlackWorld;
+  let w: SlackWorld;
   beforeEach(async () => {
-    w = await openClockedSlackWorld();
+    w = await openSlackWorld({ rateLimitsOnSimulatedClock: true });
   });
   afterEach(async () => w.close());
 

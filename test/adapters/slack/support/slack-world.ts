@@ -5,6 +5,7 @@
  * Tests talk to it only over HTTP, as Slack would.
  */
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../../adapters/slack/app';
+import { RateLimitGate, SLACK_RATE_LIMIT_SETTINGS } from '../../../../adapters/slack/rate-limits';
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
 import { silentLogger } from '../../../../src/logger';
@@ -29,8 +30,14 @@ export interface SlackWorld {
   close(): Promise<void>;
 }
 
+/** How a world differs from the default one. */
+export interface SlackWorldOptions {
+  /** Keep Slack's rate limits on the simulated clock: a Retry-After is over when the test moves the clock past it, not before. */
+  rateLimitsOnSimulatedClock?: boolean;
+}
+
 /** Opens a world; start() has run (auth.test answered by the fake). */
-export async function openSlackWorld(): Promise<SlackWorld> {
+export async function openSlackWorld(options: SlackWorldOptions = {}): Promise<SlackWorld> {
   const harness = await openBotHarness();
   const fake = await SlackApiFake.start();
   for (const p of TEST_DIRECTORY.people) fake.addUser(p.identities[0]!.userId, p.name);
@@ -41,6 +48,7 @@ export async function openSlackWorld(): Promise<SlackWorld> {
     deps,
     host,
     logger: silentLogger,
+    ...(options.rateLimitsOnSimulatedClock ? { rateLimits: new RateLimitGate(SLACK_RATE_LIMIT_SETTINGS, () => harness.clock.now().getTime()) } : {}),
   });
   await slack.start();
   const send = new SlackRequests(`http://127.0.0.1:${host.port}${SLACK_EVENTS_PATH}`, SIGNING_SECRET);
