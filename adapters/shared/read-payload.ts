@@ -5,12 +5,20 @@
 import type { z } from 'zod';
 import { PreLetterError } from '../../src/domain/errors';
 
-/** Why: the sentence for a payload that failed validation, naming the platform and the field. */
+/** How much of a field name or problem a sentence repeats: validation messages may quote what was received. */
+const ECHO_LIMIT = 120;
+
+function clip(text: string): string {
+  const chars = [...text];
+  return chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : text;
+}
+
+/** Why: the sentence for a payload that failed validation, naming the platform and the field (both clipped). */
 export function unreadablePayload(platform: 'Slack' | 'Teams', what: string, field: string, problem: string): PreLetterError {
   return new PreLetterError(
     'invalid-input',
-    `${platform} sent a ${what} that PreLetter could not read (${field}: ${problem}). Please try again; if it keeps happening, tell your PreLetter admin.`,
-    { field, what },
+    `${platform} sent a ${what} that PreLetter could not read (${clip(field)}: ${clip(problem)}). Please try again; if it keeps happening, tell your PreLetter admin.`,
+    { field: clip(field), what },
   );
 }
 

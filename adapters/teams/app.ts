@@ -18,7 +18,7 @@ import type { BotDeps } from '../../src/bot/deps';
 import type { PlatformRegistry } from '../../src/bot/ports';
 import type { Config } from '../../src/config';
 import type { HttpHost } from '../../src/http';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
 import { refusalStatus } from '../shared/json-body';
 import { createCloudAdapter, isAuthenticationFailure, type OpenIdMetadataUrls } from './authentication';
 import { handleCardAction } from './card-action-listener';
@@ -157,7 +157,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
         log.warn({ problem: err.context.problem, activityType: raw.type }, 'teams request not checked: signing keys unavailable');
         return answer(res, 503, { status: 'try again later' }, { 'retry-after': KEYS_RETRY_AFTER_SECONDS });
       }
-      log.error({ errorName: (err as Error | undefined)?.name }, 'teams request failed');
+      log.error(errorDetails(err), 'teams request failed');
       answer(res, 500, { status: 'error' });
     }
   }
