@@ -115,6 +115,25 @@ describe('sweeping due nudges', () => {
     expect(await h.store.deliveries.get(key)).toMatchObject({ status: 'sent', claimedBy: 'survivor', attempts: 2 });
   });
 
+  it('sweeps the healthy letters behind a batch of letters that keep failing, and puts the failing ones back', async () => {
+    const broken = { type: 'UA' as const, urgent: true, mandateKey: 'no-such-mandate', companyKey: 'northwind', topics: ['content-moderation'], summary: 'S.' };
+    const routing = { owners: ['ana'], backups: [], escalation: [], unrouted: false, matchedTopics: [] };
+    // Three letters whose mandate left the directory are due first; a healthy one is due after them.
+    for (let i = 0; i < 3; i += 1) {
+      await h.store.letters.create({ ...broken, ref: await h.store.letters.nextRef(2026), routing, previewed: { at: new Date('2026-03-03T05:00:00Z'), by: 'mara' }, threads: [], audit: [] });
+    }
+    const healthy = await previewUrgent(h);
+    h.clock.advanceHours(2);
+    const report = await sweep(h.deps, testSweepOptions({ batchSize: 2 }));
+    expect(report.failed).toBe(3);
+    expect(dmsTo(h, USERS.ana).map((c) => c.card.title)).toEqual([`Reminder: please acknowledge ${healthy}`]);
+    // The failing letters wait a few minutes before their next try instead of heading every batch.
+    const due = (await h.store.schedule.due(h.clock.now(), 10)).map((e) => e.ref);
+    expect(due).toEqual([]);
+    const later = new Date(h.clock.now().getTime() + h.deps.delivery.letterRetryMs);
+    expect((await h.store.schedule.due(later, 10)).map((e) => e.ref)).toEqual(['PL-2026-0001', 'PL-2026-0002', 'PL-2026-0003']);
+  });
+
   it('retries a failing platform with backoff, without duplicates, and reports a nudge it finally gives up on', async () => {
     const ref = await previewUrgent(h);
     // Ana's first attempt fails once (a 500); every attempt for Wei fails.

@@ -191,3 +191,31 @@ describe('directory repository', () => {
     expect((await store.directory.listAdmins()).map((p) => p.key)).toEqual(['zed']);
   });
 });
+
+describe('directory claims kept by the database', () => {
+  let store!: Store;
+  useTestStore((opened) => (store = opened));
+
+  it('refuses to give an account to a second person or a channel to a second company, naming both, and writes no document', async () => {
+    await store.directory.apply(directory);
+    const thief: Person = { ...erin, name: 'Erin Renamed', identities: [{ platform: 'slack', workspaceId: 'T-ELSEWHERE', userId: 'U-BOB' }] };
+    const poacher: Company = { ...globex, name: 'Globex Renamed', channels: [...globex.channels, acme.channels[0]!] };
+    await expect(store.directory.apply({ people: [thief], mandates: [], companies: [poacher] })).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringMatching(/the account slack:U-BOB already belongs to bob, not erin.*the channel slack:T-ACME:C-SHARED already belongs to acme, not globex/),
+    });
+    expect(await store.directory.getPerson('erin')).toEqual(erin);
+    expect(await store.directory.getCompany('globex')).toEqual(globex);
+    expect((await store.directory.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-ACME', userId: 'U-BOB' }))?.key).toBe('bob');
+    expect((await store.directory.findCompanyByChannel(acme.channels[0]!))?.key).toBe('acme');
+  });
+
+  it('moves an account from one person to another when one file gives it up and the other takes it', async () => {
+    await store.directory.apply(directory);
+    const bobWithout: Person = { ...bob, identities: bob.identities.filter((i) => i.userId !== 'U-BOB') };
+    const erinWith: Person = { ...erin, identities: [{ platform: 'slack', workspaceId: 'T-ACME', userId: 'U-BOB' }] };
+    await store.directory.apply({ people: [erinWith, bobWithout], mandates: [], companies: [] });
+    expect((await store.directory.findPersonByIdentity({ platform: 'slack', workspaceId: 'T-ACME', userId: 'U-BOB' }))?.key).toBe('erin');
+    expect((await store.directory.findPersonByIdentity({ platform: 'teams', workspaceId: 'tenant-acme', userId: 'aad-bob' }))?.key).toBe('bob');
+  });
+});
