@@ -13,7 +13,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** What a fault test gives the bot; everything else is fixed below. */
 export interface BotSettings {
-  mongodbUri: string;
+  /** The database; or, with `dataDir`, the embedded one in that folder. */
+  mongodbUri?: string;
+  dataDir?: string;
   slackApiUrl: string;
   port: number;
 }
@@ -41,7 +43,8 @@ export function botEnvironment(settings: BotSettings): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    MONGODB_URI: settings.mongodbUri,
+    ...(settings.mongodbUri ? { MONGODB_URI: settings.mongodbUri } : {}),
+    ...(settings.dataDir ? { DATA_DIR: settings.dataDir } : {}),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: settings.slackApiUrl,
