@@ -31,8 +31,18 @@ function compareBucketsNewestFirst(a: string, b: string): number {
 
 const shard = (scope: string, bucket: string) => `${scope}|${bucket}`;
 
+/** How many scope-and-bucket pairs an instance remembers having listed. */
+const LISTED_KEPT = 10_000;
+
 /** The scopes' lists on mongoose; every command names one `_id`. */
 export class LetterLists {
+  /**
+   * Scope-and-bucket pairs this instance has seen listed. A bucket that may still gain
+   * references is never taken out of its scope, so once listed it stays listed, and
+   * the index write can be skipped for the next letters of the same bucket.
+   */
+  private readonly listed = new Set<string>();
+
   constructor(private readonly ctx: StoreContext) {}
 
   /** The scope lists its bucket first, so a reader never misses the reference added next. */
@@ -40,8 +50,13 @@ export class LetterLists {
     const { letterList } = this.ctx.models;
     const bucket = bucketOf(ref);
     for (const scope of scopes) {
-      await letterList.updateOne({ _id: scope }, { $addToSet: { buckets: bucket } }, { upsert: true }).exec();
-      await letterList.updateOne({ _id: shard(scope, bucket) }, { $addToSet: { refs: ref } }, { upsert: true }).exec();
+      const pair = shard(scope, bucket);
+      if (!this.listed.has(pair)) {
+        await letterList.updateOne({ _id: scope }, { $addToSet: { buckets: bucket } }, { upsert: true }).exec();
+        if (this.listed.size >= LISTED_KEPT) this.listed.clear();
+        this.listed.add(pair);
+      }
+      await letterList.updateOne({ _id: pair }, { $addToSet: { refs: ref } }, { upsert: true }).exec();
     }
   }
 
@@ -56,7 +71,10 @@ export class LetterLists {
       await letterList.updateOne({ _id: shard(scope, bucket) }, { $pull: { refs: ref } }).exec();
       if (!settled) continue;
       const emptied = await letterList.deleteOne({ _id: shard(scope, bucket), refs: { $size: 0 } }).exec();
-      if (emptied.deletedCount === 1) await letterList.updateOne({ _id: scope }, { $pull: { buckets: bucket } }).exec();
+      if (emptied.deletedCount === 1) {
+        await letterList.updateOne({ _id: scope }, { $pull: { buckets: bucket } }).exec();
+        this.listed.delete(shard(scope, bucket));
+      }
     }
   }
 
