@@ -94,15 +94,29 @@ function backoff(policy: TeamsRetryPolicy, attempt: number): number {
   return Math.round(full / 2 + (Math.random() * full) / 2);
 }
 
-/** Why: wraps one connector operation so every caller retries and maps failures the same way. */
-export async function callConnector<T>(operation: string, policy: TeamsRetryPolicy, logger: Logger, call: () => Promise<T>): Promise<T> {
+/**
+ * Why: a post that may have been made (a 5xx, a dropped connection, a timeout) must not
+ * be sent again at once: Teams offers no way to look for it, and a second root card is
+ * worse than a late one. Only a 429 (certainly not made) is retried here; the delivery
+ * machinery retries the rest minutes later.
+ */
+export function isSurelyNotMade(err: unknown): boolean {
+  return statusOf(err) === 429;
+}
+
+/**
+ * Why: wraps one connector operation so every caller retries and maps failures the same
+ * way; `once` marks an operation that must not be repeated when it may have been made.
+ */
+export async function callConnector<T>(operation: string, policy: TeamsRetryPolicy, logger: Logger, call: () => Promise<T>, once = false): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await call();
     } catch (err) {
       const asked = retryAfterMs(err);
       const status = statusOf(err);
-      if (attempt >= policy.retries || !isRetryable(err) || (asked !== undefined && asked > policy.maxRetryAfterMs)) {
+      const retryable = once ? isSurelyNotMade(err) : isRetryable(err);
+      if (attempt >= policy.retries || !retryable || (asked !== undefined && asked > policy.maxRetryAfterMs)) {
         throw platformError(err, operation);
       }
       const wait = asked ?? backoff(policy, attempt);

@@ -83,7 +83,8 @@ export class TeamsConnector {
       tenantId,
       activity: activity as Activity,
     } as unknown as ConversationParameters;
-    const conversationId = await callConnector('createChannelPost', this.retry, this.logger, () => this.create(serviceUrl, parameters));
+    // A new root post is never repeated when it may have been made: see isSurelyNotMade.
+    const conversationId = await callConnector('createChannelPost', this.retry, this.logger, () => this.create(serviceUrl, parameters), true);
     const activityId = replyChainRoot(conversationId);
     if (!activityId || !TEAMS_ID.activity.test(activityId)) {
       throw new PreLetterError('platform', 'Teams accepted the message but did not say where it is. Please try again.', { operation: 'createChannelPost' });

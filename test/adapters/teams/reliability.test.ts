@@ -68,7 +68,7 @@ describe('Teams: when the connector pushes back', () => {
     expect(w.fake.calls.filter((c) => c.operation === 'update').map((c) => c.status)).toEqual([500, 200]);
   });
 
-  it('gives up after the configured retries and tells the person, in words, that the letter is saved and only what is known of its card', async () => {
+  it('does not repeat a root post that may have been made (a 503), and tells the person, in words, that the letter is saved and only what is known of its card', async () => {
     const form = await openForm(w);
     w.fake.failNext('create', { status: 503 }, TEST_RETRY_POLICY.retries + 1);
     const reply = await submit(w, form);
@@ -77,7 +77,8 @@ describe('Teams: when the connector pushes back', () => {
     // A 503 does not prove nothing was posted: the person is told only what is known.
     expect(text).toContain('PL-2026-0001 is saved, but I could not confirm yet that its card is in this channel. If it is not here yet, I will post it as soon as I can');
     expect(text).not.toMatch(/Error|stack|503/);
-    expect(channelPosts(w).map((c) => c.status)).toEqual([503, 503, 503, 503]);
+    // Teams offers no way to look for a post that may have been made: the next try is the delivery's, minutes later.
+    expect(channelPosts(w).map((c) => c.status)).toEqual([503]);
     expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
   });
 
