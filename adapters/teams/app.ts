@@ -6,7 +6,7 @@
  * authentication, so it hears only the Emulator on this machine (emulator-guard.ts) and
  * sends only to this machine. Every request is checked in this order, before any work:
  * emulator origin (401), body size (413), nesting and required fields (400), emulator
- * serviceUrl (401), token (401; 503 when the signing keys cannot be fetched).
+ * serviceUrl (401), token (401, also when its signing keys cannot be fetched).
  * Messages and installs are answered 200 at once and handled after; card actions are
  * answered with their result (invoke response). Turns are tracked so stop() lets
  * in-flight work finish. Only src/main.ts imports this module.
@@ -38,8 +38,6 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export const TEAMS_INVOKE_BUDGET_MS = 4000;
 
 const STOP_WAIT_MS = 10_000;
-/** Seconds Teams is asked to wait when the signing keys could not be fetched. */
-const KEYS_RETRY_AFTER_SECONDS = '30';
 
 type TeamsSettings = NonNullable<Config['teams']>;
 
@@ -154,8 +152,9 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
         return answer(res, 401, { status: 'unauthorized' });
       }
       if (isAuthenticationFailure(err)) {
+        // A token whose keys cannot be fetched is not authenticated: refused like any other (the operator sees why).
         log.warn({ problem: err.context.problem, activityType: raw.type }, 'teams request not checked: signing keys unavailable');
-        return answer(res, 503, { status: 'try again later' }, { 'retry-after': KEYS_RETRY_AFTER_SECONDS });
+        return answer(res, 401, { status: 'unauthorized' });
       }
       log.error(errorDetails(err), 'teams request failed');
       answer(res, 500, { status: 'error' });

@@ -2,8 +2,8 @@
  * Authentication of inbound requests: botbuilder's ConfigurationBotFrameworkAuthentication
  * (public cloud, with the key endpoints settable for tests), preceded by PreLetter's own
  * token check (token-check.ts) so that every refusal is a PreLetterError: 'forbidden'
- * with a reason (the route answers 401), or 'unavailable' when the keys cannot be
- * fetched (503). The SDK's own retry policy is taken out of every connector client it
+ * with a reason, or 'unavailable' when the keys cannot be fetched (the route
+ * answers 401 to both: an unverifiable request is not authenticated). The SDK's own retry policy is taken out of every connector client it
  * hands out, so exactly one retry loop (connector-errors.ts) decides how long a person waits.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';

@@ -3,8 +3,8 @@
  * built here with node:crypto and the keys are served by a local OpenID stand-in, so
  * botbuilder's real validation runs: every forged, stale or misdirected token is answered
  * exactly 401, logged once at warn with its reason (no token, key or stack anywhere, and
- * nothing written to the console by the SDK), and nothing is recorded or sent. Keys that
- * cannot be fetched are 503 (the request may be genuine: Teams is asked to retry).
+ * nothing written to the console by the SDK), and nothing is recorded or sent. A token
+ * whose keys cannot be fetched is not authenticated either: 401, logged at warn.
  */
 import { freePort } from '../../../src/store/embedded/launcher';
 import { CHANNEL_KID, channelClaims, emulatorClaims, mintToken, newSigningPair, OpenIdFake } from './support/openid-fake';
@@ -51,7 +51,7 @@ describe('Teams with credentials: every authentication failure is 401', () => {
     expect(reply.status).toBe(status);
     await w.teams.idle();
     expect(w.fake.calls).toEqual([]);
-    expect(log.entries).toEqual([{ level: 'warn', message, context: expect.objectContaining(status === 401 ? { reason } : { problem: reason }) }]);
+    expect(log.entries).toEqual([{ level: 'warn', message, context: expect.objectContaining(message === REFUSED ? { reason } : { problem: reason }) }]);
     const logged = JSON.stringify(log.entries);
     if (authorization) expect(logged).not.toContain(authorization.slice(7, 40));
     expect(logged).not.toMatch(/BEGIN|stack|at .*\.js/);
@@ -127,15 +127,15 @@ describe('Teams with credentials: every authentication failure is 401', () => {
     await expectRefused(a, `Bearer ${keys.token({ ...claims(a), serviceurl: 'https://attacker.example/' })}`, 'service-url');
   });
 
-  it('answers 503 (never 500) when the Emulator keys a token names cannot be fetched, and acts on nothing', async () => {
+  it('refuses (401, never 500) a token whose Emulator keys cannot be fetched, and acts on nothing', async () => {
     const a = forged();
     const token = mintToken({ kid: 'emulator-key' }, emulatorClaims(TEST_APP.appId, now()), { alg: 'RS256', key: keys.channelKey.privateKey });
-    await expectRefused(a, `Bearer ${token}`, 'TypeError', 503, UNAVAILABLE);
+    await expectRefused(a, `Bearer ${token}`, 'TypeError', 401, UNAVAILABLE);
   });
 });
 
 describe('Teams with credentials: keys that cannot be fetched', () => {
-  it('answers 503 with Retry-After when the channel keys cannot be fetched, logged at warn, and acts on nothing', async () => {
+  it('refuses (401) a request whose channel keys cannot be fetched, logged at warn, and acts on nothing', async () => {
     const dead = await freePort();
     const log = recordingLogger();
     const w = await openTeamsWorld({
@@ -148,8 +148,7 @@ describe('Teams with credentials: keys that cannot be fetched', () => {
       const a = w.send.message({ from: 'mara', text: 'status' });
       const token = mintToken({ kid: CHANNEL_KID }, channelClaims(TEST_APP.appId, a.serviceUrl), { alg: 'RS256', key: newSigningPair(CHANNEL_KID).privateKey });
       const res = await fetch(w.send.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(a) });
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('30');
+      expect(res.status).toBe(401);
       await w.teams.idle();
       expect(w.fake.calls).toEqual([]);
       expect(log.entries).toEqual([{ level: 'warn', message: UNAVAILABLE, context: expect.objectContaining({ problem: 'TypeError' }) }]);
