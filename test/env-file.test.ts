@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadEnvFile } from '../src/env-file';
+import { builtEntry } from './support/built';
 import { PreLetterError } from '../src/domain/errors';
 
-const ROOT = path.resolve(__dirname, '..');
 
 let dir: string;
 const running = new Set<ChildProcess>();
@@ -35,10 +35,11 @@ function failure(run: () => unknown): PreLetterError {
   throw new Error('expected loadEnvFile to refuse the file');
 }
 
-/** Runs a TypeScript entry point of this repository in `cwd`, with only PATH and HOME set. */
+/** Runs an entry point of this repository, as built, in `cwd`, with only PATH and HOME set. */
 function runEntry(entry: string, args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, entry), ...args], {
+    const built = builtEntry(entry, args);
+    const child = spawn(built.command, built.args, {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
       stdio: ['ignore', 'pipe', 'pipe'],

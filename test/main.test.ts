@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/store/embedded/launcher';
+import { builtEntry } from './support/built';
 import { isAlive } from './support/process';
 import { SlackApiFake } from './adapters/slack/support/slack-api-fake';
 import { SlackRequests, slashCommand } from './adapters/slack/support/slack-requests';
 import { ConnectorFake } from './adapters/teams/support/connector-fake';
 import { TeamsRequests } from './adapters/teams/support/teams-activities';
 
-const ROOT = path.resolve(__dirname, '..');
 /** The bots start from an empty folder, so a developer's own `.env` in the project never leaks into these tests. */
 const CWD = mkdtempSync(path.join(tmpdir(), 'preletter-main-cwd-'));
 afterAll(() => rmSync(CWD, { recursive: true, force: true }));
@@ -29,7 +29,8 @@ interface Started {
 }
 
 function start(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], { cwd: CWD, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = builtEntry('src/main.ts');
+  const child = spawn(bot.command, bot.args, { cwd: CWD, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

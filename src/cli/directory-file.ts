@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { PreLetterError } from '../domain/errors';
 import type { Directory } from '../domain/types';
 import { crossCheck, pathText, type Loose, type RawIssue, type Segment } from './directory-cross-check';
+import { packagePath } from '../package-root';
 import { directorySchema } from './directory-schema';
 
 /** One problem in a directory file, located so editors and people can jump to it. */
@@ -33,7 +34,7 @@ export interface DirectoryParseOptions {
 }
 
 /** The fictional demo directory, loaded only into an empty embedded development database. */
-export const DEMO_DIRECTORY_PATH = path.resolve(__dirname, '../../test/fixtures/directory.demo.yaml');
+export const DEMO_DIRECTORY_PATH = packagePath('src/cli/demo-directory.yaml');
 
 /** File extensions the import accepts; a .json file must be strict JSON, then lines are found through the YAML parser. */
 export const DIRECTORY_FILE_EXTENSIONS = ['.yaml', '.yml', '.json'];

@@ -8,6 +8,7 @@
  * - outline.png, 32×32: the same envelope in white on a transparent background,
  *   as Teams requires of outline icons (white pixels with alpha, nothing else).
  */
+import { packagePath } from '../package-root';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -156,7 +157,7 @@ export function encodePng({ width, height, rgba }: Bitmap): Buffer {
 }
 
 if (require.main === module) {
-  const dir = path.resolve(__dirname, '../../manifest/teams');
+  const dir = packagePath('manifest/teams');
   for (const [name, bitmap] of [
     ['color.png', drawColorIcon()],
     ['outline.png', drawOutlineIcon()],

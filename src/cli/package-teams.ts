@@ -9,6 +9,7 @@
  * The manifest lists no validDomains: PreLetter has no tabs and no sign-in pages,
  * so Teams never loads web content for it.
  */
+import { packagePath } from '../package-root';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -19,7 +20,7 @@ import { loadEnvFile } from '../env-file';
 import type { CliIo } from './directory';
 
 /** The folder holding manifest.json, color.png and outline.png. */
-export const TEAMS_MANIFEST_DIR = path.resolve(__dirname, '../../manifest/teams');
+export const TEAMS_MANIFEST_DIR = packagePath('manifest/teams');
 
 /** Stands for the bot's Microsoft App ID in the committed manifest (its `id` and `botId`). */
 export const APP_ID_PLACEHOLDER = '{{MICROSOFT_APP_ID}}';

@@ -72,7 +72,7 @@ describe('the demo directory', () => {
   });
 
   it('is found from the source tree', () => {
-    expect(DEMO_DIRECTORY_PATH.endsWith(path.join('test', 'fixtures', 'directory.demo.yaml'))).toBe(true);
+    expect(DEMO_DIRECTORY_PATH.endsWith(path.join('src', 'cli', 'demo-directory.yaml'))).toBe(true);
   });
 });
 

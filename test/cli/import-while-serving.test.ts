@@ -11,13 +11,14 @@ import path from 'node:path';
 import { SlackApiFake } from '../adapters/slack/support/slack-api-fake';
 import { startBot, stopBot, type BotProcess } from '../faults/support/bot-process';
 import { addDirectoryUsers, answersTo, command, slackTo } from '../faults/support/slack-talk';
+import { builtEntry } from '../support/built';
 import { TEST_DIRECTORY } from '../support/test-directory';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 function runImport(file: string, dataDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/directory.ts'), 'import', file], {
+    const cli = builtEntry('src/cli/directory.ts', ['import', file]);
+    const child = spawn(cli.command, cli.args, {
       cwd: tmpdir(),
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],

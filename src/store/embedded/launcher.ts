@@ -10,8 +10,10 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { PreLetterError } from '../../domain/errors';
 import type { Logger } from '../../logger';
+import { packagePath } from '../../package-root';
 
-const SOURCE_DIR = __dirname;
+/** The Go sources, at their place in the package (the compiled launcher lives elsewhere, in dist/). */
+const SOURCE_DIR = packagePath('src/store/embedded');
 /** Everything the binary is built from: the Go files (tests aside), go.mod and go.sum. */
 function sources(): string[] {
   const goFiles = readdirSync(SOURCE_DIR).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
@@ -21,7 +23,7 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 /** Where built binaries are cached; keyed by a hash of the Go sources so edits rebuild. */
-export const DEFAULT_CACHE_DIR = path.resolve(SOURCE_DIR, '../../../.cache/embedded');
+export const DEFAULT_CACHE_DIR = packagePath('.cache/embedded');
 
 /** A running embedded server; stop() ends it and waits until the process is gone. */
 export interface EmbeddedServer {

@@ -6,10 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { freePort } from '../../../src/store/embedded/launcher';
+import { builtEntry } from '../../support/built';
 
-const ROOT = path.resolve(__dirname, '../../..');
 
 /** What a fault test gives the bot; everything else is fixed below. */
 export interface BotSettings {
@@ -71,7 +70,8 @@ async function status(port: number, pathname: string): Promise<number> {
 export async function startBot(settings: Omit<BotSettings, 'port'> & { port?: number }): Promise<BotProcess> {
   const port = settings.port ?? (await freePort());
   // From the system's temporary folder, so a developer's own `.env` in the project never reaches this bot.
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], {
+  const built = builtEntry('src/main.ts');
+  const child: ChildProcess = spawn(built.command, built.args, {
     cwd: tmpdir(),
     env: botEnvironment({ ...settings, port }),
     stdio: ['ignore', 'pipe', 'pipe'],
