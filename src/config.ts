@@ -6,7 +6,7 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 import { PreLetterError } from './domain/errors';
-import type { ClockPolicy } from './domain/policy';
+import { DEFAULT_POLICY, type ClockPolicy } from './domain/policy';
 
 const SECRET_VARIABLES = new Set([
   'SLACK_BOT_TOKEN',
@@ -24,7 +24,7 @@ const optionalText = z
 
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.coerce
-    .number({ invalid_type_error: `expected a whole number from ${min} to ${max}` })
+    .number({ error: `expected a whole number from ${min} to ${max}` })
     .int(`expected a whole number from ${min} to ${max}`)
     .min(min, `expected a whole number from ${min} to ${max}`)
     .max(max, `expected a whole number from ${min} to ${max}`)
@@ -32,7 +32,7 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
 
 const timeZone = z
   .string()
-  .default('Europe/Zurich')
+  .default(DEFAULT_POLICY.defaultTimeZone)
   .refine((zone) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -44,7 +44,7 @@ const timeZone = z
 
 const dayList = z
   .string()
-  .default('30,14,7,3,1')
+  .default(DEFAULT_POLICY.countdownDaysLeft.join(','))
   .transform((v, ctx) => {
     const days = v.split(',').map((s) => Number(s.trim()));
     if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
@@ -61,6 +61,9 @@ const platformSwitch = z.enum(['auto', 'on', 'off']).default('auto');
 
 const variables = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    METRICS: z.enum(['on', 'off']).default('on'),
+    SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 600, 25),
     PORT: wholeNumber(1, 65535, 3978),
     MONGODB_URI: optionalText.refine(
       (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
@@ -68,17 +71,17 @@ const variables = z.object({
     ),
     DATA_DIR: z.string().default('./data'),
     DEMO_DIRECTORY: z.enum(['auto', 'off']).default('auto'),
-    RESPONSE_WINDOW_DAYS: wholeNumber(1, 365, 60),
+    RESPONSE_WINDOW_DAYS: wholeNumber(1, 365, DEFAULT_POLICY.responseWindowDays),
     DEFAULT_TIMEZONE: timeZone,
-    WORKDAY_START_HOUR: wholeNumber(0, 23, 9),
-    REMIND_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, 1),
-    ESCALATE_BACKUPS_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, 2),
-    ESCALATE_EXECUTIVE_AFTER_BUSINESS_DAYS: wholeNumber(1, 60, 5),
-    URGENT_REMIND_AFTER_HOURS: wholeNumber(1, 72, 2),
-    URGENT_ESCALATE_BACKUPS_AFTER_HOURS: wholeNumber(1, 72, 4),
-    URGENT_ESCALATE_EXECUTIVE_AFTER_HOURS: wholeNumber(1, 168, 8),
+    WORKDAY_START_HOUR: wholeNumber(0, 23, DEFAULT_POLICY.workdayStartHour),
+    REMIND_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, DEFAULT_POLICY.normal.remindAfterBusinessDays),
+    ESCALATE_BACKUPS_AFTER_BUSINESS_DAYS: wholeNumber(1, 30, DEFAULT_POLICY.normal.escalateBackupsAfterBusinessDays),
+    ESCALATE_EXECUTIVE_AFTER_BUSINESS_DAYS: wholeNumber(1, 60, DEFAULT_POLICY.normal.escalateExecutiveAfterBusinessDays),
+    URGENT_REMIND_AFTER_HOURS: wholeNumber(1, 72, DEFAULT_POLICY.urgent.remindAfterHours),
+    URGENT_ESCALATE_BACKUPS_AFTER_HOURS: wholeNumber(1, 72, DEFAULT_POLICY.urgent.escalateBackupsAfterHours),
+    URGENT_ESCALATE_EXECUTIVE_AFTER_HOURS: wholeNumber(1, 168, DEFAULT_POLICY.urgent.escalateExecutiveAfterHours),
     COUNTDOWN_DAYS: dayList,
-    OVERDUE_REPEAT_DAYS: wholeNumber(1, 60, 7),
+    OVERDUE_REPEAT_DAYS: wholeNumber(1, 60, DEFAULT_POLICY.overdueRepeatDays),
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     HISTORY_RETENTION_DAYS: wholeNumber(1, 3650, 30),
     DELIVERY_LEASE_SECONDS: wholeNumber(1, 3600, 300),
@@ -146,6 +149,12 @@ function teamsMode(env: Env): 'authenticated' | 'emulator' | 'unconfigured' {
 /** Typed settings for the whole process; built once by loadConfig. */
 export interface Config {
   logLevel: Env['LOG_LEVEL'];
+  /** auto: readable lines on a terminal when pino-pretty is installed, JSON otherwise; json or pretty: always that. */
+  logFormat: Env['LOG_FORMAT'];
+  /** Whether GET /metrics is served (unauthenticated: turn it off where the port is reachable by others). */
+  metrics: boolean;
+  /** How long a stop (SIGTERM, SIGINT) may take before the process exits with code 1, in milliseconds. */
+  shutdownGraceMs: number;
   port: number;
   /** Undefined means "start the embedded database". */
   mongodbUri?: string;
@@ -165,11 +174,18 @@ export interface Config {
   switchedOff: { slack: boolean; teams: boolean };
 }
 
-function describe(issue: z.ZodIssue, env: NodeJS.ProcessEnv): string {
+function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
   const name = String(issue.path[0] ?? 'environment');
   const raw = env[name];
   const got = raw === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${raw}")`;
-  return `${name}: ${issue.message}${got}`;
+  return `${name}: ${sentence(issue)}${got}`;
+}
+
+/** zod's own wording for a wrong choice quotes JSON; a person reads the choices as words. */
+function sentence(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_value') return issue.message;
+  const choices = issue.values.map(String);
+  return `must be one of ${choices.slice(0, -1).join(', ')}${choices.length > 1 ? ' or ' : ''}${choices.at(-1)}`;
 }
 
 /** Parses the environment; throws PreLetterError 'invalid-config' with one line per problem. */
@@ -188,6 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metrics: e.METRICS === 'on',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     port: e.PORT,
     mongodbUri: e.MONGODB_URI,
     dataDir: e.DATA_DIR,

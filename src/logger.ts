@@ -144,21 +144,56 @@ function wrap(logger: pino.Logger): Logger {
   };
 }
 
-/** Builds the process logger: JSON lines on stdout with secrets and letter text redacted at any depth. */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+/** How log lines are written (LOG_FORMAT): JSON for machines, readable lines for people, or auto (readable on a terminal). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+type Prettifier = (line: string) => string;
+
+/** pino-pretty is a development dependency: a production install has none, and that is no problem. */
+function loadPrettifier(): ((options: Record<string, unknown>) => Prettifier) | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional at run time, so never a static import
+    return (require('pino-pretty') as { prettyFactory: (options: Record<string, unknown>) => Prettifier }).prettyFactory;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why: readable lines only where a person reads them (a terminal) and pino-pretty is
+ * installed; auto never fails over it, it silently writes JSON. LOG_FORMAT=pretty asks
+ * for readable lines anywhere, LOG_FORMAT=json for JSON even on a terminal.
+ */
+export function chooseLogFormat(asked: LogFormat, terminal: boolean, prettyInstalled: boolean): 'json' | 'pretty' {
+  if (asked === 'json' || !prettyInstalled) return 'json';
+  return asked === 'pretty' || terminal ? 'pretty' : 'json';
+}
+
+/**
+ * Why: each JSON line (already redacted) turned into a readable one and written at once
+ * (synchronously), so nothing is lost when the process exits right after logging.
+ */
+function prettyDestination(factory: (options: Record<string, unknown>) => Prettifier, destination?: pino.DestinationStream): pino.DestinationStream {
+  const out = destination ?? pino.destination({ dest: 1, sync: true });
+  const colorize = destination === undefined && Boolean(process.stdout.isTTY);
+  const pretty = factory({ colorize, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' });
+  return { write: (line: string) => void out.write(pretty(line)) };
+}
+
+/**
+ * Builds the process logger with secrets and letter text redacted at any depth: JSON lines
+ * on stdout (or `destination`), or readable lines when `format` and chooseLogFormat say so.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream, format: LogFormat = 'json'): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { app: 'preletter' },
     formatters: { log: redactRecord, bindings: redactRecord },
   };
-  return wrap(pino(options, destination));
+  const factory = format === 'json' ? undefined : loadPrettifier();
+  const terminal = destination === undefined && Boolean(process.stdout.isTTY);
+  if (factory && chooseLogFormat(format, terminal, true) === 'pretty') return wrap(pino(options, prettyDestination(factory, destination)));
+  const logger = wrap(pino(options, destination));
+  if (format === 'pretty' && !factory) logger.warn({ logFormat: format }, 'LOG_FORMAT=pretty asks for readable lines, but pino-pretty (a development dependency) is not installed: writing JSON');
+  return logger;
 }
-
-/** A logger that drops everything, for tests that do not assert on logs. */
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};

@@ -1,13 +1,14 @@
 /**
  * Composition root: config → database (embedded or MONGODB_URI) → store → demo
- * directory → HTTP host → platforms. The only module that wires adapters.
- * SIGINT/SIGTERM stop accepting, finish in-flight work, close the database and
- * stop the embedded server, so Ctrl-C leaves no process behind.
+ * directory → metrics → HTTP host → platforms → scheduler. The only module that wires adapters.
+ * SIGINT/SIGTERM stop accepting, finish in-flight work within SHUTDOWN_GRACE_SECONDS, close
+ * the database and stop the embedded server, so Ctrl-C leaves no process behind; past the
+ * grace period the process names what was still running and exits with code 1.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createSlackApp, type SlackApp } from '../adapters/slack/app';
-import { createTeamsApp, type TeamsApp } from '../adapters/teams/app';
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../adapters/slack/app';
+import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from '../adapters/teams/app';
 import { DEFAULT_DELIVERY_SETTINGS } from './bot/deliver-letter';
 import type { BotDeps } from './bot/deps';
 import type { PlatformRegistry } from './bot/ports';
@@ -17,14 +18,23 @@ import { loadEnvFile } from './env-file';
 import { systemClock } from './domain/clock';
 import { isPreLetterError } from './domain/errors';
 import { startHttpHost, type HttpHost } from './http';
+import { cachedLetterStates } from './observability/letter-states';
+import { instrumentedDeliveries, instrumentedSchedule } from './observability/instrumented-ports';
+import { createPrometheusMetrics, type PrometheusMetrics } from './observability/prometheus';
 import { ChannelPacer } from './scheduler/pacer';
 import { CHANNEL_INTERVAL_MS, startScheduler, type Scheduler } from './scheduler/scheduler';
-import { createLogger, type Logger } from './logger';
+import { createLogger, errorDetails, type Logger } from './logger';
+import type { Metrics } from './metrics';
+import { remainingMs, stopWithin, type StopStep } from './shutdown';
 import { openStore, type Store } from './store';
 import type { EmbeddedServer } from './store/embedded/launcher';
 import { connectOrStartEmbedded } from './store/embedded/shared-server';
 
 const DAY_MS = 24 * 3_600_000;
+/** Closing the database gets what is left of the grace period, and at least this, even when the period ran out. */
+const CLOSE_FLOOR_MS = 2000;
+/** Steps that wait on their own timers wait a little past the grace period, so the period itself decides what was cut short. */
+const PAST_GRACE_MS = 1000;
 
 interface Running {
   http?: HttpHost;
@@ -59,9 +69,9 @@ async function loadDemoIfEmpty(config: Config, store: Store, logger: Logger): Pr
  * A platform that is off is neither mounted nor registered, and start-up says in one line
  * why (SLACK=off / TEAMS=off) or how to turn it on.
  */
-async function startPlatforms(config: Config, deps: BotDeps, running: Running, logger: Logger): Promise<void> {
+async function startPlatforms(config: Config, deps: BotDeps, running: Running, logger: Logger, metrics?: Metrics): Promise<void> {
   if (config.slack) {
-    running.slack = createSlackApp({ config: config.slack, deps, host: running.http!, logger: logger.child({ platform: 'slack' }) });
+    running.slack = createSlackApp({ config: config.slack, deps, host: running.http!, logger: logger.child({ platform: 'slack' }), metrics });
     await running.slack.start();
   } else if (config.switchedOff.slack) {
     logger.info({ platform: 'slack' }, 'Slack is off on this instance (SLACK=off)');
@@ -69,7 +79,7 @@ async function startPlatforms(config: Config, deps: BotDeps, running: Running, l
     logger.info({}, 'Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
   if (config.teams) {
-    running.teams = createTeamsApp({ config: config.teams, deps, host: running.http!, logger: logger.child({ platform: 'teams' }) });
+    running.teams = createTeamsApp({ config: config.teams, deps, host: running.http!, logger: logger.child({ platform: 'teams' }), metrics });
     await running.teams.start();
     if (!config.teams.appId) {
       logger.info({ path: '/api/messages' }, 'Teams runs in Bot Framework Emulator mode for this machine only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
@@ -81,13 +91,37 @@ async function startPlatforms(config: Config, deps: BotDeps, running: Running, l
   }
 }
 
-async function stop(running: Running, logger: Logger): Promise<void> {
-  await running.scheduler?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'scheduler stop failed'));
-  await running.slack?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'slack stop failed'));
-  await running.teams?.stop().catch((err: Error) => logger.warn({ errorName: err.name }, 'teams stop failed'));
-  await running.http?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'http host close failed'));
-  await running.store?.close().catch((err: Error) => logger.warn({ errorName: err.name }, 'store close failed'));
-  await running.embedded?.stop();
+/** Why: every part that takes work in, asked to stop at once; each resolves when it holds nothing more. */
+function stopSteps(running: Running, graceMs: number): StopStep[] {
+  const { http, slack, teams, scheduler } = running;
+  const waitMs = graceMs + PAST_GRACE_MS;
+  return [
+    ...(http ? [{ name: 'http requests', stop: () => http.close(waitMs) }] : []),
+    ...(slack ? [{ name: 'slack turns', stop: () => slack.stop().then(() => slack.idle(waitMs)) }] : []),
+    ...(teams ? [{ name: 'teams turns', stop: () => teams.stop().then(() => teams.idle(waitMs)) }] : []),
+    // The sweep takes no new letter and finishes the one it is on. A delivery claim it still holds when the
+    // grace period ends is simply left: its lease (DELIVERY_LEASE_SECONDS) expires and another instance, or
+    // this one after a restart, takes it over; nothing is sent twice, because the claim says who holds it.
+    ...(scheduler ? [{ name: 'reminder sweep', stop: () => scheduler.stop() }] : []),
+  ];
+}
+
+/** Stops within the grace period, then closes the database; returns what was still running (empty: a clean stop). */
+async function stop(running: Running, logger: Logger, graceMs: number): Promise<string[]> {
+  const startedAt = performance.now();
+  const unfinished = await stopWithin(stopSteps(running, graceMs), graceMs, logger);
+  const store = running.store;
+  const embedded = running.embedded;
+  const database = await stopWithin(store ? [{ name: 'database connection', stop: () => store.close() }] : [], remainingMs(startedAt, graceMs, CLOSE_FLOOR_MS), logger);
+  const server = await stopWithin(embedded ? [{ name: 'embedded database', stop: () => embedded.stop() }] : [], remainingMs(startedAt, graceMs, CLOSE_FLOOR_MS), logger);
+  return [...unfinished, ...database, ...server];
+}
+
+/** Why: METRICS=on records through prom-client and serves /metrics; off records nothing and serves nothing. */
+function startMetrics(config: Config, store: Store, logger: Logger): PrometheusMetrics | undefined {
+  if (!config.metrics) return undefined;
+  const letterStates = cachedLetterStates({ letters: store.letters, directory: store.directory, policy: config.policy, clock: systemClock });
+  return createPrometheusMetrics({ logger, letterStates });
 }
 
 async function main(): Promise<void> {
@@ -99,18 +133,26 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const running: Running = {};
   let stopping = false;
+  const graceSeconds = config.shutdownGraceMs / 1000;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    stop(running, logger).then(
-      () => logger.info({}, 'stopped'),
-      (err: Error) => {
-        logger.error({ errorName: err.name }, 'shutdown failed');
-        process.exitCode = 1;
+    logger.info({ signal, graceSeconds }, 'shutting down');
+    stop(running, logger, config.shutdownGraceMs).then(
+      (unfinished) => {
+        if (unfinished.length === 0) {
+          logger.info({}, 'stopped');
+          return;
+        }
+        logger.error({ stillRunning: unfinished, httpInFlight: running.http?.inFlight, graceSeconds }, 'shutdown grace period ran out: exiting with work still running');
+        process.exit(1);
+      },
+      (err: unknown) => {
+        logger.error({ ...errorDetails(err) }, 'shutdown failed');
+        process.exit(1);
       },
     );
   };
@@ -121,13 +163,14 @@ async function main(): Promise<void> {
     running.store = await connect(config, logger, running);
     await loadDemoIfEmpty(config, running.store, logger);
     const store = running.store;
+    const metrics = startMetrics(config, store, logger);
     const platforms: PlatformRegistry = {};
     const pacer = new ChannelPacer(CHANNEL_INTERVAL_MS);
     const deps: BotDeps = {
       directory: store.directory,
       letters: store.letters,
-      schedule: store.schedule,
-      deliveries: store.deliveries,
+      schedule: metrics ? instrumentedSchedule(store.schedule, metrics, systemClock) : store.schedule,
+      deliveries: metrics ? instrumentedDeliveries(store.deliveries, metrics, systemClock) : store.deliveries,
       inbound: store.inbound,
       platforms,
       clock: systemClock,
@@ -141,19 +184,20 @@ async function main(): Promise<void> {
       },
       logger,
     };
-    running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping() });
-    await startPlatforms(config, deps, running, logger);
+    const platformRoutes = { [SLACK_EVENTS_PATH]: 'slack', [TEAMS_MESSAGES_PATH]: 'teams' } as const;
+    running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping(), exposition: metrics, metrics, platformRoutes });
+    await startPlatforms(config, deps, running, logger, metrics);
     if (config.scheduler.enabled) {
-      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS });
+      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
     }
     else logger.info({}, 'scheduler is off on this instance (SCHEDULER=off): it only serves HTTP');
     logger.info({ port: running.http.port }, 'PreLetter is running');
   } catch (err) {
     const message = isPreLetterError(err) ? err.userMessage : (err as Error).message;
-    logger.error({ code: isPreLetterError(err) ? err.code : 'internal' }, 'start-up failed');
+    logger.error({ code: isPreLetterError(err) ? err.code : 'internal', ...errorDetails(err) }, 'start-up failed');
     process.stderr.write(`PreLetter could not start: ${message}\n`);
     process.exitCode = 1;
-    await stop(running, logger);
+    await stop(running, logger, config.shutdownGraceMs);
   }
 }
 

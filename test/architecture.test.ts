@@ -8,7 +8,8 @@ import ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '..');
 const SDKS = ['@slack/bolt', 'botbuilder', 'mongoose'];
-const DOMAIN_ALLOWED = ['luxon', 'zod'];
+/** Pure libraries the domain may use: dates, validation, and edit distance for "Did you mean". */
+const DOMAIN_ALLOWED = ['fastest-levenshtein', 'luxon', 'zod'];
 
 interface Import {
   file: string; // relative to the repo root, with forward slashes
@@ -44,7 +45,7 @@ function violations(imports: Import[]): string[] {
     const inDomain = i.file.startsWith('src/domain/');
     const inBot = i.file.startsWith('src/bot/');
     if ((inDomain || inBot) && SDKS.includes(i.target)) found.push(`${where}: src/domain and src/bot never import a platform SDK or mongoose`);
-    if (inDomain && !i.specifier.startsWith('.') && !DOMAIN_ALLOWED.includes(i.target)) found.push(`${where}: src/domain is pure (only luxon and zod)`);
+    if (inDomain && !i.specifier.startsWith('.') && !DOMAIN_ALLOWED.includes(i.target)) found.push(`${where}: src/domain is pure (only ${DOMAIN_ALLOWED.join(', ')})`);
     if (inDomain && i.specifier.startsWith('.') && !i.target.startsWith('src/domain/')) found.push(`${where}: src/domain depends on nothing outside it`);
     if (inBot && i.specifier.startsWith('.') && /^src\/(store|scheduler|cli|http|main)/.test(i.target)) found.push(`${where}: src/bot depends only on src/domain and its own ports`);
     if (i.target === 'mongoose' && !i.file.startsWith('src/store/')) found.push(`${where}: only src/store imports mongoose`);

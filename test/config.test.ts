@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES, loadConfig } from '../src/config';
+import { DEFAULT_POLICY } from '../src/domain/policy';
 
 describe('configuration', () => {
   it('starts with no configuration at all: embedded database, Slack off, Teams off (nothing served unauthenticated)', () => {
@@ -13,6 +14,10 @@ describe('configuration', () => {
     expect(config.policy.responseWindowDays).toBe(60);
     expect(config.policy.countdownDaysLeft).toEqual([30, 14, 7, 3, 1]);
     expect(config.scheduler).toEqual({ enabled: true, cron: '* * * * *' });
+  });
+
+  it('uses the domain clock defaults for every clock variable left unset, so the two can never disagree', () => {
+    expect(loadConfig({}).policy).toEqual(DEFAULT_POLICY);
   });
 
   it('treats empty values, as copied from .env.example, as unset', () => {
@@ -88,7 +93,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ TEAMS_EMULATOR: 'on', MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' })).toThrow(
       'TEAMS_EMULATOR: cannot be on while MICROSOFT_APP_ID is set (emulator mode has no authentication): unset one of them (got "on")',
     );
-    expect(() => loadConfig({ TEAMS_EMULATOR: 'yes' })).toThrow(/TEAMS_EMULATOR: .*'off' \| 'on' \| 'first-run'.* \(got "yes"\)/);
+    expect(() => loadConfig({ TEAMS_EMULATOR: 'yes' })).toThrow('TEAMS_EMULATOR: must be one of off, on or first-run (got "yes")');
   });
 
   it('turns either platform off with SLACK=off or TEAMS=off, whatever else is set, and requires it configured with on', () => {

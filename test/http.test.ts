@@ -1,5 +1,5 @@
 import { startHttpHost, type HttpHost } from '../src/http';
-import { silentLogger } from '../src/logger';
+import { silentLogger } from './support/silent-logger';
 
 describe('HTTP host', () => {
   let host: HttpHost;

@@ -11,7 +11,8 @@ import type { PlatformRegistry } from '../../src/bot/ports';
 import type { Config } from '../../src/config';
 import type { HttpHost } from '../../src/http';
 import { PreLetterError } from '../../src/domain/errors';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
+import type { Metrics } from '../../src/metrics';
 import { handleButton } from './action-listener';
 import { boltLogger } from './bolt-logger';
 import { handleMention, handleSlashCommand } from './command-listener';
@@ -54,6 +55,8 @@ export interface SlackAppOptions {
   retryConfig?: SlackRetryConfig;
   /** Rate-limit gate; production waits out Retry-After up to SLACK_RATE_LIMIT_SETTINGS. */
   rateLimits?: RateLimitGate;
+  /** Where Web API calls are counted and timed; nothing recorded by default. */
+  metrics?: Metrics;
 }
 
 /** The running Slack side of PreLetter. */
@@ -119,7 +122,7 @@ function register(app: App, services: TurnServices): void {
     app.event(type, async ({ body }) => listener(services, body));
   }
   app.error(async (error) => {
-    services.logger.error({ errorName: error.name, errorCode: error.code }, 'slack listener failed');
+    services.logger.error({ errorCode: error.code, ...errorDetails(error) }, 'slack listener failed');
   });
 }
 
@@ -156,7 +159,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
     ignoreSelf: true,
   });
-  const clients = createSlackClients({ botToken: config.botToken, apiUrl: config.apiUrl, logger: log, retryConfig: options.retryConfig, gate: options.rateLimits });
+  const clients = createSlackClients({ botToken: config.botToken, apiUrl: config.apiUrl, logger: log, retryConfig: options.retryConfig, gate: options.rateLimits, metrics: options.metrics });
   const platform = new SlackPlatform(clients, log);
   options.deps.platforms.slack = platform;
   const services: TurnServices = { deps: options.deps as BotDeps, platform, logger: log };

@@ -1,11 +1,12 @@
 /**
  * Bolt and the Web API client log free-form strings (at debug level, whole request
  * bodies). This bridge keeps our rules: constant messages, a small context object,
- * nothing at debug level, and only the error's name and Slack code for errors,
- * so no letter text, token or request body ever reaches our logs through the SDK.
+ * nothing at debug level, and for errors their Slack code plus errorDetails (name,
+ * capped message, stack frames: the SDK's error messages name codes and statuses,
+ * never bodies), so no letter text, token or request body reaches our logs through the SDK.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
 
 const DETAIL_MAX = 160;
 
@@ -21,6 +22,11 @@ function describe(parts: unknown[]): Record<string, unknown> {
   return first ? { sdkSays: first.replace(/[\r\n]+/g, ' ').slice(0, DETAIL_MAX) } : {};
 }
 
+function errorOf(parts: unknown[]): Record<string, unknown> {
+  const error = parts.find((p): p is Error => p instanceof Error);
+  return error ? errorDetails(error) : {};
+}
+
 /** Why: Bolt's Logger interface over our pino-style Logger, without leaking SDK debug output. */
 export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -29,7 +35,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     debug: () => undefined,
     info: (...parts: unknown[]) => log.debug(describe(parts), 'slack sdk info'),
     warn: (...parts: unknown[]) => log.warn(describe(parts), 'slack sdk warning'),
-    error: (...parts: unknown[]) => log.error(describe(parts), 'slack sdk error'),
+    error: (...parts: unknown[]) => log.error({ ...describe(parts), ...errorOf(parts) }, 'slack sdk error'),
     setLevel: (next: LogLevel) => {
       level = next;
     },

@@ -171,7 +171,7 @@ const viewSubmissionSchema = z.object({
     hash: z.string().min(1),
     callback_id: z.string(),
     private_metadata: z.string().default(''),
-    state: z.object({ values: z.record(z.record(z.unknown())) }),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }),
   }),
 });
 

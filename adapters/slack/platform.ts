@@ -106,7 +106,7 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   private ownBotId(): Promise<string | undefined> {
-    this.botId ??= callSlack('auth.test', () => this.clients.retrying.auth.test()).then(
+    this.botId ??= callSlack('auth.test', () => this.clients.retrying.auth.test(), undefined, '', this.clients.metrics).then(
       (res) => (typeof res.bot_id === 'string' ? res.bot_id : undefined),
       (err: unknown) => {
         this.botId = undefined;
@@ -117,7 +117,7 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   private post<T>(method: string, channelId: string, call: () => Promise<T>): Promise<T> {
-    return callSlack(method, call, this.clients.gate, channelId);
+    return callSlack(method, call, this.clients.gate, channelId, this.clients.metrics);
   }
 
   async postInThread(threadRef: string, card: NeutralCard): Promise<string> {

@@ -9,7 +9,7 @@ import type { BotDeps } from '../../src/bot/deps';
 import { cardForError } from '../../src/bot/error-sink';
 import type { NeutralCard } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply, type PrivateReply } from './inbound';
 import type { SlackPlatform } from './platform';
 
@@ -63,16 +63,18 @@ export async function tellPrivately(services: TurnServices, reply: PrivateReply,
   if (reply.target) ways.push(['ephemeral', () => services.platform.replyPrivately(reply.target!, reply.user, card)]);
   if (reply.responseUrl) ways.push(['response_url', () => postToResponseUrl(reply.responseUrl!, services, card)]);
   ways.push(['direct', () => services.platform.sendDirect(reply.user, card)]);
+  let last: unknown;
   for (const [way, send] of ways) {
     try {
       await send();
       return;
     } catch (err) {
+      last = err;
       const e = err as PreLetterError;
       log.warn({ way, code: e.code, slackError: e.context?.slackError, userId: reply.user.userId }, 'private reply failed');
     }
   }
-  log.error({ userId: reply.user.userId }, 'could not reach the person privately');
+  log.error({ userId: reply.user.userId, ...errorDetails(last) }, 'could not reach the person privately');
 }
 
 /**

@@ -10,6 +10,7 @@
 import { webApi } from '@slack/bolt';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
+import { noMetrics, secondsSince, type Metrics } from '../../src/metrics';
 import { boltLogger } from './bolt-logger';
 import { RateLimitGate } from './rate-limits';
 
@@ -58,11 +59,14 @@ export interface SlackClients {
   /** Never retries: posting twice would show two messages. */
   once: SlackWebClient;
   gate: RateLimitGate;
+  /** Where each Web API call's method, outcome and duration are recorded. */
+  metrics?: Metrics;
 }
 
 /** Why: the platform (and the contract tests) need the clients without a whole Bolt App. */
-export function createSlackClients(options: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: SlackRetryConfig; gate?: RateLimitGate }): SlackClients {
+export function createSlackClients(options: { botToken: string; apiUrl?: string; logger: Logger; retryConfig?: SlackRetryConfig; gate?: RateLimitGate; metrics?: Metrics }): SlackClients {
   return {
+    metrics: options.metrics,
     retrying: new webApi.WebClient(options.botToken, slackClientOptions(options)),
     once: new webApi.WebClient(options.botToken, slackClientOptions({ ...options, retryConfig: { retries: 0 } })),
     gate: options.gate ?? new RateLimitGate(),
@@ -134,11 +138,26 @@ function rateLimited(method: string, waitMs: number): PreLetterError {
   return new PreLetterError('platform', BUSY, { method, slackError: 'ratelimited', reason: 'busy', retryAfterMs: waitMs });
 }
 
+/** Why: each call's method, outcome (ok, error, rate_limited: a 429) and duration, for /metrics. */
+function timed<T>(method: string, metrics: Metrics, call: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  return call().then(
+    (result) => {
+      metrics.platformCall('slack', method, 'ok', secondsSince(startedAt));
+      return result;
+    },
+    (err: unknown) => {
+      metrics.platformCall('slack', method, slackErrorCode(err) === 'ratelimited' ? 'rate_limited' : 'error', secondsSince(startedAt));
+      throw err;
+    },
+  );
+}
+
 /**
  * Why: wraps one Web API call so every caller maps failures the same way and a rate
  * limit only holds back calls of the same method in the same channel (`channel`).
  */
-export async function callSlack<T>(method: string, call: () => Promise<T>, gate?: RateLimitGate, channel = ''): Promise<T> {
+export async function callSlack<T>(method: string, call: () => Promise<T>, gate?: RateLimitGate, channel = '', metrics: Metrics = noMetrics): Promise<T> {
   const key = `${method}:${channel}`;
   for (let attempt = 0; ; attempt += 1) {
     if (gate) {
@@ -146,7 +165,7 @@ export async function callSlack<T>(method: string, call: () => Promise<T>, gate?
       if (left > 0) throw rateLimited(method, left);
     }
     try {
-      return await call();
+      return await timed(method, metrics, call);
     } catch (err) {
       if (!(err instanceof webApi.WebAPIRateLimitedError) || !gate) throw platformError(err, method);
       const waitMs = err.retryAfter * 1000;

@@ -19,6 +19,7 @@ import type { PlatformRegistry } from '../../src/bot/ports';
 import type { Config } from '../../src/config';
 import type { HttpHost } from '../../src/http';
 import { errorDetails, type Logger } from '../../src/logger';
+import type { Metrics } from '../../src/metrics';
 import { refusalStatus } from '../shared/json-body';
 import { createCloudAdapter, isAuthenticationFailure, type OpenIdMetadataUrls } from './authentication';
 import { handleCardAction } from './card-action-listener';
@@ -57,6 +58,8 @@ export interface TeamsAppOptions {
   invokeBudgetMs?: number;
   /** Where the token signing keys are published; production uses the public cloud's (tests: a local fake). */
   openIdMetadata?: OpenIdMetadataUrls;
+  /** Where Bot Connector calls are counted and timed; nothing recorded by default. */
+  metrics?: Metrics;
 }
 
 /** The running Teams side of PreLetter. */
@@ -108,7 +111,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const adapter = createCloudAdapter(config, log, options.openIdMetadata);
   // Nothing an emulator-mode request says is authenticated, so nothing may be sent beyond this machine.
   const mayCall = emulator ? isLocalServiceUrl : () => true;
-  const connector = new TeamsConnector(adapter, config.appId ?? '', options.retryPolicy ?? TEAMS_RETRY_POLICY, log, mayCall);
+  const connector = new TeamsConnector(adapter, config.appId ?? '', options.retryPolicy ?? TEAMS_RETRY_POLICY, log, mayCall, options.metrics);
   const platform = new TeamsPlatform(connector, new ServiceUrlBook(options.fallbackServiceUrl ?? PUBLIC_SERVICE_URL), log);
   options.deps.platforms.teams = platform;
   const tracker = new TurnTracker();

@@ -6,6 +6,7 @@
  */
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
+import { noMetrics, secondsSince, type Metrics } from '../../src/metrics';
 
 /** Why: the retry knobs in one shape, so tests and production name the same ones. */
 export interface TeamsRetryPolicy {
@@ -104,14 +105,27 @@ export function isSurelyNotMade(err: unknown): boolean {
   return statusOf(err) === 429;
 }
 
+/** Why: each attempt's operation, outcome (ok, error, rate_limited: a 429) and duration, for /metrics. */
+async function timed<T>(operation: string, metrics: Metrics, call: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  try {
+    const result = await call();
+    metrics.platformCall('teams', operation, 'ok', secondsSince(startedAt));
+    return result;
+  } catch (err) {
+    metrics.platformCall('teams', operation, statusOf(err) === 429 ? 'rate_limited' : 'error', secondsSince(startedAt));
+    throw err;
+  }
+}
+
 /**
  * Why: wraps one connector operation so every caller retries and maps failures the same
  * way; `once` marks an operation that must not be repeated when it may have been made.
  */
-export async function callConnector<T>(operation: string, policy: TeamsRetryPolicy, logger: Logger, call: () => Promise<T>, once = false): Promise<T> {
+export async function callConnector<T>(operation: string, policy: TeamsRetryPolicy, logger: Logger, call: () => Promise<T>, once = false, metrics: Metrics = noMetrics): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await call();
+      return await timed(operation, metrics, call);
     } catch (err) {
       const asked = retryAfterMs(err);
       const status = statusOf(err);

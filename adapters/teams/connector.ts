@@ -8,6 +8,7 @@
 import { TeamsInfo, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
+import { noMetrics, type Metrics } from '../../src/metrics';
 import { CONNECTOR_AUDIENCE } from './authentication';
 import { callConnector, TEAMS_REQUEST_TIMEOUT_MS, type TeamsRetryPolicy } from './connector-errors';
 import { replyChainRoot, TEAMS_ID } from './thread-ref';
@@ -40,6 +41,8 @@ export class TeamsConnector {
     private readonly logger: Logger,
     /** Where calls may go; in emulator mode only this machine, since nothing inbound was authenticated. */
     private readonly mayCall: (serviceUrl: string) => boolean = () => true,
+    /** Where each connector call's operation, outcome and duration are recorded. */
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   private allowed(serviceUrl: string, operation: string): void {
@@ -84,7 +87,7 @@ export class TeamsConnector {
       activity: activity as Activity,
     } as unknown as ConversationParameters;
     // A new root post is never repeated when it may have been made: see isSurelyNotMade.
-    const conversationId = await callConnector('createChannelPost', this.retry, this.logger, () => this.create(serviceUrl, parameters), true);
+    const conversationId = await callConnector('createChannelPost', this.retry, this.logger, () => this.create(serviceUrl, parameters), true, this.metrics);
     const activityId = replyChainRoot(conversationId);
     if (!activityId || !TEAMS_ID.activity.test(activityId)) {
       throw new PreLetterError('platform', 'Teams accepted the message but did not say where it is. Please try again.', { operation: 'createChannelPost' });
@@ -101,7 +104,7 @@ export class TeamsConnector {
       channelData: { tenant: { id: tenantId } },
       tenantId,
     } as ConversationParameters;
-    return callConnector('createPersonalChat', this.retry, this.logger, () => this.create(serviceUrl, parameters));
+    return callConnector('createPersonalChat', this.retry, this.logger, () => this.create(serviceUrl, parameters), false, this.metrics);
   }
 
   /** Why: posts into a conversation (a 1:1 chat, or a reply chain: a reply in the thread); returns the new activity id. */
@@ -109,7 +112,7 @@ export class TeamsConnector {
     const res = await callConnector('send', this.retry, this.logger, () =>
       this.inConversation(serviceUrl, conversationId, (context) =>
         connectorOf(context).sendToConversation(conversationId, { ...activity, conversation: { id: conversationId } as Activity['conversation'] }, { timeout: TEAMS_REQUEST_TIMEOUT_MS }),
-      ),
+      ), false, this.metrics,
     );
     if (!res.id) throw new PreLetterError('platform', 'Teams accepted the message but did not say where it is. Please try again.', { operation: 'send' });
     return res.id;
@@ -120,14 +123,14 @@ export class TeamsConnector {
     await callConnector('update', this.retry, this.logger, () =>
       this.inConversation(serviceUrl, conversationId, (context) =>
         connectorOf(context).updateActivity(conversationId, activityId, { ...activity, id: activityId, conversation: { id: conversationId } as Activity['conversation'] }, { timeout: TEAMS_REQUEST_TIMEOUT_MS }),
-      ),
+      ), false, this.metrics,
     );
   }
 
   /** Why: a person's display name, read from the conversation they share with the bot. */
   async member(serviceUrl: string, conversationId: string, userId: string): Promise<{ name?: string }> {
     const account = await callConnector('member', this.retry, this.logger, () =>
-      this.inConversation(serviceUrl, conversationId, (context) => TeamsInfo.getMember(context, userId)),
+      this.inConversation(serviceUrl, conversationId, (context) => TeamsInfo.getMember(context, userId)), false, this.metrics,
     );
     return { ...(account.name ? { name: account.name } : {}) };
   }

@@ -174,7 +174,7 @@ export function readMessage(body: unknown): MessageRequest | null {
 }
 
 const cardActionSchema = z.object({
-  action: z.object({ type: z.string().optional(), verb: z.string().min(1).max(100), data: z.record(z.unknown()).default({}) }).passthrough(),
+  action: z.object({ type: z.string().optional(), verb: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).default({}) }).passthrough(),
 });
 
 /** Why: an `adaptiveCard/action` invoke → which verb, with which data, on which card, by whom. */

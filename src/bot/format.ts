@@ -19,7 +19,6 @@ export const STATUS_NAMES: Record<LetterStatus, string> = {
   'awaiting-reply': 'Awaiting reply',
   overdue: 'Overdue',
   replied: 'Replied',
-  closed: 'Closed',
   withdrawn: 'Withdrawn',
 };
 

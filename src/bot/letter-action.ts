@@ -5,7 +5,7 @@
  */
 import { PreLetterError } from '../domain/errors';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
-import type { Person, PlatformIdentity } from '../domain/types';
+import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import type { BotDeps } from './deps';
 import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context';
@@ -94,6 +94,6 @@ export async function runLetterAction(
   return { reply: noticeCard(wording.title, lines.map((text) => [{ text }]), 'success'), changed: true };
 }
 
-function auditActionOf(fact: string): 'acknowledged' | 'formal-sent' | 'replied' | 'closed' | 'withdrawn' {
-  return fact === 'formalSent' ? 'formal-sent' : (fact as 'acknowledged' | 'replied' | 'closed' | 'withdrawn');
+function auditActionOf(fact: FactName): AuditAction {
+  return fact === 'formalSent' ? 'formal-sent' : fact;
 }

@@ -21,7 +21,7 @@ export interface LetterState {
 }
 
 function keysOf(letter: Letter, mandate: Mandate): string[] {
-  const facts = [letter.previewed, letter.acknowledged, letter.formalSent, letter.replied, letter.closed, letter.withdrawn];
+  const facts = [letter.previewed, letter.acknowledged, letter.formalSent, letter.replied, letter.withdrawn];
   return [
     ...mandate.team,
     ...letter.routing.owners,
@@ -94,7 +94,7 @@ export function rolesOf(ctx: LetterContext, person: Person): Set<Role> {
 }
 
 /** Status and deadline at `now`, using the mandate's zone for the end of the deadline day. */
-export function stateOf(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'closed' | 'withdrawn'>, mandate: Mandate, policy: ClockPolicy, now: Date): LetterState {
+export function stateOf(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'withdrawn'>, mandate: Mandate, policy: ClockPolicy, now: Date): LetterState {
   const deadline = letter.formalSent
     ? deadlineOf(letter.formalSent.at, mandate.timeZone, policy.responseWindowDays)
     : undefined;

@@ -57,7 +57,7 @@ export interface LetterListQuery {
  */
 export type ListedLetter = Pick<
   Letter,
-  'ref' | 'type' | 'urgent' | 'mandateKey' | 'companyKey' | 'previewed' | 'acknowledged' | 'formalSent' | 'replied' | 'closed' | 'withdrawn' | 'threads'
+  'ref' | 'type' | 'urgent' | 'mandateKey' | 'companyKey' | 'previewed' | 'acknowledged' | 'formalSent' | 'replied' | 'withdrawn' | 'threads'
 >;
 
 /** The list scope of a company's letters. */

@@ -3,6 +3,7 @@
  * cross-checked, with every problem reported as `file:line:column path: message`,
  * so an admin can fix a whole file in one pass. Pure apart from reading files.
  */
+import { distance } from 'fastest-levenshtein';
 import { readFileSync, statSync } from 'node:fs';
 import { parse as parseJsonLocated, type ParseError } from 'jsonc-parser';
 import path from 'node:path';
@@ -56,20 +57,8 @@ function valueAt(root: unknown, segments: Segment[]): unknown {
   return segments.reduce<unknown>((node, s) => (node && typeof node === 'object' ? (node as Loose)[s] : undefined), root);
 }
 
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
 function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
-  while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema._def.innerType;
+  while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodTypeAny;
   return schema;
 }
 
@@ -78,8 +67,8 @@ function fieldsAt(segments: Segment[]): string[] {
   let schema: z.ZodTypeAny | undefined = directorySchema;
   for (const s of segments) {
     schema = schema && unwrap(schema);
-    if (schema instanceof z.ZodArray) schema = schema.element;
-    else if (schema instanceof z.ZodObject && typeof s === 'string') schema = schema.shape[s];
+    if (schema instanceof z.ZodArray) schema = schema.element as z.ZodTypeAny;
+    else if (schema instanceof z.ZodObject && typeof s === 'string') schema = schema.shape[s] as z.ZodTypeAny | undefined;
   }
   schema = schema && unwrap(schema);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
@@ -87,8 +76,15 @@ function fieldsAt(segments: Segment[]): string[] {
 
 const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping of fields', string: 'text', boolean: 'true or false' };
 
-function fromZod(issue: z.ZodIssue, raw: unknown): RawIssue[] {
-  const where = issue.path;
+/** What a value is, in the words the messages use (zod 4 issues no longer say what was received). */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+function fromZod(issue: z.core.$ZodIssue, raw: unknown): RawIssue[] {
+  const where = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
     const known = fieldsAt(where);
     return issue.keys.map((name) => {
@@ -99,14 +95,15 @@ function fromZod(issue: z.ZodIssue, raw: unknown): RawIssue[] {
   }
   if (issue.code === 'invalid_type') {
     const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
-    if (issue.received === 'undefined') return [{ path: where, message: `is missing — add "${where.at(-1)}: …" here (${expected}, required)` }];
-    const got = issue.received === 'null' ? 'empty' : issue.received;
+    const received = kindOf(valueAt(raw, where));
+    if (received === 'undefined') return [{ path: where, message: `is missing — add "${String(where.at(-1))}: …" here (${expected}, required)` }];
+    const got = received === 'null' ? 'empty' : received;
     return [{ path: where, message: `must be ${expected}, not ${got}${issue.expected === 'array' ? ' (use [] for none)' : ''}` }];
   }
-  if (issue.code === 'invalid_enum_value') {
-    return [{ path: where, message: `${JSON.stringify(issue.received)} is not a platform — use ${issue.options.join(' or ')}` }];
+  if (issue.code === 'invalid_value') {
+    return [{ path: where, message: `${quote(valueAt(raw, where))} is not a platform — use ${issue.values.map(String).join(' or ')}` }];
   }
-  if (issue.code === 'invalid_string' || issue.code === 'custom') {
+  if (issue.code === 'invalid_format' || issue.code === 'custom') {
     return [{ path: where, message: `${quote(valueAt(raw, where))} ${issue.message}` }];
   }
   return [{ path: where, message: issue.message }];
@@ -237,7 +234,7 @@ export function readDirectoryFile(filePath: string, options: DirectoryParseOptio
 /** Keeps only the fields the schema knows, in schema order, so stored extras never reach a file. */
 function pick(schema: z.ZodTypeAny, value: unknown): unknown {
   const inner = unwrap(schema);
-  if (inner instanceof z.ZodArray && Array.isArray(value)) return value.map((v) => pick(inner.element, v));
+  if (inner instanceof z.ZodArray && Array.isArray(value)) return value.map((v) => pick(inner.element as z.ZodTypeAny, v));
   if (!(inner instanceof z.ZodObject) || !value || typeof value !== 'object') return value;
   const entries = Object.entries(inner.shape as Record<string, z.ZodTypeAny>);
   return Object.fromEntries(

@@ -13,6 +13,7 @@ import { loadEnvFile } from '../env-file';
 import { createLogger } from '../logger';
 import { openStore } from '../store';
 import { connectOrStartEmbedded, type SharedEmbeddedServer } from '../store/embedded/shared-server';
+import { readCliArgs } from './cli-args';
 import { formatIssue, readDirectoryFile, serializeDirectory } from './directory-file';
 
 /** Where the CLI writes: stdout for results (export stays pipeable), stderr for problems. */
@@ -62,11 +63,11 @@ async function withDirectory<T>(deps: CliDeps, use: (directory: DirectoryReposit
   }
 }
 
-async function importFile(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
-  const dryRun = args.includes('--dry-run');
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--dry-run');
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (unknown.length > 0) return usage(io, `Sorry, import does not know the option ${unknown[0]}.`);
+async function importFile(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const args = readCliArgs(argv, { 'dry-run': { type: 'boolean' } });
+  const dryRun = args.values['dry-run'] === true;
+  const files = args.positionals;
+  if (args.unknown) return usage(io, `Sorry, import does not know the option ${args.unknown}.`);
   if (files.length !== 1) {
     return usage(io, files.length === 0 ? 'Please tell me which file to import.' : 'Please import one file at a time.');
   }
@@ -88,15 +89,12 @@ async function importFile(args: string[], io: CliIo, deps: CliDeps): Promise<num
   });
 }
 
-async function exportAll(args: string[], io: CliIo, deps: CliDeps): Promise<number> {
-  let format: 'yaml' | 'json' = 'yaml';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = arg.startsWith('--format=') ? arg.slice('--format='.length) : arg === '--format' ? args[++i] : undefined;
-    if (value === 'yaml' || value === 'json') format = value;
-    else if (value !== undefined || arg === '--format') return usage(io, 'Please choose --format yaml or --format json.');
-    else return usage(io, `Sorry, export does not take ${arg}.`);
-  }
+async function exportAll(argv: string[], io: CliIo, deps: CliDeps): Promise<number> {
+  const args = readCliArgs(argv, { format: { type: 'string' } });
+  const format = args.values.format ?? 'yaml';
+  if (args.missingValue || (format !== 'yaml' && format !== 'json')) return usage(io, 'Please choose --format yaml or --format json.');
+  const stray = args.unknown ?? args.positionals[0];
+  if (stray !== undefined) return usage(io, `Sorry, export does not take ${stray}.`);
   const directory = await withDirectory(deps, (repo) => repo.exportAll());
   io.out(serializeDirectory(directory, format).replace(/\n$/, ''));
   io.err(`Exported ${counts(sizes(directory))}.`);

@@ -12,11 +12,12 @@
 import { packagePath } from '../package-root';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../domain/command';
 import { isPreLetterError, PreLetterError } from '../domain/errors';
 import { loadEnvFile } from '../env-file';
+import { readCliArgs } from './cli-args';
 import type { CliIo } from './directory';
 
 /** The folder holding manifest.json, color.png and outline.png. */
@@ -27,7 +28,6 @@ export const APP_ID_PLACEHOLDER = '{{MICROSOFT_APP_ID}}';
 
 /** The newest generally available app manifest schema (Microsoft 365 app manifest reference, August 2026). */
 export const MANIFEST_VERSION = '1.30';
-export const SCHEMA_URL = `https://developer.microsoft.com/en-us/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
 
 /** Where the bot is offered: channels (standard, shared and private), group chats and personal chat. */
 export const BOT_SCOPES = ['team', 'groupChat', 'personal'] as const;
@@ -35,6 +35,7 @@ export const BOT_SCOPES = ['team', 'groupChat', 'personal'] as const;
 /** The files of the package, each at the root of the zip. */
 export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
 
+/** Where the package is written without --out: under dist/, which git ignores. */
 export const DEFAULT_OUT = 'dist/preletter-teams.zip';
 
 /**
@@ -106,7 +107,9 @@ export const teamsManifestSchema = z
     }
   });
 
+/** A manifest that passed the schema, as packaging writes it. */
 export type TeamsManifest = z.infer<typeof teamsManifestSchema>;
+/** One bot command list, as generated from the grammar for one scope. */
 export type TeamsCommandList = TeamsManifest['bots'][number]['commandLists'][number];
 
 /** One command list per scope, in grammar order: title the command, description its help line. */
@@ -155,116 +158,38 @@ export function buildTeamsManifest(appId: string | undefined, template: string =
   return parsed.data;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 (as in zip and PNG); a table version, since zlib.crc32 needs Node 20.15. */
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A file to put in a zip, at the path `name` (forward slashes, no leading slash). */
-export interface ZipEntry {
-  name: string;
-  data: Buffer;
-}
-
-// Every entry is dated 1980-01-01 00:00 (the zip epoch), so the same files give the same bytes.
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-/** A zip archive of the entries, deflated (or stored when deflate would not help), with a central directory. */
-export function zipFiles(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const fileName = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const method = deflated.length < data.length ? 8 : 0;
-    const body = method === 8 ? deflated : data;
-    const crc = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
-    locals.push(local, fileName, body);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); // central directory header signature
-    central.writeUInt16LE(0x0314, 4); // made by: Unix, spec 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    // extra length, comment length, disk number, internal attributes: all 0
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: a regular file, rw-r--r--
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, fileName);
-
-    offset += local.length + fileName.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); // end of central directory signature
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+// Every entry is dated 1980-01-01 00:00 local time (the zip epoch, written as local DOS time),
+// so the same files give the same bytes; Unix mode rw-r--r--, as a regular file.
+const ZIP_ENTRY = { mtime: new Date(1980, 0, 1), os: 3, attrs: 0o100644 << 16 } as const;
 
 /** The package for one app id: the filled manifest and the two icons, at the zip root. */
 export function buildTeamsPackage(appId: string | undefined, dir: string = TEAMS_MANIFEST_DIR): Buffer {
   const manifest = buildTeamsManifest(appId, readManifestTemplate(dir));
-  return zipFiles([
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
-    { name: 'color.png', data: readFileSync(path.join(dir, manifest.icons.color)) },
-    { name: 'outline.png', data: readFileSync(path.join(dir, manifest.icons.outline)) },
-  ]);
+  // The manifest is deflated; the icons are stored, since PNG is compressed already.
+  const zip = zipSync({
+    'manifest.json': [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { ...ZIP_ENTRY, level: 9 }],
+    'color.png': [readFileSync(path.join(dir, manifest.icons.color)), { ...ZIP_ENTRY, level: 0 }],
+    'outline.png': [readFileSync(path.join(dir, manifest.icons.outline)), { ...ZIP_ENTRY, level: 0 }],
+  });
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }
 
 const USAGE = 'Usage: MICROSOFT_APP_ID=<your bot GUID> npm run package:teams [-- --out dist/preletter-teams.zip]';
 
 /** The whole CLI as a function of its arguments and environment, so tests run it in-process. */
 export function runPackageTeamsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, cwd: string = process.cwd()): number {
-  let out = DEFAULT_OUT;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
-    if (arg === '--out' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) {
-      out = argv[i + 1]!;
-      i += 1;
-    } else if (arg.startsWith('--out=') && arg.length > '--out='.length) {
-      out = arg.slice('--out='.length);
-    } else {
-      io.err(arg === '--out' ? 'Please give --out a file path, like --out dist/preletter-teams.zip.' : `Sorry, "${arg}" is not an option of package:teams.`);
-      io.err(USAGE);
-      return EXIT.usage;
-    }
+  const args = readCliArgs(argv, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (args.values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
   }
+  const stray = args.unknown ?? args.positionals[0];
+  if (args.missingValue || stray !== undefined) {
+    io.err(args.missingValue ? 'Please give --out a file path, like --out dist/preletter-teams.zip.' : `Sorry, "${stray}" is not an option of package:teams.`);
+    io.err(USAGE);
+    return EXIT.usage;
+  }
+  const out = typeof args.values.out === 'string' ? args.values.out : DEFAULT_OUT;
   try {
     const zip = buildTeamsPackage(env.MICROSOFT_APP_ID);
     const target = path.resolve(cwd, out);

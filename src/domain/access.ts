@@ -60,8 +60,3 @@ export function accessTo(roles: ReadonlySet<Role>): LetterAccess {
 export function canSeeLetter(roles: ReadonlySet<Role>): boolean {
   return accessTo(roles).see;
 }
-
-/** The summary is confidential: only the mandate team and the people it is routed to read it. */
-export function canSeeContent(roles: ReadonlySet<Role>): boolean {
-  return accessTo(roles).read;
-}

@@ -3,6 +3,7 @@
  * so Slack slash commands and Teams messages share it, and every mistake gets a
  * sentence that names what is wrong and shows the right form.
  */
+import { distance as editDistance } from 'fastest-levenshtein';
 import { z } from 'zod';
 
 /** The subcommands, in the order help lists them; the Teams manifest must offer the same. */
@@ -90,26 +91,13 @@ function withExtra(candidate: Candidate, extra: string[]): Candidate {
   return extra.length > 0 ? { ...candidate, extra } : candidate;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /** Why: corrections quote the person's words; a bounded quote (whole characters) keeps a pasted essay out of the reply. */
 function quoted(text: string): string {
   return text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX).replace(/[\ud800-\udbff]$/, '')}…`;
 }
 
 function unknownCommand(word: string): ParseResult {
-  const candidates = word.length > GUESS_MAX_LENGTH ? [] : COMMAND_NAMES.map((name) => ({ name, distance: levenshtein(word.toLowerCase(), name) }));
+  const candidates = word.length > GUESS_MAX_LENGTH ? [] : COMMAND_NAMES.map((name) => ({ name, distance: editDistance(word.toLowerCase(), name) }));
   const guess = candidates.filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance)[0];
   const hint = guess ? ` Did you mean \`${guess.name}\`?` : '';
   return { ok: false, field: 'command', message: `\`${quoted(word)}\` is not a PreLetter command.${hint} ${HELP_LINE}` };

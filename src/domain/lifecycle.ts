@@ -8,16 +8,15 @@ import type { Role } from './access';
 import type { Fact, FactName, Letter, LetterStatus } from './types';
 
 /** Status is computed, never stored, so it can never disagree with the facts or the clock. */
-export function deriveStatus(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'closed' | 'withdrawn'>, now: Date, deadline?: Date): LetterStatus {
+export function deriveStatus(letter: Pick<Letter, 'formalSent' | 'acknowledged' | 'replied' | 'withdrawn'>, now: Date, deadline?: Date): LetterStatus {
   if (letter.withdrawn) return 'withdrawn';
-  if (letter.closed) return 'closed';
   if (letter.replied) return 'replied';
   if (letter.formalSent) return deadline && now > deadline ? 'overdue' : 'awaiting-reply';
   return letter.acknowledged ? 'acknowledged' : 'awaiting-ack';
 }
 
 /** The things a person can do to a letter, each setting exactly one fact. */
-export type LetterAction = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw' | 'close';
+export type LetterAction = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
 
 /** What the caller should do: write the fact atomically, answer politely, or refuse with a reason. */
 export type ActionDecision =
@@ -39,38 +38,31 @@ interface ActionRule {
 const RULES: Record<LetterAction, ActionRule> = {
   acknowledge: {
     fact: 'acknowledged',
-    blockers: ['withdrawn', 'closed'],
+    blockers: ['withdrawn'],
     roles: ['owner', 'company-contact'],
     phrase: 'acknowledge it',
     done: (ref) => `${ref} was already acknowledged`,
   },
   'mark-sent': {
     fact: 'formalSent',
-    blockers: ['withdrawn', 'closed'],
+    blockers: ['withdrawn'],
     roles: ['mandate-team'],
     phrase: 'mark its formal letter as sent',
     done: (ref) => `The formal letter for ${ref} was already marked as sent`,
   },
   'record-reply': {
     fact: 'replied',
-    blockers: ['withdrawn', 'closed'],
+    blockers: ['withdrawn'],
     roles: ['mandate-team'],
     phrase: 'record a reply on it',
     done: (ref) => `The reply to ${ref} was already recorded`,
   },
   withdraw: {
     fact: 'withdrawn',
-    blockers: ['closed', 'replied'],
+    blockers: ['replied'],
     roles: ['mandate-team'],
     phrase: 'withdraw it',
     done: (ref) => `${ref} was already withdrawn`,
-  },
-  close: {
-    fact: 'closed',
-    blockers: ['withdrawn'],
-    roles: ['mandate-team'],
-    phrase: 'close it',
-    done: (ref) => `${ref} was already closed`,
   },
 };
 
@@ -81,14 +73,9 @@ export function formatDay(at: Date, zone = 'UTC'): string {
 
 function blockedMessage(ref: string, blocker: FactName, fact: Fact, phrase: string, zone: string): string {
   const day = formatDay(fact.at, zone);
-  switch (blocker) {
-    case 'withdrawn':
-      return `${ref} was withdrawn on ${day}, so you can no longer ${phrase}. If it is needed again, the mandate team can preview a new letter.`;
-    case 'closed':
-      return `${ref} was closed on ${day}, so you can no longer ${phrase}. Nothing more is needed on it.`;
-    default:
-      return `The reply to ${ref} was recorded on ${day}, so you can no longer ${phrase}. The reply stays on record.`;
-  }
+  return blocker === 'withdrawn'
+    ? `${ref} was withdrawn on ${day}, so you can no longer ${phrase}. If it is needed again, the mandate team can preview a new letter.`
+    : `The reply to ${ref} was recorded on ${day}, so you can no longer ${phrase}. The reply stays on record.`;
 }
 
 function forbiddenMessage(ref: string, action: LetterAction, phrase: string): string {

@@ -29,7 +29,7 @@ export interface ClockPolicy {
   overdueRepeatDays: number;
 }
 
-/** The defaults from the design, used unless configuration overrides them. */
+/** The defaults from the design: src/config.ts falls back to these for every clock variable left unset. */
 export const DEFAULT_POLICY: ClockPolicy = {
   responseWindowDays: 60,
   defaultTimeZone: 'Europe/Zurich',

@@ -112,14 +112,14 @@ function isUrgent(letter: Letter): boolean {
   return letter.type === 'UA' || letter.urgent;
 }
 
-/** True once nothing more is expected of anyone: replied, closed or withdrawn. */
-export function isFinished(letter: Letter): boolean {
-  return Boolean(letter.replied || letter.closed || letter.withdrawn);
+/** True once nothing more is expected of anyone: replied or withdrawn. */
+function isFinished(letter: Letter): boolean {
+  return Boolean(letter.replied || letter.withdrawn);
 }
 
 /** When the letter finished (its latest ending fact), for the history retention rule; undefined while open. */
 export function finishedAt(letter: Letter): Date | undefined {
-  const ends = [letter.replied, letter.closed, letter.withdrawn].flatMap((f) => (f ? [f.at.getTime()] : []));
+  const ends = [letter.replied, letter.withdrawn].flatMap((f) => (f ? [f.at.getTime()] : []));
   return ends.length > 0 ? new Date(Math.max(...ends)) : undefined;
 }
 

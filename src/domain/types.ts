@@ -17,7 +17,6 @@ export type LetterStatus =
   | 'awaiting-reply'
   | 'overdue'
   | 'replied'
-  | 'closed'
   | 'withdrawn';
 
 /** A person's account on one platform, so inbound users map to directory people. */
@@ -125,12 +124,10 @@ export type AuditAction =
   | 'acknowledged'
   | 'formal-sent'
   | 'replied'
-  | 'closed'
   | 'withdrawn'
   | 'posted'
   | 'routed'
-  | 'unrouted-alert'
-  | 'nudged';
+  | 'unrouted-alert';
 
 /** One line of a letter's append-only audit trail: who did what, when (ids only, no text). */
 export interface AuditEvent {
@@ -166,11 +163,10 @@ export interface Letter {
   acknowledged?: Fact;
   formalSent?: Fact;
   replied?: Fact;
-  closed?: Fact;
   withdrawn?: Fact;
   threads: LetterThread[];
   audit: AuditEvent[];
 }
 
 /** The facts a letter can gain after it is previewed, in lifecycle order. */
-export type FactName = 'acknowledged' | 'formalSent' | 'replied' | 'closed' | 'withdrawn';
+export type FactName = 'acknowledged' | 'formalSent' | 'replied' | 'withdrawn';

@@ -6,6 +6,8 @@
  */
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { BotDeps } from '../bot/deps';
+import { errorDetails } from '../logger';
+import { noMetrics, secondsSince, type Metrics } from '../metrics';
 import { DEFAULT_SWEEP_OPTIONS, sweep, type SweepOptions, type SweepReport } from './sweep';
 
 /** How long platform event ids are kept by default: retries come within minutes. */
@@ -20,7 +22,10 @@ export const FULL_SWEEP_EVERY_MS = 10 * 60_000;
 /** Posts to one channel or person at most about once a second: inside Slack's and Teams' limits. */
 export const CHANNEL_INTERVAL_MS = 1100;
 
-/** A running scheduler: stop() waits for a sweep in progress. */
+/**
+ * A running scheduler: stop() stops the cron, tells a sweep in progress to take no new
+ * letter, and waits for the letter it is on.
+ */
 export interface Scheduler {
   readonly instanceId: string;
   /** Runs a sweep now (also what each cron tick does); concurrent calls share one run. */
@@ -34,6 +39,8 @@ export function startScheduler(options: {
   cron: string;
   sweep?: Partial<SweepOptions>;
   eventIdRetentionMs?: number;
+  /** Sweep durations and outcomes; nothing recorded by default. */
+  metrics?: Metrics;
 }): Scheduler {
   const { deps } = options;
   const instanceId = deps.delivery.instanceId;
@@ -43,6 +50,8 @@ export function startScheduler(options: {
   let running: Promise<SweepReport> | undefined;
   let lastHousekeeping = -Infinity;
   let lastFull = -Infinity;
+  let stopping = false;
+  const metrics = options.metrics ?? noMetrics;
 
   const housekeeping = async () => {
     const now = deps.clock.now().getTime();
@@ -57,18 +66,20 @@ export function startScheduler(options: {
         const now = deps.clock.now().getTime();
         const full = sweepOptions.full || now - lastFull >= FULL_SWEEP_EVERY_MS;
         if (full) lastFull = now;
-        return sweep(deps, { ...sweepOptions, full });
+        return sweep(deps, { ...sweepOptions, full, shouldStop: () => stopping });
       })
       .finally(() => (running = undefined));
     return running;
   };
   const task: ScheduledTask = schedule(options.cron, async () => {
+    const startedAt = performance.now();
     try {
       const report = await sweepNow();
+      metrics.sweepFinished({ durationSeconds: secondsSince(startedAt), letters: report.letters, failed: report.failed, crashed: false });
       if (report.letters > 0 || report.sent > 0) log.info({ ...report }, 'sweep finished');
     } catch (err) {
-      const e = err as Error;
-      log.error({ errorName: e?.name, message: e?.message, stack: e?.stack }, 'sweep failed');
+      metrics.sweepFinished({ durationSeconds: secondsSince(startedAt), letters: 0, failed: 0, crashed: true });
+      log.error({ ...errorDetails(err) }, 'sweep failed');
     }
   }, { noOverlap: true });
   log.info({ cron: options.cron }, 'scheduler started');
@@ -77,6 +88,7 @@ export function startScheduler(options: {
     instanceId,
     sweepNow,
     async stop() {
+      stopping = true;
       await task.stop();
       await running?.catch(() => undefined);
     },

@@ -13,6 +13,7 @@ import { deliverLetter, emptyReport, type DeliveryReport } from '../bot/deliver-
 import { cachedDirectory } from '../bot/directory-cache';
 import type { BotDeps } from '../bot/deps';
 import { isPreLetterError } from '../domain/errors';
+import { errorDetails } from '../logger';
 
 /** What one sweep did, for logs and tests. */
 export interface SweepReport extends DeliveryReport {
@@ -28,6 +29,8 @@ export interface SweepOptions {
   batchSize: number;
   /** Ignore the wake time and read the agenda anyway (a periodic safety net, and tests). */
   full?: boolean;
+  /** Asked between letters: true stops taking new ones (shutdown); the rest stay due for the next sweep, here or elsewhere. */
+  shouldStop?: () => boolean;
 }
 
 /** Production default: 200 due letters a batch. */
@@ -39,8 +42,7 @@ async function isolated(deps: BotDeps, ref: string, version: number, report: Swe
     await work();
   } catch (err) {
     report.failed += 1;
-    const e = err as Error;
-    deps.logger.error({ ref, code: isPreLetterError(err) ? err.code : 'internal', errorName: e?.name, stack: e?.stack }, 'sweep skipped a letter');
+    deps.logger.error({ ref, code: isPreLetterError(err) ? err.code : 'internal', ...errorDetails(err) }, 'sweep skipped a letter');
     const later = new Date(deps.clock.now().getTime() + deps.delivery.letterRetryMs);
     await deps.schedule.reschedule(ref, later, version).catch(() => undefined);
   }
@@ -55,9 +57,11 @@ export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP
   if (!options.full && (wake.at === null || wake.at > now)) return { ...report, idle: true };
   const seen = new Set<string>();
   for (;;) {
+    if (options.shouldStop?.()) break;
     const due = (await deps.schedule.due(now, options.batchSize + seen.size)).filter((entry) => !seen.has(entry.ref));
     if (due.length === 0) break;
     for (const entry of due) {
+      if (options.shouldStop?.()) break;
       seen.add(entry.ref);
       // Take the letter for the length of a lease: other instances' sweeps stop seeing it as due, so instances
       // share the work instead of each walking every letter. If this instance dies, the letter is due again then.

@@ -35,11 +35,11 @@ const UNREACHABLE_NAMES = new Set([
 /**
  * Error labels the driver puts on failures of the connection itself: its pool was
  * cleared (the server went away or its monitor timed out), or in-use connections were
- * interrupted. (`PoolRequstedRetry` is the driver's own spelling.)
+ * interrupted.
  */
 const UNREACHABLE_LABELS = [
   mongoose.mongo.MongoErrorLabel.ResetPool,
-  mongoose.mongo.MongoErrorLabel.PoolRequstedRetry,
+  mongoose.mongo.MongoErrorLabel.PoolRequestedRetry,
   mongoose.mongo.MongoErrorLabel.InterruptInUseConnections,
 ];
 

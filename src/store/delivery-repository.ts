@@ -10,7 +10,7 @@ import { fromDeliveryDoc, type DeliveryDoc } from './delivery-model';
 import type { StoreContext } from './store-connection';
 
 /** The condition for changing a claim: still claimed, by this owner. */
-const held = (key: string, owner: string) => ({ _id: key, claimedBy: owner, status: 'claimed' });
+const held = (key: string, owner: string) => ({ _id: key, claimedBy: owner, status: 'claimed' as const });
 
 /** DeliveryRepository on mongoose. */
 export class MongoDeliveryRepository implements DeliveryRepository {
@@ -52,7 +52,7 @@ export class MongoDeliveryRepository implements DeliveryRepository {
         .findOneAndUpdate(
           { _id: seen.key, status: 'claimed', attempts: seen.attempts },
           { $set: { claimedBy: owner, leaseUntil }, $inc: { attempts: 1 } },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean<DeliveryDoc>()
         .exec();

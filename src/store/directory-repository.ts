@@ -4,7 +4,7 @@
  * company per channel, kept by the database's `_id`), so every lookup a command
  * makes is an `_id` read or a scan of a small collection.
  */
-import type { FilterQuery, Model } from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import type { DirectoryRepository } from '../bot/repositories';
 import { PreLetterError } from '../domain/errors';
 import type { ChannelBinding, Company, Directory, Mandate, Person, PlatformIdentity } from '../domain/types';
@@ -154,10 +154,10 @@ export class MongoDirectoryRepository implements DirectoryRepository {
     for (const { owner, ids } of claims) {
       for (const id of ids) {
         try {
-          await model.create({ _id: id, [ownerField]: owner });
+          await model.create({ _id: id, [ownerField]: owner } as unknown as D);
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
-          const held = await model.findOne({ _id: id } as FilterQuery<D>).lean<Record<string, string>>();
+          const held = await model.findOne({ _id: id } as QueryFilter<D>).lean<Record<string, string>>();
           if (held && held[ownerField] !== owner) conflicts.push(`the ${what} ${id} already belongs to ${held[ownerField]}, not ${owner}`);
         }
       }
@@ -166,7 +166,7 @@ export class MongoDirectoryRepository implements DirectoryRepository {
   }
 
   private async upsert<D extends { _id: string }>(model: Model<D>, doc: D): Promise<void> {
-    const filter = { _id: doc._id } as FilterQuery<D>;
+    const filter = { _id: doc._id } as QueryFilter<D>;
     await retryOnDuplicateKey(() => model.replaceOne(filter, doc, { upsert: true }).exec());
   }
 

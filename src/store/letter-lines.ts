@@ -14,7 +14,7 @@ import type { LetterLinesDoc } from './letter-index-models';
 import { copyThread } from './letter-model';
 import type { StoreContext } from './store-connection';
 
-const FACTS = ['previewed', 'acknowledged', 'formalSent', 'replied', 'closed', 'withdrawn'] as const;
+const FACTS = ['previewed', 'acknowledged', 'formalSent', 'replied', 'withdrawn'] as const;
 
 /** The bucket a reference's entry lives in: `PL-2026-0042` → `PL-2026/0`. */
 export function bucketOf(ref: string): string {

@@ -15,7 +15,7 @@ export interface LetterDoc extends Letter {
 }
 
 /** The facts that may be set after preview, in lifecycle order; the only names used as update keys. */
-export const FACT_NAMES: readonly FactName[] = ['acknowledged', 'formalSent', 'replied', 'closed', 'withdrawn'];
+export const FACT_NAMES: readonly FactName[] = ['acknowledged', 'formalSent', 'replied', 'withdrawn'];
 
 const factSchema = new Schema<Fact>(
   { at: { type: Date, required: true }, by: { type: String, required: true } },
@@ -82,7 +82,6 @@ export const letterSchema = new Schema<LetterDoc>(
     acknowledged: factSchema,
     formalSent: factSchema,
     replied: factSchema,
-    closed: factSchema,
     withdrawn: factSchema,
     threads: { type: [threadSchema], default: [] },
     audit: { type: [auditSchema], default: [] },

@@ -75,7 +75,7 @@ export class MongoLetterRepository implements LetterRepository {
       const { counter } = this.ctx.models;
       const doc = await retryOnDuplicateKey(() =>
         counter
-          .findOneAndUpdate({ _id: `letter-ref-${year}` }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+          .findOneAndUpdate({ _id: `letter-ref-${year}` }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' })
           .lean<{ seq: number }>()
           .exec(),
       );
@@ -143,7 +143,7 @@ export class MongoLetterRepository implements LetterRepository {
       // Before the fact: the scheduler must look again, so a new fact can never go unplanned.
       await this.schedule.lower(ref, value.at);
       const updated = await this.ctx.models.letter
-        .findOneAndUpdate({ _id: ref, ...unset }, { $set: set, $push: { audit: copyAudit(options.audit) } }, { new: true })
+        .findOneAndUpdate({ _id: ref, ...unset }, { $set: set, $push: { audit: copyAudit(options.audit) } }, { returnDocument: 'after' })
         .lean<LetterDoc>()
         .exec();
       if (updated) {
@@ -165,7 +165,7 @@ export class MongoLetterRepository implements LetterRepository {
         .findOneAndUpdate(
           { _id: ref, 'threads.threadRef': { $ne: thread.threadRef } },
           { $push: { threads: copyThread(thread), audit: copyAudit(audit) } },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean<LetterDoc>()
         .exec();

@@ -15,7 +15,7 @@ import type { BotDeps } from '../../src/bot/deps';
 import { previewLetter } from '../../src/bot/preview-letter';
 import { status } from '../../src/bot/status';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../support/silent-logger';
 import { openStore, type Store } from '../../src/store';
 import { sweep } from '../../src/scheduler/sweep';
 import { startEmbeddedServer } from '../../src/store/embedded/launcher';

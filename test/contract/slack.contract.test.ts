@@ -5,7 +5,7 @@
 import { SlackPlatform } from '../../adapters/slack/platform';
 import { encodeReplyTarget } from '../../adapters/slack/thread-ref';
 import { createSlackClients } from '../../adapters/slack/web-client';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../support/silent-logger';
 import { SlackApiFake } from '../adapters/slack/support/slack-api-fake';
 import { slackDeliveries } from '../adapters/slack/support/slack-message-view';
 import { describeChatPlatformContract, type ContractSubject } from './chat-platform-contract';

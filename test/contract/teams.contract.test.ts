@@ -6,7 +6,7 @@
 import { createCloudAdapter, TeamsConnector } from '../../adapters/teams/connector';
 import { ServiceUrlBook, TeamsPlatform } from '../../adapters/teams/platform';
 import { encodeReplyTarget } from '../../adapters/teams/thread-ref';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../support/silent-logger';
 import { ConnectorFake } from '../adapters/teams/support/connector-fake';
 import { AAD, TEAMS_CHANNELS, teamsUser, TENANT } from '../adapters/teams/support/teams-directory';
 import { teamsDeliveries } from '../adapters/teams/support/teams-message-view';

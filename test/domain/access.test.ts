@@ -1,4 +1,4 @@
-import { canSeeContent, canSeeLetter, rolesFor } from '../../src/domain/access';
+import { accessTo, canSeeLetter, rolesFor } from '../../src/domain/access';
 import { company, letter, mandate, person } from './fixtures';
 
 const routed = letter('2026-03-02T09:00:00Z');
@@ -42,11 +42,11 @@ describe('visibility', () => {
   });
 
   it('shows the confidential summary to the mandate team and the routed people only, never to admins as such', () => {
-    expect(canSeeContent(new Set(['mandate-team']))).toBe(true);
-    expect(canSeeContent(new Set(['owner', 'company-contact']))).toBe(true);
-    expect(canSeeContent(new Set(['admin']))).toBe(false);
+    expect(accessTo(new Set(['mandate-team'])).read).toBe(true);
+    expect(accessTo(new Set(['owner', 'company-contact'])).read).toBe(true);
+    expect(accessTo(new Set(['admin'])).read).toBe(false);
     expect(canSeeLetter(new Set(['admin']))).toBe(true);
-    expect(canSeeContent(new Set(['admin', 'mandate-team']))).toBe(true);
-    expect(canSeeContent(new Set(['company-contact']))).toBe(false);
+    expect(accessTo(new Set(['admin', 'mandate-team'])).read).toBe(true);
+    expect(accessTo(new Set(['company-contact'])).read).toBe(false);
   });
 });

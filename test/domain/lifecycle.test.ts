@@ -15,7 +15,6 @@ const acked = { acknowledged: fact('2026-03-03T10:00:00Z', 'ana') };
 const sent = { formalSent: fact('2026-03-04T10:00:00Z', 'mara') };
 const replied = { ...sent, replied: fact('2026-04-01T10:00:00Z', 'mara') };
 const withdrawn = { withdrawn: fact('2026-03-05T10:00:00Z', 'mara') };
-const closed = { ...replied, closed: fact('2026-04-02T10:00:00Z', 'mara') };
 
 describe('deriveStatus', () => {
   const now = new Date('2026-04-01T12:00:00Z');
@@ -26,7 +25,6 @@ describe('deriveStatus', () => {
     ['awaiting-reply', { ...acked, ...sent }],
     ['awaiting-reply', sent],
     ['replied', replied],
-    ['closed', closed],
     ['withdrawn', { ...acked, ...withdrawn }],
   ])('reads %s from the facts', (status, facts) => {
     expect(deriveStatus(letter(previewed, facts), now, deadline)).toBe(status);
@@ -44,11 +42,11 @@ describe('deriveStatus', () => {
 });
 
 describe('decideAction', () => {
-  it('lets a routed owner acknowledge, guarded against withdrawal and closure', () => {
+  it('lets a routed owner acknowledge, guarded against withdrawal', () => {
     expect(decideAction(letter(previewed), 'acknowledge', owner, people)).toEqual({
       kind: 'apply',
       fact: 'acknowledged',
-      absent: ['withdrawn', 'closed'],
+      absent: ['withdrawn'],
     });
   });
 
@@ -76,7 +74,7 @@ describe('decideAction', () => {
     expect(decision).toMatchObject({ message: expect.stringContaining('Only the people PL-2026-0007 is routed to') });
   });
 
-  it.each(['mark-sent', 'record-reply', 'withdraw', 'close'] as const)(
+  it.each(['mark-sent', 'record-reply', 'withdraw'] as const)(
     'allows only the mandate team to %s',
     (action) => {
       for (const roles of [owner, contact, admin]) {
@@ -91,7 +89,7 @@ describe('decideAction', () => {
     expect(decideAction(letter(previewed), 'mark-sent', team, people)).toEqual({
       kind: 'apply',
       fact: 'formalSent',
-      absent: ['withdrawn', 'closed'],
+      absent: ['withdrawn'],
     });
   });
 
@@ -108,16 +106,13 @@ describe('decideAction', () => {
     expect(decideAction(letter(previewed, sent), 'record-reply', team, people)).toMatchObject({ kind: 'apply', fact: 'replied' });
   });
 
-  it('answers repeats of mark-sent, record-reply and close politely', () => {
+  it('answers repeats of mark-sent and record-reply politely', () => {
     expect(decideAction(letter(previewed, replied), 'mark-sent', team, people)).toEqual({
       kind: 'already',
       message: 'The formal letter for PL-2026-0007 was already marked as sent by Mara Keller on 4 March 2026.',
     });
     expect(decideAction(letter(previewed, replied), 'record-reply', team, people)).toMatchObject({
       message: 'The reply to PL-2026-0007 was already recorded by Mara Keller on 1 April 2026.',
-    });
-    expect(decideAction(letter(previewed, closed), 'close', team, people)).toMatchObject({
-      message: 'PL-2026-0007 was already closed by Mara Keller on 2 April 2026.',
     });
   });
 
@@ -129,7 +124,7 @@ describe('decideAction', () => {
       message:
         'PL-2026-0007 was withdrawn on 5 March 2026, so you can no longer acknowledge it. If it is needed again, the mandate team can preview a new letter.',
     });
-    for (const action of ['mark-sent', 'record-reply', 'close'] as const) {
+    for (const action of ['mark-sent', 'record-reply'] as const) {
       expect(decideAction(gone, action, team, people)).toMatchObject({ kind: 'refused', code: 'conflict' });
     }
     expect(decideAction(gone, 'withdraw', team, people)).toEqual({
@@ -147,31 +142,15 @@ describe('decideAction', () => {
     });
   });
 
-  it('explains a closure rather than the reply when asked to withdraw a closed letter', () => {
-    expect(decideAction(letter(previewed, closed), 'withdraw', team, people)).toMatchObject({
-      kind: 'refused',
-      code: 'conflict',
-      message: expect.stringContaining('PL-2026-0007 was closed on 2 April 2026, so you can no longer withdraw it.'),
-    });
-  });
-
-  it('refuses acknowledgement after the letter was closed', () => {
-    expect(decideAction(letter(previewed, closed), 'acknowledge', owner, people)).toMatchObject({
-      kind: 'refused',
-      code: 'conflict',
-      message: expect.stringContaining('PL-2026-0007 was closed on 2 April 2026'),
-    });
-  });
-
   it('still accepts a late acknowledgement after the reply', () => {
     expect(decideAction(letter(previewed, replied), 'acknowledge', owner, people)).toMatchObject({ kind: 'apply' });
   });
 
-  it('guards a withdrawal against a reply or closure landing first', () => {
+  it('guards a withdrawal against a reply landing first', () => {
     expect(decideAction(letter(previewed, sent), 'withdraw', team, people)).toEqual({
       kind: 'apply',
       fact: 'withdrawn',
-      absent: ['closed', 'replied'],
+      absent: ['replied'],
     });
   });
 });

@@ -190,7 +190,6 @@ describe('finished letters', () => {
   it.each([
     ['replied', { ...formal, replied: fact('2026-03-01T09:00:00Z', 'mara') }],
     ['withdrawn', { withdrawn: fact('2026-02-11T12:00:00Z', 'mara') }],
-    ['closed', { ...formal, closed: fact('2026-03-01T09:00:00Z', 'mara') }],
   ])('plans nothing at all once %s', (_, facts) => {
     const finished = letter('2026-02-11T09:00:00Z', facts);
     expect(planDeliveries(finished, ctx, new Date('2027-01-01T00:00:00Z'))).toEqual([]);

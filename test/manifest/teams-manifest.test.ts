@@ -2,17 +2,19 @@
  * manifest/teams must be a Teams app package PreLetter can ship: a current-schema
  * manifest whose bot offers exactly the command grammar in every scope, the two
  * icons Teams asks for, and `npm run package:teams`, which fills in the app id and
- * writes a zip that Teams (and this test, reading it back) can open.
+ * writes a zip that Teams (and this test, reading it back with fflate) can open.
+ * The icons are committed files; pngjs decodes them to check what Teams requires.
  */
+import { unzipSync } from 'fflate';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 as zlibCrc32, inflateRawSync, inflateSync } from 'node:zlib';
-import { drawColorIcon, drawOutlineIcon } from '../../src/cli/draw-teams-icons';
+import { PNG, type PNGWithMetadata } from 'pngjs';
 import {
   APP_ID_PLACEHOLDER,
   BOT_SCOPES,
   buildTeamsManifest,
+  buildTeamsPackage,
   DEFAULT_OUT,
   EXIT,
   MANIFEST_VERSION,
@@ -21,7 +23,6 @@ import {
   TEAMS_COMMAND_LIMITS,
   TEAMS_MANIFEST_DIR,
   teamsCommandLists,
-  zipFiles,
 } from '../../src/cli/package-teams';
 import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/domain/command';
 import { PreLetterError } from '../../src/domain/errors';
@@ -29,99 +30,16 @@ import { PreLetterError } from '../../src/domain/errors';
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const REQUIRED_FIELDS = ['manifestVersion', 'version', 'id', 'developer', 'name', 'description', 'icons', 'accentColor'];
 
-interface Png {
-  width: number;
-  height: number;
-  colorType: number;
-  /** Four bytes a pixel, whatever the file's colour type. */
-  rgba: Buffer;
+/** A committed icon decoded by pngjs, which checks every chunk's CRC; `data` is RGBA whatever the file holds. */
+function readIcon(name: string): PNGWithMetadata {
+  return PNG.sync.read(readFileSync(path.join(TEAMS_MANIFEST_DIR, name)), { checkCRC: true });
 }
 
-/** Reads an 8-bit RGB or RGBA PNG: checks every chunk's CRC, inflates IDAT and undoes all five row filters. */
-function readPng(file: Buffer): Png {
-  expect(file.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let at = 8;
-  let header: Buffer | undefined;
-  const idat: Buffer[] = [];
-  while (at < file.length) {
-    const length = file.readUInt32BE(at);
-    const type = file.toString('ascii', at + 4, at + 8);
-    const data = file.subarray(at + 8, at + 8 + length);
-    expect(file.readUInt32BE(at + 8 + length)).toBe(zlibCrc32(file.subarray(at + 4, at + 8 + length)));
-    if (type === 'IHDR') header = data;
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + length;
-    if (type === 'IEND') break;
-  }
-  if (!header) throw new Error('PNG without IHDR');
-  const width = header.readUInt32BE(0);
-  const height = header.readUInt32BE(4);
-  const [bitDepth, colorType, , , interlace] = header.subarray(8);
-  expect({ bitDepth, interlace, colorType: [2, 6].includes(colorType!) }).toEqual({ bitDepth: 8, interlace: 0, colorType: true });
-  const channels = colorType === 6 ? 4 : 3;
-  const stride = width * channels;
-  const raw = inflateSync(Buffer.concat(idat));
-  const pixels = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x += 1) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const left = x >= channels ? pixels[y * stride + x - channels]! : 0;
-      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const upLeft = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
-      const p = left + up - upLeft;
-      const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-      const paeth = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      const predictor = [0, left, up, (left + up) >> 1, paeth][filter]!;
-      pixels[y * stride + x] = (value + predictor) & 0xff;
-    }
-  }
-  if (channels === 4) return { width, height, colorType: colorType!, rgba: pixels };
-  const rgba = Buffer.alloc(width * height * 4, 255);
-  for (let i = 0; i < width * height; i += 1) pixels.copy(rgba, i * 4, i * 3, i * 3 + 3);
-  return { width, height, colorType: colorType!, rgba };
-}
+const pixel = (png: PNG, x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
 
-const pixel = (png: Png, x: number, y: number) => [...png.rgba.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4)];
-
-interface Unzipped {
-  name: string;
-  method: number;
-  data: Buffer;
-}
-
-/** Reads a zip through its central directory, checking each local header, size and CRC. */
-function unzip(zip: Buffer): Unzipped[] {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end -= 1;
-  expect(end).toBeGreaterThanOrEqual(0);
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  expect(at + zip.readUInt32LE(end + 12)).toBe(end);
-  const entries: Unzipped[] = [];
-  for (let i = 0; i < count; i += 1) {
-    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-
-    expect(zip.readUInt32LE(local)).toBe(0x04034b50);
-    expect(zip.readUInt16LE(local + 8)).toBe(method);
-    expect(zip.readUInt32LE(local + 14)).toBe(crc);
-    expect(zip.toString('utf8', local + 30, local + 30 + zip.readUInt16LE(local + 26))).toBe(name);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const body = zip.subarray(start, start + compressedSize);
-    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    expect({ name, method: [0, 8].includes(method), size: data.length, crc: zlibCrc32(data) }).toEqual({ name, method: true, size, crc });
-    entries.push({ name, method, data });
-    at += 46 + skip;
-  }
-  return entries;
+/** The zip's entries in archive order; fflate checks each CRC and size as it inflates. */
+function unzip(zip: Buffer): { name: string; data: Buffer }[] {
+  return Object.entries(unzipSync(zip)).map(([name, data]) => ({ name, data: Buffer.from(data) }));
 }
 
 interface Run {
@@ -207,8 +125,8 @@ describe('Teams app manifest', () => {
 });
 
 describe('Teams app icons', () => {
-  const color = readPng(readFileSync(path.join(TEAMS_MANIFEST_DIR, 'color.png')));
-  const outline = readPng(readFileSync(path.join(TEAMS_MANIFEST_DIR, 'outline.png')));
+  const color = readIcon('color.png');
+  const outline = readIcon('outline.png');
 
   it('are 192×192 for color.png and 32×32 for outline.png, as their PNG headers say', () => {
     expect([color.width, color.height]).toEqual([192, 192]);
@@ -216,31 +134,26 @@ describe('Teams app icons', () => {
   });
 
   it('draws the outline icon in white on transparency: clear pixels around it, and no visible pixel that is not pure white', () => {
-    expect(outline.colorType).toBe(6);
-    const alphas = Array.from({ length: 32 * 32 }, (_, i) => outline.rgba[i * 4 + 3]!);
+    expect({ alpha: outline.alpha, colorType: outline.colorType }).toEqual({ alpha: true, colorType: 6 });
+    const alphas = Array.from({ length: 32 * 32 }, (_, i) => outline.data[i * 4 + 3]!);
     expect(alphas.filter((a) => a === 0).length).toBeGreaterThan(32 * 32 * 0.4);
     expect(alphas.filter((a) => a === 255).length).toBeGreaterThan(100);
     expect(pixel(outline, 0, 0)).toEqual([0, 0, 0, 0]);
-    const coloured = Array.from({ length: 32 * 32 }, (_, i) => [...outline.rgba.subarray(i * 4, i * 4 + 4)]).filter(([, , , a]) => a! > 0);
+    const coloured = Array.from({ length: 32 * 32 }, (_, i) => [...outline.data.subarray(i * 4, i * 4 + 4)]).filter(([, , , a]) => a! > 0);
     expect(coloured.filter(([r, g, b]) => r !== 255 || g !== 255 || b !== 255)).toEqual([]);
   });
 
   it('draws the colour icon opaque across its centre, in UN blue with a white envelope, not a blank square', () => {
     for (let y = 24; y < 168; y += 1) {
       for (let x = 24; x < 168; x += 1) {
-        const alpha = color.rgba[(y * 192 + x) * 4 + 3];
+        const alpha = color.data[(y * 192 + x) * 4 + 3];
         if (alpha !== 255) throw new Error(`color.png is transparent at (${x}, ${y})`);
       }
     }
     expect(pixel(color, 20, 96)).toEqual([0x00, 0x9e, 0xdb, 255]);
     expect(pixel(color, 70, 120)).toEqual([255, 255, 255, 255]);
-    const distinct = new Set(Array.from({ length: 192 * 192 }, (_, i) => color.rgba.readUInt32BE(i * 4)));
+    const distinct = new Set(Array.from({ length: 192 * 192 }, (_, i) => color.data.readUInt32BE(i * 4)));
     expect(distinct.size).toBeGreaterThan(10);
-  });
-
-  it('are exactly what src/cli/draw-teams-icons.ts draws, so they can be redrawn', () => {
-    expect(color.rgba.equals(drawColorIcon().rgba)).toBe(true);
-    expect(outline.rgba.equals(drawOutlineIcon().rgba)).toBe(true);
   });
 });
 
@@ -326,23 +239,26 @@ describe('npm run package:teams', () => {
   });
 });
 
-describe('zipFiles', () => {
-  it('deflates what compresses, stores what does not, and both read back byte for byte', () => {
-    let seed = 7;
-    const noise = Buffer.from(Array.from({ length: 512 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24));
-    const text = Buffer.from('PreLetter '.repeat(200), 'utf8');
-    const entries = unzip(zipFiles([
-      { name: 'noise.bin', data: noise },
-      { name: 'nested/text.txt', data: text },
-      { name: 'empty', data: Buffer.alloc(0) },
-    ]));
-    expect(entries.map(({ name, method }) => [name, method])).toEqual([
-      ['noise.bin', 0],
-      ['nested/text.txt', 8],
-      ['empty', 0],
-    ]);
-    expect(entries[0]!.data.equals(noise)).toBe(true);
-    expect(entries[1]!.data.equals(text)).toBe(true);
-    expect(entries[2]!.data.length).toBe(0);
+describe('buildTeamsPackage', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('deflates the manifest and stores the icons, which PNG has compressed already', () => {
+    const methods: Record<string, number> = {};
+    unzipSync(buildTeamsPackage(APP_ID), {
+      filter: (file) => {
+        methods[file.name] = file.compression;
+        return false;
+      },
+    });
+    expect(methods).toEqual({ 'manifest.json': 8, 'color.png': 0, 'outline.png': 0 });
+  });
+
+  it('gives the same bytes on another day, since no entry carries the time it was packed', () => {
+    jest.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+    const first = buildTeamsPackage(APP_ID);
+    jest.setSystemTime(new Date('2031-11-17T23:59:58Z'));
+    expect(buildTeamsPackage(APP_ID).equals(first)).toBe(true);
   });
 });

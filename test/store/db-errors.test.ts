@@ -34,7 +34,7 @@ describe('isUnreachableError', () => {
     expect(isUnreachableError(err)).toBe(true);
   });
 
-  it.each([MongoErrorLabel.ResetPool, MongoErrorLabel.PoolRequstedRetry, MongoErrorLabel.InterruptInUseConnections])(
+  it.each([MongoErrorLabel.ResetPool, MongoErrorLabel.PoolRequestedRetry, MongoErrorLabel.InterruptInUseConnections])(
     'recognises any driver error carrying the %s label',
     (label) => {
       expect(isUnreachableError(serverError(91, [label]))).toBe(true);

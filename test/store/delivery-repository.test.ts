@@ -1,6 +1,6 @@
 import type { DeliveryKind, DeliveryRecord } from '../../src/bot/repositories';
 import { openStore, type Store } from '../../src/store';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../support/silent-logger';
 import { closeTestStore, testServerUri, uniqueDbName, useTestStore } from '../support/db';
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 9, minutes));

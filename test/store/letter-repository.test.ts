@@ -1,7 +1,7 @@
 import type { AuditEvent, Letter } from '../../src/domain/types';
 import { openStore, type Store } from '../../src/store';
 import { formatRef } from '../../src/store/letter-repository';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../support/silent-logger';
 import { closeTestStore, openTestStore, testServerUri, uniqueDbName, useTestStore } from '../support/db';
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9, 0, 0));
@@ -67,7 +67,7 @@ describe('letter repository', () => {
   it('sets a fact and appends its audit event in the same update', async () => {
     await store.letters.create(letter('PL-2026-0102'));
     const result = await store.letters.setFact('PL-2026-0102', 'formalSent', { at: day(3), by: 'alice' }, {
-      absent: ['withdrawn', 'closed'],
+      absent: ['withdrawn'],
       audit: { at: day(3), by: 'alice', action: 'formal-sent', detail: 'symbol A/HRC/1' },
       officialSymbol: 'AL OTH 1/2026',
     });
@@ -115,13 +115,13 @@ describe('letter repository', () => {
   it('refuses to set a fact when one of its absent facts is already set, leaving the letter unchanged', async () => {
     await store.letters.create(letter('PL-2026-0104'));
     await store.letters.setFact('PL-2026-0104', 'withdrawn', { at: day(2), by: 'alice' }, {
-      absent: ['closed', 'replied'],
+      absent: ['replied'],
       audit: { at: day(2), by: 'alice', action: 'withdrawn' },
       withdrawReason: 'Resolved informally',
     });
     const before = await store.letters.get('PL-2026-0104');
     const result = await store.letters.setFact('PL-2026-0104', 'acknowledged', { at: day(3), by: 'bob' }, {
-      absent: ['withdrawn', 'closed'],
+      absent: ['withdrawn'],
       audit: ackAudit('bob'),
     });
     expect(result).toStrictEqual({ applied: false, letter: before });
@@ -141,11 +141,11 @@ describe('letter repository', () => {
     await store.letters.create(letter('PL-2026-0105'));
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.letters.appendAudit('PL-2026-0105', { at: day(4), by: 'system', action: 'nudged', detail: `step-${i}` }),
+        store.letters.appendAudit('PL-2026-0105', { at: day(4), by: 'system', action: 'posted', detail: `step-${i}` }),
       ),
     );
     const stored = await store.letters.get('PL-2026-0105');
-    expect(stored!.audit.filter((a) => a.action === 'nudged')).toHaveLength(20);
+    expect(stored!.audit.filter((a) => a.action === 'posted')).toHaveLength(20);
   });
 
   it('adds a thread with its audit event, finds the letter by that thread, and says not-found for an unknown letter', async () => {

@@ -2,7 +2,7 @@
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../../src/bot/deliver-letter';
 import type { BotDeps } from '../../src/bot/deps';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from './silent-logger';
 import type { Store } from '../../src/store';
 import { closeTestStore, openTestStore, uniqueDbName } from './db';
 import { RecordingPlatform } from './recording-platform';

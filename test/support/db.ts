@@ -3,7 +3,7 @@
  * FerretDB or MONGODB_URI), never an in-memory stand-in.
  */
 import { randomBytes } from 'node:crypto';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from './silent-logger';
 import { openStore, type Store } from '../../src/store';
 
 /** The server URI global setup started (or MONGODB_URI). */

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from './silent-logger';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/store/embedded/launcher';
 
 declare global {

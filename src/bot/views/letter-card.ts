@@ -5,7 +5,7 @@ import { formatDate, formatDaysLeft, formatMoment, joinNames, LETTER_TYPE_NAMES,
 import { nameOf, stateOf, type LetterContext } from '../letter-context';
 import type { CardButton, CardField, NeutralCard } from '../ports';
 
-const TERMINAL = new Set(['replied', 'closed', 'withdrawn']);
+const TERMINAL = new Set(['replied', 'withdrawn']);
 
 function factLine(ctx: LetterContext, fact: Fact | undefined, zone: string): string | undefined {
   return fact ? `${nameOf(ctx, fact.by)}, ${formatMoment(fact.at, zone)}` : undefined;

@@ -13,9 +13,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   acknowledged: 'Acknowledged',
   'formal-sent': 'Formal letter sent',
   replied: 'Reply recorded',
-  closed: 'Closed',
   withdrawn: 'Withdrawn',
-  nudged: 'Reminder sent',
 };
 
 /** One letter's history for `/preletter status REF`, in the reader's zone; the summary only if they may read it. */
@@ -26,7 +24,8 @@ export function timelineCard(ctx: LetterContext, policy: ClockPolicy, now: Date,
   if (deadline && (status === 'awaiting-reply' || status === 'overdue')) {
     fields.push({ label: 'Reply due', value: `${formatMoment(deadline, zone)} (${formatDaysLeft(daysLeft(deadline, now, zone))})` });
   }
-  for (const event of letter.audit.filter((e) => e.action !== 'routed' && e.action !== 'posted')) {
+  // An entry whose action has no words here (an action PreLetter no longer records) is left out.
+  for (const event of letter.audit.filter((e) => e.action !== 'routed' && e.action !== 'posted' && Object.hasOwn(ACTION_WORDS, e.action))) {
     fields.push({ label: ACTION_WORDS[event.action], value: `${nameOf(ctx, event.by)}, ${formatMoment(event.at, zone)}` });
   }
   const body = [[{ text: `${LETTER_TYPE_NAMES[letter.type]} from ${mandate.title} to ${company.name}.` }]];

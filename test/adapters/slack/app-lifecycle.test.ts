@@ -7,7 +7,7 @@
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../adapters/slack/app';
 import type { BotDeps } from '../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../src/http';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { openBotHarness, type BotHarness } from '../../support/bot-harness';
 import { SlackApiFake } from './support/slack-api-fake';
 import { SlackRequests, slashCommand } from './support/slack-requests';

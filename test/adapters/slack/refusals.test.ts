@@ -104,7 +104,7 @@ describe('Slack: the preview form checks its fields in the modal', () => {
     const values = previewValues({ type: 'AL', topics: ['surveillance'], summary: 'Fine.' });
     values.topics = { value: { type: 'multi_static_select', selected_options: 'surveillance' } };
     const reply = await w.send.interaction(viewSubmission({ user: 'U0MARA', privateMetadata: metadata, values }));
-    expect(reply.json().errors.topics).toMatch(/^PreLetter could not read this field \(selected_options: Expected array, received string\)/);
+    expect(reply.json().errors.topics).toMatch(/^PreLetter could not read this field \(selected_options: Invalid input: expected array, received string\)/);
   });
 
   it("accepts today's date in the westernmost time zone, which is yesterday in Geneva", async () => {

@@ -175,7 +175,7 @@ describe('the edge', () => {
     click.actions[0].value = 'DROP TABLE';
     expect(() => readButton(click)).toThrow(expect.objectContaining({ code: 'invalid-input', userMessage: expect.stringContaining('(ref: is not a letter reference)') }));
     click.actions[0].action_id = 'delete-everything';
-    expect(() => readButton(click)).toThrow(expect.objectContaining({ userMessage: expect.stringContaining('(action: Invalid enum value') }));
+    expect(() => readButton(click)).toThrow(expect.objectContaining({ userMessage: expect.stringContaining('(action: Invalid option: expected one of') }));
   });
 
   it('reads only people’s replies inside threads as possible acknowledgements', () => {

@@ -9,7 +9,7 @@ import { createTeamsApp, TEAMS_MESSAGES_PATH } from '../../../adapters/teams/app
 import { previewLetter } from '../../../src/bot/preview-letter';
 import type { BotDeps } from '../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../src/http';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { openBotHarness } from '../../support/bot-harness';
 import { ConnectorFake, type ConnectorCall } from './support/connector-fake';
 import { TeamsRequests } from './support/teams-activities';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ALL_SCOPE } from '../../../src/bot/repositories';
 import type { Letter } from '../../../src/domain/types';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { openStore, type Store } from '../../../src/store';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../src/store/embedded/launcher';
 import { uniqueDbName } from '../../support/db';

@@ -6,7 +6,7 @@
  * Closing its stdin stops it the way SIGTERM stops the bot.
  */
 import { createInterface } from 'node:readline';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { openStore, type Store } from '../../../src/store';
 import { connectOrStartEmbedded } from '../../../src/store/embedded/shared-server';
 

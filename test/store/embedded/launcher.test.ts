@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { buildEmbeddedServer, startEmbeddedServer } from '../../../src/store/embedded/launcher';
 import { isAlive } from '../../support/process';
 

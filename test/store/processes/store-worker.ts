@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import type { BotDeps } from '../../../src/bot/deps';
 import { DEFAULT_POLICY } from '../../../src/domain/policy';
 import type { Directory } from '../../../src/domain/types';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger } from '../../support/silent-logger';
 import { sweep } from '../../../src/scheduler/sweep';
 import { openStore } from '../../../src/store';
 import { storeDeps, testDeliverySettings } from '../../support/bot-harness';
@@ -34,7 +34,7 @@ async function run(job: Job & { uri: string; dbName: string }): Promise<unknown>
         const at = new Date('2026-03-04T09:00:00Z');
         const results = await Promise.all(
           Array.from({ length: job.attempts }, (_, i) =>
-            store.letters.setFact(job.ref, 'acknowledged', { at, by: `${job.by}-${i}` }, { absent: ['withdrawn', 'closed'], audit: { at, by: `${job.by}-${i}`, action: 'acknowledged' } }),
+            store.letters.setFact(job.ref, 'acknowledged', { at, by: `${job.by}-${i}` }, { absent: ['withdrawn'], audit: { at, by: `${job.by}-${i}`, action: 'acknowledged' } }),
           ),
         );
         return { applied: results.filter((r) => r.applied).length };

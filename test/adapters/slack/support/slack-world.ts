@@ -8,7 +8,7 @@ import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../../ad
 import { RateLimitGate, SLACK_RATE_LIMIT_SETTINGS } from '../../../../adapters/slack/rate-limits';
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
-import { silentLogger } from '../../../../src/logger';
+import { silentLogger } from '../../../support/silent-logger';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { TEST_DIRECTORY } from '../../../support/test-directory';
 import { SlackApiFake } from './slack-api-fake';

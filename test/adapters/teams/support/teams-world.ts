@@ -9,7 +9,8 @@ import type { OpenIdMetadataUrls } from '../../../../adapters/teams/authenticati
 import type { TeamsRetryPolicy } from '../../../../adapters/teams/connector-errors';
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
-import { silentLogger, type Logger } from '../../../../src/logger';
+import type { Logger } from '../../../../src/logger';
+import { silentLogger } from '../../../support/silent-logger';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { ConnectorFake } from './connector-fake';
 import { TeamsRequests } from './teams-activities';
