@@ -22,7 +22,10 @@
  *   Teams documentation nor CommonMark links them; GFM links e-mail addresses only, to
  *   mailto:, which opens nothing the sender did not type.
  */
-import type { Mention } from 'botbuilder';
+/** A Bot Framework mention entity, as much of it as these checks read (the SDK stays in adapters/teams). */
+interface Mention {
+  text: string;
+}
 
 /** Any `scheme://` (GFM links http and https; stricter here). Only `://` is matched: a scheme pattern is quadratic on long words. */
 const SCHEME_URL = /:\/\//;
