@@ -7,7 +7,7 @@ import type { types } from '@slack/bolt';
 import type { ChatPlatform, NeutralCard, NeutralUser, PostedRoot } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
 import { renderCard, type RenderedMessage } from './render';
 import {
   decodeMessageRef,
@@ -180,7 +180,7 @@ export class SlackPlatform implements ChatPlatform {
       return res.permalink;
     } catch (err) {
       // A missing link only makes a card less handy; it must never stop a preview or a status answer.
-      this.logger.warn({ channelId: thread.channelId, code: (err as PreLetterError).code, slackError: (err as PreLetterError).context?.slackError }, 'thread link unavailable');
+      this.logger.warn({ channelId: thread.channelId, code: (err as PreLetterError).code, slackError: (err as PreLetterError).context?.slackError, ...errorDetails(err) }, 'thread link unavailable');
       return undefined;
     }
   }

@@ -20,7 +20,7 @@ import { letterCard } from '../../src/bot/views/letter-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
 import { withdraw } from '../../src/bot/withdraw';
 import { PreLetterError } from '../../src/domain/errors';
-import type { Logger } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
 import { readCardAction, type CardActionRequest } from './inbound';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type CardElement } from './render';
@@ -139,7 +139,7 @@ async function deliverLate(services: TurnServices, request: CardActionRequest, o
     const card = outcome.kind === 'message' ? outcome.card : message('Done. The card could not be refreshed here; it shows the new status next time it is opened.').card;
     await tellPrivately(services, request.reply, card, log);
   } catch (err) {
-    log.warn({ code: (err as PreLetterError).code }, 'late card action answer failed');
+    log.warn({ code: (err as PreLetterError).code, ...errorDetails(err) }, 'late card action answer failed');
   }
 }
 

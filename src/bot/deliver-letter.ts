@@ -9,6 +9,7 @@
  */
 import { finishedAt, isPublicationKind, nextDueAt, type PlannedDelivery } from '../domain/schedule';
 import { isPreLetterError } from '../domain/errors';
+import { errorDetails } from '../logger';
 import type { Letter } from '../domain/types';
 import type { BotDeps } from './deps';
 import { withDirectory, type LetterContext } from './letter-context';
@@ -133,7 +134,7 @@ class LetterRun {
       await deliveries.markFailed(key, owner, code, retryAt);
       this.pending.push(retryAt);
       this.report.retrying += 1;
-      logger.warn({ key, code, attempt: attempts }, 'delivery failed; will retry');
+      logger.warn({ key, code, attempt: attempts, ...errorDetails(err) }, 'delivery failed; will retry');
       return 'pending';
     }
   }

@@ -4,6 +4,7 @@
  * the thread note. Each use case module only supplies its words.
  */
 import { PreLetterError } from '../domain/errors';
+import { errorDetails } from '../logger';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
 import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
@@ -50,7 +51,7 @@ async function announce(deps: BotDeps, ctx: LetterContext, note: NeutralCard): P
       await platform.postInThread(thread.threadRef, note);
     } catch (err) {
       complete = false;
-      deps.logger.warn({ ref: ctx.letter.ref, platform: thread.platform, code: (err as PreLetterError).code }, 'thread update failed');
+      deps.logger.warn({ ref: ctx.letter.ref, platform: thread.platform, code: (err as PreLetterError).code, ...errorDetails(err) }, 'thread update failed');
     }
   }
   return complete;

@@ -6,6 +6,7 @@
  * file. An outage or a crash delays them; it never loses or doubles them.
  */
 import { PreLetterError } from '../domain/errors';
+import { errorDetails } from '../logger';
 import type { PlannedDelivery } from '../domain/schedule';
 import type { Letter, Person } from '../domain/types';
 import { identityOn } from './actor';
@@ -75,7 +76,7 @@ async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
       reached += 1;
     } catch (err) {
       failure = err;
-      deps.logger.warn({ ref: ctx.letter.ref, personKey: admin.key, code: (err as PreLetterError).code }, 'unrouted alert to an admin failed');
+      deps.logger.warn({ ref: ctx.letter.ref, personKey: admin.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'unrouted alert to an admin failed');
     }
   }
   if (reached === 0 && failure) throw failure;

@@ -12,6 +12,7 @@ import {
   type ScheduleContext,
 } from '../domain/schedule';
 import { PreLetterError } from '../domain/errors';
+import { errorDetails } from '../logger';
 import type { Person, PlatformIdentity } from '../domain/types';
 import { identityOn } from './actor';
 import type { BotDeps } from './deps';
@@ -152,7 +153,7 @@ export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: 
     const target = reach(deps, ctx, person);
     if (!target) continue;
     await target.platform.sendDirect(target.identity, card).catch((err: unknown) => {
-      deps.logger.warn({ key, personKey: person.key, code: (err as PreLetterError).code }, 'undelivered report failed');
+      deps.logger.warn({ key, personKey: person.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'undelivered report failed');
     });
   }
   deps.logger.error({ key, ref: ctx.letter.ref, reported: joinNames(unique.map((p) => p.key)) }, 'delivery abandoned after last attempt');

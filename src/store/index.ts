@@ -9,7 +9,7 @@ import type {
   LetterRepository,
   ScheduleRepository,
 } from '../bot/repositories';
-import type { Logger } from '../logger';
+import { errorDetails, type Logger } from '../logger';
 import { isUnreachableError } from './db-errors';
 import { MongoDeliveryRepository } from './delivery-repository';
 import { MongoDirectoryRepository } from './directory-repository';
@@ -63,7 +63,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await connection.close().catch(() => undefined);
       throw err;
     }
-    connection.logger.warn({ error: (err as Error).name }, 'database not reachable at start; will retry on use');
+    connection.logger.warn({ ...errorDetails(err) }, 'database not reachable at start; will retry on use');
   }
   const schedule = new MongoScheduleRepository(connection);
   return {

@@ -8,7 +8,7 @@
  */
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { PreLetterError } from '../domain/errors';
-import type { Logger } from '../logger';
+import { errorDetails, type Logger } from '../logger';
 import { accountSchema, channelBindingSchema, type AccountDoc, type ChannelBindingDoc } from './claim-models';
 import { companySchema, type CompanyDoc } from './company-model';
 import { counterSchema, type CounterDoc } from './counter-model';
@@ -177,7 +177,7 @@ export class StoreConnection implements StoreContext {
       // A nested call already said what happened (and whether a write may have landed).
       if (err instanceof PreLetterError || !isUnreachableError(err)) throw err;
       const uncertain = !READ_OPERATIONS.has(operation) && mayHaveReachedServer(err);
-      this.logger.warn({ operation, ...context, error: (err as Error).name, uncertain }, 'database unreachable');
+      this.logger.warn({ operation, ...context, uncertain, ...errorDetails(err) }, 'database unreachable');
       throw unavailableError({ operation, ...context }, err, uncertain);
     }
   }

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { PreLetterError } from '../../domain/errors';
-import type { Logger } from '../../logger';
+import { errorDetails, type Logger } from '../../logger';
 import { packagePath } from '../../package-root';
 
 /** The Go sources, at their place in the package (the compiled launcher lives elsewhere, in dist/). */
@@ -152,7 +152,7 @@ export async function startEmbeddedServer(options: {
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-  child.on('error', (err) => logger.error({ err: err.message }, 'embedded database process error'));
+  child.on('error', (err) => logger.error({ ...errorDetails(err) }, 'embedded database process error'));
   const uri = `mongodb://127.0.0.1:${port}/`;
   try {
     await waitForPing(uri, child, Date.now() + READY_TIMEOUT_MS);
