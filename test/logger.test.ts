@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { cardForError } from '../src/bot/error-sink';
 import { PreLetterError } from '../src/domain/errors';
-import { createLogger, errorDetails } from '../src/logger';
+import { chooseLogFormat, createLogger, errorDetails } from '../src/logger';
 
 function capture(): { stream: Writable; lines: () => string[]; records: () => Array<Record<string, any>> } {
   let out = '';
@@ -72,6 +72,42 @@ describe('logger', () => {
     createLogger('info', stream).info(context, 'circular');
     expect(lines()[0]).not.toContain('xoxb-circular');
     expect(JSON.parse(lines()[0]!)).toMatchObject({ id: 7, self: '[circular]' });
+  });
+});
+
+describe('LOG_FORMAT', () => {
+  it('writes readable lines on a terminal or when asked, and JSON otherwise or when pino-pretty is not installed', () => {
+    // asked, stdout is a terminal, pino-pretty installed → chosen
+    expect(chooseLogFormat('auto', true, true)).toBe('pretty');
+    expect(chooseLogFormat('auto', false, true)).toBe('json');
+    expect(chooseLogFormat('json', true, true)).toBe('json');
+    expect(chooseLogFormat('pretty', false, true)).toBe('pretty');
+    expect(chooseLogFormat('pretty', true, false)).toBe('json');
+    expect(chooseLogFormat('auto', true, false)).toBe('json');
+  });
+
+  it('writes JSON lines under auto when the output is not a terminal (a pipe, a file, a log collector)', () => {
+    const { stream, records } = capture();
+    createLogger('info', stream, 'auto').info({ ref: 'PL-2026-0001' }, 'letter previewed');
+    expect(records()[0]).toMatchObject({ level: 30, msg: 'letter previewed', ref: 'PL-2026-0001', app: 'preletter' });
+  });
+
+  it('writes readable lines under pretty, still redacted, with an error’s message and stack', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger('info', stream, 'pretty').child({ component: 'test' });
+    logger.info({ ref: 'PL-2026-0001', summary: 'confidential words', nested: { token: 'xoxb-pretty' } }, 'letter previewed');
+    logger.error({ ...errorDetails(new RangeError('Invalid time value in planDeliveries')) }, 'sweep failed');
+    const text = lines().join('\n');
+    expect(lines()[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: letter previewed$/);
+    expect(text).toContain('ref: "PL-2026-0001"');
+    expect(text).toContain('component: "test"');
+    expect(text).toContain('summary: "[redacted]"');
+    expect(text).not.toMatch(/confidential words|xoxb-pretty/);
+    expect(text).toMatch(/ERROR: sweep failed/);
+    expect(text).toContain('"message": "Invalid time value in planDeliveries"');
+    expect(text).toMatch(/\n\s+at .*logger\.test\.ts/);
+    expect(lines().some((l) => l.startsWith('{'))).toBe(false);
+    expect(text).not.toMatch(/\u001b\[/); // no colours when the output is not a terminal
   });
 });
 

@@ -67,13 +67,17 @@ export function instrumentedDeliveries(inner: DeliveryRepository, metrics: Metri
  * Why: the sweep reads the wake time (the earliest moment anything may be due) when it
  * starts; how far it lies in the past then is how long the earliest due work waited.
  * The wake time is never later than the earliest due entry, so this is an upper bound.
+ * A wake time at the epoch or before says "look now, nothing is known yet" (a new or
+ * migrated database): it is no measure of waiting, so the last lag stays as it was.
  */
 export function instrumentedSchedule(inner: ScheduleRepository, metrics: Metrics, clock: Clock): ScheduleRepository {
   return decorate<ScheduleRepository>(inner, {
     async wake() {
       const wake = await inner.wake();
+      const at = wake.at?.getTime();
+      if (at !== undefined && at <= 0) return wake;
       const now = clock.now().getTime();
-      metrics.sweepLag(wake.at && wake.at.getTime() <= now ? (now - wake.at.getTime()) / 1000 : 0);
+      metrics.sweepLag(at !== undefined && at <= now ? (now - at) / 1000 : 0);
       return wake;
     },
   });

@@ -8,6 +8,8 @@ import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../../ad
 import { RateLimitGate, SLACK_RATE_LIMIT_SETTINGS } from '../../../../adapters/slack/rate-limits';
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
+import { instrumentedDeliveries, instrumentedSchedule } from '../../../../src/observability/instrumented-ports';
+import type { PrometheusMetrics } from '../../../../src/observability/prometheus';
 import { silentLogger } from '../../../support/silent-logger';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { TEST_DIRECTORY } from '../../../support/test-directory';
@@ -34,6 +36,8 @@ export interface SlackWorld {
 export interface SlackWorldOptions {
   /** Keep Slack's rate limits on the simulated clock: a Retry-After is over when the test moves the clock past it, not before. */
   rateLimitsOnSimulatedClock?: boolean;
+  /** Record through these metrics and serve them at GET /metrics, wired as src/main.ts wires them. */
+  metrics?: PrometheusMetrics;
 }
 
 /** Opens a world; start() has run (auth.test answered by the fake). */
@@ -41,13 +45,25 @@ export async function openSlackWorld(options: SlackWorldOptions = {}): Promise<S
   const harness = await openBotHarness();
   const fake = await SlackApiFake.start();
   for (const p of TEST_DIRECTORY.people) fake.addUser(p.identities[0]!.userId, p.name);
-  const host = await startHttpHost({ port: 0, host: '127.0.0.1', logger: silentLogger, ready: async () => true });
+  const metrics = options.metrics;
+  const host = await startHttpHost({
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+    ready: async () => true,
+    ...(metrics ? { exposition: metrics, metrics, platformRoutes: { [SLACK_EVENTS_PATH]: 'slack' as const } } : {}),
+  });
   const deps: BotDeps = { ...harness.deps, platforms: {} };
+  if (metrics) {
+    deps.deliveries = instrumentedDeliveries(deps.deliveries, metrics, harness.clock);
+    deps.schedule = instrumentedSchedule(deps.schedule, metrics, harness.clock);
+  }
   const slack = createSlackApp({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     deps,
     host,
     logger: silentLogger,
+    ...(metrics ? { metrics } : {}),
     ...(options.rateLimitsOnSimulatedClock ? { rateLimits: new RateLimitGate(SLACK_RATE_LIMIT_SETTINGS, () => harness.clock.now().getTime()) } : {}),
   });
   await slack.start();

@@ -10,6 +10,8 @@ import type { TeamsRetryPolicy } from '../../../../adapters/teams/connector-erro
 import type { BotDeps } from '../../../../src/bot/deps';
 import { startHttpHost, type HttpHost } from '../../../../src/http';
 import type { Logger } from '../../../../src/logger';
+import { instrumentedDeliveries, instrumentedSchedule } from '../../../../src/observability/instrumented-ports';
+import type { PrometheusMetrics } from '../../../../src/observability/prometheus';
 import { silentLogger } from '../../../support/silent-logger';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { ConnectorFake } from './connector-fake';
@@ -39,6 +41,8 @@ export interface TeamsWorldOptions {
   invokeBudgetMs?: number;
   start?: boolean;
   logger?: Logger;
+  /** Record through these metrics and serve them at GET /metrics, wired as src/main.ts wires them. */
+  metrics?: PrometheusMetrics;
 }
 
 /** Opens a world and starts the app; `authenticated` turns authentication on, `invokeBudgetMs` shortens the invoke limit. */
@@ -47,16 +51,29 @@ export async function openTeamsWorld(options: TeamsWorldOptions = {}): Promise<T
   await harness.store.directory.apply(TEAMS_DIRECTORY);
   const fake = await ConnectorFake.start();
   for (const [aad, name] of TEAMS_NAMES) fake.addMember(aad, name);
-  const host = await startHttpHost({ port: 0, host: '127.0.0.1', logger: silentLogger, ready: async () => true });
+  const metrics = options.metrics;
+  const host = await startHttpHost({
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+    ready: async () => true,
+    ...(metrics ? { exposition: metrics, metrics, platformRoutes: { [TEAMS_MESSAGES_PATH]: 'teams' as const } } : {}),
+  });
   const deps: BotDeps = { ...harness.deps, platforms: {} };
+  if (metrics) {
+    deps.deliveries = instrumentedDeliveries(deps.deliveries, metrics, harness.clock);
+    deps.schedule = instrumentedSchedule(deps.schedule, metrics, harness.clock);
+  }
   const teams = createTeamsApp({
     config: { appType: 'MultiTenant', ...(options.authenticated ? TEST_APP : {}) },
     deps,
+    serviceUrls: harness.store.serviceUrls,
     host,
     logger: options.logger ?? silentLogger,
     fallbackServiceUrl: fake.serviceUrl,
     ...(options.openIdMetadata ? { openIdMetadata: options.openIdMetadata } : {}),
     retryPolicy: TEST_RETRY_POLICY,
+    ...(metrics ? { metrics } : {}),
     ...(options.invokeBudgetMs !== undefined ? { invokeBudgetMs: options.invokeBudgetMs } : {}),
   });
   if (options.start ?? true) await teams.start();
