@@ -79,7 +79,7 @@ async function startPlatforms(config: Config, deps: BotDeps, running: Running, l
     logger.info({}, 'Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
   }
   if (config.teams) {
-    running.teams = createTeamsApp({ config: config.teams, deps, host: running.http!, logger: logger.child({ platform: 'teams' }), metrics });
+    running.teams = createTeamsApp({ config: config.teams, deps, serviceUrls: running.store!.serviceUrls, host: running.http!, logger: logger.child({ platform: 'teams' }), metrics });
     await running.teams.start();
     if (!config.teams.appId) {
       logger.info({ path: '/api/messages' }, 'Teams runs in Bot Framework Emulator mode for this machine only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams');
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     const store = running.store;
     const metrics = startMetrics(config, store, logger);
     const platforms: PlatformRegistry = {};
-    const pacer = new ChannelPacer(CHANNEL_INTERVAL_MS);
+    const pacer = new ChannelPacer(store.paces, CHANNEL_INTERVAL_MS);
     const deps: BotDeps = {
       directory: store.directory,
       letters: store.letters,
@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping(), exposition: metrics, metrics, platformRoutes });
     await startPlatforms(config, deps, running, logger, metrics);
     if (config.scheduler.enabled) {
-      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
+      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, leases: store.leases, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
     }
     else logger.info({}, 'scheduler is off on this instance (SCHEDULER=off): it only serves HTTP');
     logger.info({ port: running.http.port }, 'PreLetter is running');

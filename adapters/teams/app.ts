@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BotDeps } from '../../src/bot/deps';
 import type { PlatformRegistry } from '../../src/bot/ports';
+import type { ServiceUrlRepository } from '../../src/bot/repositories';
 import type { Config } from '../../src/config';
 import type { HttpHost } from '../../src/http';
 import { errorDetails, type Logger } from '../../src/logger';
@@ -50,6 +51,8 @@ export interface TeamsAppOptions {
   deps: Omit<BotDeps, 'platforms'> & { platforms: PlatformRegistry };
   host: HttpHost;
   logger: Logger;
+  /** Where tenants' service URLs are kept, so every instance can reach a tenant any of them heard from. */
+  serviceUrls: ServiceUrlRepository;
   /** Service URL for tenants not heard from yet; production uses Teams' public one. */
   fallbackServiceUrl?: string;
   /** Connector retry policy; production uses TEAMS_RETRY_POLICY. */
@@ -88,7 +91,12 @@ function formKey(config: TeamsSettings): Buffer {
 async function dispatch(services: TurnServices, raw: Activity, context: TurnContext): Promise<void> {
   const { activity } = context;
   const tenant = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  if (tenant && activity.serviceUrl) services.platform.serviceUrls.remember(tenant, activity.serviceUrl);
+  if (tenant && activity.serviceUrl) {
+    // Written before the activity is answered, so any instance's next proactive post can use it.
+    await services.platform.serviceUrls.remember(tenant, activity.serviceUrl).catch((err: unknown) => {
+      services.logger.warn({ tenantId: tenant, ...errorDetails(err) }, 'teams service url not recorded');
+    });
+  }
   if (activity.type === 'message') {
     services.tracker.track(handleMessage(services, raw));
   } else if (activity.type === 'conversationUpdate') {
@@ -112,7 +120,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   // Nothing an emulator-mode request says is authenticated, so nothing may be sent beyond this machine.
   const mayCall = emulator ? isLocalServiceUrl : () => true;
   const connector = new TeamsConnector(adapter, config.appId ?? '', options.retryPolicy ?? TEAMS_RETRY_POLICY, log, mayCall, options.metrics);
-  const platform = new TeamsPlatform(connector, new ServiceUrlBook(options.fallbackServiceUrl ?? PUBLIC_SERVICE_URL), log);
+  const platform = new TeamsPlatform(connector, new ServiceUrlBook(options.serviceUrls, options.deps.clock, options.fallbackServiceUrl ?? PUBLIC_SERVICE_URL), log);
   options.deps.platforms.teams = platform;
   const tracker = new TurnTracker();
   const services: TurnServices = {

@@ -28,7 +28,7 @@ const NOT_A_LETTER_THREAD =
  */
 async function acknowledgeReplyChain(services: TurnServices, request: MessageRequest): Promise<ActionOutcome | null> {
   const thread = request.thread!;
-  for (const serviceUrl of services.platform.serviceUrls.candidates(request.tenantId, request.serviceUrl)) {
+  for (const serviceUrl of await services.platform.serviceUrls.candidates(request.tenantId, request.serviceUrl)) {
     const threadRef = encodeThreadRef({ conversationId: thread.conversationId, serviceUrl, tenantId: request.tenantId, rootActivityId: thread.rootActivityId });
     const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef });
     if (outcome) return outcome;

@@ -6,6 +6,8 @@
  */
 import type { Activity } from 'botbuilder';
 import type { ChatPlatform, NeutralCard, NeutralUser, PostedRoot } from '../../src/bot/ports';
+import type { ServiceUrlRepository } from '../../src/bot/repositories';
+import type { Clock } from '../../src/domain/clock';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import type { Logger } from '../../src/logger';
@@ -27,33 +29,39 @@ import {
 /** Why: the public Bot Connector endpoint for Teams, used for a tenant PreLetter has not heard from yet. */
 export const PUBLIC_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
-const TENANTS_KEPT = 10_000;
-
-/** Why: Teams tells each tenant's service URL only on inbound activities; proactive posts need it later. */
+/**
+ * Why: Teams tells a tenant's service URL only on inbound activities, to whichever
+ * instance got them; proactive posts need it later, on any instance. So the book is the
+ * database (ServiceUrlRepository): remembered when heard, read when posting (one `_id`
+ * read beside a Bot Connector call). No copy is kept in the process, so a URL another
+ * instance heard later is used at once, with nothing to invalidate.
+ */
 export class ServiceUrlBook {
-  private readonly byTenant = new Map<string, string>();
   readonly fallback: string;
 
-  constructor(fallback: string = PUBLIC_SERVICE_URL) {
+  constructor(
+    private readonly repository: ServiceUrlRepository,
+    private readonly clock: Clock,
+    fallback: string = PUBLIC_SERVICE_URL,
+  ) {
     this.fallback = canonicalServiceUrl(fallback);
   }
 
-  /** Why: called for every authenticated inbound activity; the newest URL of a tenant wins. */
-  remember(tenantId: string, serviceUrl: string): void {
+  /** Why: called for every authenticated inbound activity; the newest URL of a tenant wins, on every instance. */
+  async remember(tenantId: string, serviceUrl: string): Promise<void> {
     if (!TEAMS_ID.tenant.test(tenantId) || !isAllowedServiceUrl(serviceUrl)) return;
-    this.byTenant.delete(tenantId);
-    this.byTenant.set(tenantId, canonicalServiceUrl(serviceUrl));
-    if (this.byTenant.size > TENANTS_KEPT) this.byTenant.delete(this.byTenant.keys().next().value!);
+    await this.repository.remember(tenantId, canonicalServiceUrl(serviceUrl), this.clock.now());
   }
 
-  /** Why: where to reach a tenant: what it last told us, else the public endpoint. */
-  forTenant(tenantId: string): string {
-    return this.byTenant.get(tenantId) ?? this.fallback;
+  /** Why: where to reach a tenant: what it last told any instance, else the public endpoint. */
+  async forTenant(tenantId: string): Promise<string> {
+    const known = TEAMS_ID.tenant.test(tenantId) ? await this.repository.find(tenantId) : null;
+    return known && isAllowedServiceUrl(known) ? known : this.fallback;
   }
 
   /** Why: a thread ref made at posting time may name an older URL of the tenant; these are the ones to try, best first. */
-  candidates(tenantId: string, inbound: string): string[] {
-    return [...new Set([canonicalServiceUrl(inbound), this.forTenant(tenantId), this.fallback])];
+  async candidates(tenantId: string, inbound: string): Promise<string[]> {
+    return [...new Set([canonicalServiceUrl(inbound), await this.forTenant(tenantId), this.fallback])];
   }
 }
 
@@ -93,7 +101,7 @@ export class TeamsPlatform implements ChatPlatform {
     if (!TEAMS_ID.conversation.test(channel.channelId)) {
       throw new PreLetterError('invalid-input', 'The Teams channel id in the directory is not valid. Ask your PreLetter admin to check the channel binding.', { what: 'channelId' });
     }
-    const serviceUrl = this.serviceUrls.forTenant(channel.workspaceId);
+    const serviceUrl = await this.serviceUrls.forTenant(channel.workspaceId);
     const tenantId = channel.workspaceId;
     const posted = await this.connector.createChannelPost(serviceUrl, tenantId, channel.channelId, this.activityFor(card));
     return {
@@ -143,7 +151,7 @@ export class TeamsPlatform implements ChatPlatform {
 
   async resolveUser(user: PlatformIdentity): Promise<NeutralUser> {
     teamsUser(user);
-    const serviceUrl = this.serviceUrls.forTenant(user.workspaceId);
+    const serviceUrl = await this.serviceUrls.forTenant(user.workspaceId);
     const chat = await this.connector.createPersonalChat(serviceUrl, user.workspaceId, user.userId);
     const member = await this.connector.member(serviceUrl, chat, user.userId);
     return member.name ? { identity: user, displayName: member.name } : { identity: user };
@@ -163,7 +171,7 @@ export class TeamsPlatform implements ChatPlatform {
 
   private async sendToPerson(user: PlatformIdentity, activity: Partial<Activity>, serviceUrl?: string): Promise<string> {
     teamsUser(user);
-    const url = serviceUrl ?? this.serviceUrls.forTenant(user.workspaceId);
+    const url = serviceUrl ?? (await this.serviceUrls.forTenant(user.workspaceId));
     const chat = await this.connector.createPersonalChat(url, user.workspaceId, user.userId);
     const activityId = await this.connector.send(url, chat, activity);
     return encodeMessageRef({ conversationId: chat, serviceUrl: url, tenantId: user.workspaceId, activityId });

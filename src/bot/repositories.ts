@@ -192,3 +192,15 @@ export interface DeliveryRepository {
   /** Deletes every delivery record of a letter (history retention); returns how many. */
   pruneLetter(letterRef: string): Promise<number>;
 }
+
+/**
+ * Where each Teams tenant is reached: Teams names its Bot Connector service URL only on
+ * inbound activities, and whichever instance heard it, every instance needs it to post
+ * proactively (a new letter's root card, a direct message). Kept in the database.
+ */
+export interface ServiceUrlRepository {
+  /** Records the URL a tenant's activity came from at `at`; a URL heard later wins, one heard earlier never overwrites it. */
+  remember(tenantId: string, serviceUrl: string, at: Date): Promise<void>;
+  /** The URL the tenant was last heard from, or null when no instance has heard from it yet. */
+  find(tenantId: string): Promise<string | null>;
+}

@@ -1,14 +1,19 @@
 /**
- * node-cron drives a sweep every minute (NUDGE_CRON). Ticks never overlap on one
- * instance; instances never double-send because every delivery is claimed first.
- * Housekeeping runs hourly: platform event ids older than their retention are pruned
- * (the embedded server has no TTL index; MongoDB gets the same delete).
+ * node-cron ticks every minute (NUDGE_CRON) on every instance with SCHEDULER=on. Each tick
+ * takes or renews the sweeper lease in the database (sweeper-lease.ts); only its holder
+ * sweeps, one sweep at a time, and a tick during a long sweep only renews the lease.
+ * Even if two instances swept at once (a lease lost mid-sweep), none would double-send:
+ * every delivery is claimed first. Housekeeping runs hourly on the sweeper: platform event
+ * ids older than their retention are pruned (the embedded server has no TTL index;
+ * MongoDB gets the same delete).
  */
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { BotDeps } from '../bot/deps';
 import { errorDetails } from '../logger';
 import { noMetrics, secondsSince, type Metrics } from '../metrics';
+import type { LeaseRepository } from './ports';
 import { DEFAULT_SWEEP_OPTIONS, sweep, type SweepOptions, type SweepReport } from './sweep';
+import { SweeperLease, SWEEPER_LEASE_MS } from './sweeper-lease';
 
 /** How long platform event ids are kept by default: retries come within minutes. */
 export const DEFAULT_EVENT_ID_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -24,12 +29,17 @@ export const CHANNEL_INTERVAL_MS = 1100;
 
 /**
  * A running scheduler: stop() stops the cron, tells a sweep in progress to take no new
- * letter, and waits for the letter it is on.
+ * letter, waits for the letter it is on, and releases the sweeper lease.
  */
 export interface Scheduler {
   readonly instanceId: string;
-  /** Runs a sweep now (also what each cron tick does); concurrent calls share one run. */
-  sweepNow(): Promise<SweepReport>;
+  /**
+   * What each cron tick does: takes or renews the sweeper lease and, holding it, sweeps;
+   * concurrent calls share one run. Null when another instance holds the lease.
+   */
+  sweepNow(): Promise<SweepReport | null>;
+  /** Whether this instance holds the sweeper lease now, by its own clock. */
+  isSweeper(): boolean;
   stop(): Promise<void>;
 }
 
@@ -37,6 +47,10 @@ export interface Scheduler {
 export function startScheduler(options: {
   deps: BotDeps;
   cron: string;
+  /** The sweeper lease's store: one sweeping instance at a time. */
+  leases: LeaseRepository;
+  /** How long a hold lasts unless renewed; SWEEPER_LEASE_MS by default (tests shorten it). */
+  leaseMs?: number;
   sweep?: Partial<SweepOptions>;
   eventIdRetentionMs?: number;
   /** Sweep durations and outcomes; nothing recorded by default. */
@@ -52,6 +66,7 @@ export function startScheduler(options: {
   let lastFull = -Infinity;
   let stopping = false;
   const metrics = options.metrics ?? noMetrics;
+  const lease = new SweeperLease(options.leases, instanceId, options.leaseMs ?? SWEEPER_LEASE_MS, deps.clock, log);
 
   const housekeeping = async () => {
     const now = deps.clock.now().getTime();
@@ -60,37 +75,47 @@ export function startScheduler(options: {
     const pruned = await deps.inbound.pruneBefore(new Date(now - retention));
     if (pruned > 0) log.info({ pruned }, 'old platform event ids pruned');
   };
-  const sweepNow = (): Promise<SweepReport> => {
+  const runSweep = (): Promise<SweepReport> => {
     running ??= housekeeping()
       .then(() => {
         const now = deps.clock.now().getTime();
         const full = sweepOptions.full || now - lastFull >= FULL_SWEEP_EVERY_MS;
         if (full) lastFull = now;
-        return sweep(deps, { ...sweepOptions, full, shouldStop: () => stopping });
+        // A lost lease (not renewed in time) stops the sweep between letters, as a shutdown does.
+        return sweep(deps, { ...sweepOptions, full, shouldStop: () => stopping || !lease.held });
       })
       .finally(() => (running = undefined));
     return running;
   };
+  const sweepNow = async (): Promise<SweepReport | null> => {
+    if (stopping || !(await lease.hold())) return null;
+    return runSweep();
+  };
+  // No noOverlap: a tick that comes while a long sweep runs renews the lease, so the sweeper keeps it.
   const task: ScheduledTask = schedule(options.cron, async () => {
+    if (running) return void (await lease.hold());
     const startedAt = performance.now();
     try {
       const report = await sweepNow();
+      if (!report) return;
       metrics.sweepFinished({ durationSeconds: secondsSince(startedAt), letters: report.letters, failed: report.failed, crashed: false });
       if (report.letters > 0 || report.sent > 0) log.info({ ...report }, 'sweep finished');
     } catch (err) {
       metrics.sweepFinished({ durationSeconds: secondsSince(startedAt), letters: 0, failed: 0, crashed: true });
       log.error({ ...errorDetails(err) }, 'sweep failed');
     }
-  }, { noOverlap: true });
+  });
   log.info({ cron: options.cron }, 'scheduler started');
 
   return {
     instanceId,
     sweepNow,
+    isSweeper: () => lease.held,
     async stop() {
       stopping = true;
       await task.stop();
       await running?.catch(() => undefined);
+      await lease.release();
     },
   };
 }

@@ -8,14 +8,19 @@ import type {
   InboundEventRepository,
   LetterRepository,
   ScheduleRepository,
+  ServiceUrlRepository,
 } from '../bot/repositories';
+import type { LeaseRepository, PaceRepository } from '../scheduler/ports';
 import { errorDetails, type Logger } from '../logger';
 import { isUnreachableError } from './db-errors';
 import { MongoDeliveryRepository } from './delivery-repository';
 import { MongoDirectoryRepository } from './directory-repository';
 import { MongoInboundEventRepository, type InboundEventPruning } from './inbound-event-repository';
+import { MongoLeaseRepository } from './lease-repository';
 import { MongoLetterRepository } from './letter-repository';
+import { MongoPaceRepository } from './pace-repository';
 import { MongoScheduleRepository } from './schedule-repository';
+import { MongoServiceUrlRepository } from './service-url-repository';
 import { StoreConnection } from './store-connection';
 
 /** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
@@ -30,6 +35,12 @@ export interface Store {
   schedule: ScheduleRepository;
   deliveries: DeliveryRepository;
   inbound: InboundEventRepository & InboundEventPruning;
+  /** One sweeper at a time across instances. */
+  leases: LeaseRepository;
+  /** Posting slots per channel, shared by every instance. */
+  paces: PaceRepository;
+  /** Teams tenants' service URLs, heard by one instance, used by all. */
+  serviceUrls: ServiceUrlRepository;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -72,6 +83,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     schedule,
     deliveries: new MongoDeliveryRepository(connection),
     inbound: new MongoInboundEventRepository(connection),
+    leases: new MongoLeaseRepository(connection),
+    paces: new MongoPaceRepository(connection),
+    serviceUrls: new MongoServiceUrlRepository(connection),
     ping: () => connection.ping(),
     close: () => connection.close(),
     dropDatabase: () => connection.dropDatabase(),

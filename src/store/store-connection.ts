@@ -27,10 +27,12 @@ import {
   type MetaDoc,
   type ScheduleDoc,
 } from './letter-index-models';
+import { leaseSchema, paceSchema, type LeaseDoc, type PaceDoc } from './lease-model';
 import { letterSchema, type LetterDoc } from './letter-model';
 import { mandateSchema, type MandateDoc } from './mandate-model';
 import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
+import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -55,6 +57,12 @@ export interface StoreModels {
   schedule: Model<ScheduleDoc>;
   /** Singletons: the sweep's wake time and the schema version. */
   meta: Model<MetaDoc>;
+  /** Named leases between instances (the sweeper). */
+  lease: Model<LeaseDoc>;
+  /** Each channel's next free posting slot, shared by every instance. */
+  pace: Model<PaceDoc>;
+  /** Teams tenants' service URLs, as their newest activity told them. */
+  serviceUrl: Model<ServiceUrlDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -83,7 +91,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -129,6 +137,9 @@ export class StoreConnection implements StoreContext {
       letterLines: c.model<LetterLinesDoc>('LetterLines', letterLinesSchema, 'letter_lines'),
       schedule: c.model<ScheduleDoc>('Schedule', scheduleSchema, 'schedule'),
       meta: c.model<MetaDoc>('Meta', metaSchema, 'meta'),
+      lease: c.model<LeaseDoc>('Lease', leaseSchema, 'leases'),
+      pace: c.model<PaceDoc>('Pace', paceSchema, 'paces'),
+      serviceUrl: c.model<ServiceUrlDoc>('ServiceUrl', serviceUrlSchema, 'service_urls'),
     };
   }
 

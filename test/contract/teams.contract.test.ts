@@ -6,6 +6,8 @@
 import { createCloudAdapter, TeamsConnector } from '../../adapters/teams/connector';
 import { ServiceUrlBook, TeamsPlatform } from '../../adapters/teams/platform';
 import { encodeReplyTarget } from '../../adapters/teams/thread-ref';
+import { systemClock } from '../../src/domain/clock';
+import { closeTestStore, openTestStore } from '../support/db';
 import { silentLogger } from '../support/silent-logger';
 import { ConnectorFake } from '../adapters/teams/support/connector-fake';
 import { AAD, TEAMS_CHANNELS, teamsUser, TENANT } from '../adapters/teams/support/teams-directory';
@@ -17,7 +19,8 @@ describeChatPlatformContract('Teams', async (): Promise<ContractSubject> => {
   fake.addMember(AAD.ana, 'Ana Ruiz');
   const adapter = createCloudAdapter({ appType: 'MultiTenant' }, silentLogger);
   const connector = new TeamsConnector(adapter, '', { retries: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }, silentLogger);
-  const platform = new TeamsPlatform(connector, new ServiceUrlBook(fake.serviceUrl), silentLogger);
+  const store = await openTestStore();
+  const platform = new TeamsPlatform(connector, new ServiceUrlBook(store.serviceUrls, systemClock, fake.serviceUrl), silentLogger);
   return {
     platform,
     channel: TEAMS_CHANNELS.northwind,
@@ -27,6 +30,9 @@ describeChatPlatformContract('Teams', async (): Promise<ContractSubject> => {
     privateDelivery: { kind: 'direct', conversation: fake.personalChatOf(AAD.ana) },
     deliveries: () => teamsDeliveries(fake),
     failNextCall: () => fake.failNext('create', { status: 403 }),
-    close: () => fake.close(),
+    close: async () => {
+      await fake.close();
+      await closeTestStore(store);
+    },
   };
 });

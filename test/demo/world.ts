@@ -220,7 +220,7 @@ export async function openDemoWorld(start: string): Promise<DemoWorld> {
     await slackApp.start();
     opened.push(() => slackApp.stop());
     // No app id: Bot Framework Emulator mode, local requests only, no Microsoft account.
-    const teamsApp: TeamsApp = createTeamsApp({ config: { appType: 'MultiTenant' }, deps, host, logger, fallbackServiceUrl: connector.serviceUrl });
+    const teamsApp: TeamsApp = createTeamsApp({ config: { appType: 'MultiTenant' }, deps, serviceUrls: store.serviceUrls, host, logger, fallbackServiceUrl: connector.serviceUrl });
     await teamsApp.start();
     opened.push(() => teamsApp.stop());
 

@@ -147,7 +147,7 @@ describe('Teams app lifecycle', () => {
     try {
       let route: ((req: any, res: any) => void | Promise<void>) | undefined;
       const host = { mount: (_m: string, _p: string, handler: typeof route) => void (route = handler) } as unknown as HttpHost;
-      const app = createTeamsApp({ config: { appType: 'MultiTenant' }, deps: { ...harness.deps, platforms: {} }, host, logger: silentLogger });
+      const app = createTeamsApp({ config: { appType: 'MultiTenant' }, deps: { ...harness.deps, platforms: {} }, serviceUrls: harness.store.serviceUrls, host, logger: silentLogger });
       await app.start();
       let status = 0;
       const res = { headersSent: false, writeHead: (s: number) => void (status = s), end: () => undefined };
@@ -165,7 +165,7 @@ describe('Teams app lifecycle', () => {
     const host = await startHttpHost({ port: 0, host: '127.0.0.1', logger: silentLogger, ready: async () => true });
     try {
       const deps: BotDeps = { ...harness.deps, platforms: {} };
-      const app = createTeamsApp({ config: { appType: 'MultiTenant' }, deps, host, logger: silentLogger, fallbackServiceUrl: fake.serviceUrl, retryPolicy: TEST_RETRY_POLICY });
+      const app = createTeamsApp({ config: { appType: 'MultiTenant' }, deps, serviceUrls: harness.store.serviceUrls, host, logger: silentLogger, fallbackServiceUrl: fake.serviceUrl, retryPolicy: TEST_RETRY_POLICY });
       const send = new TeamsRequests(`http://127.0.0.1:${host.port}${TEAMS_MESSAGES_PATH}`, fake.serviceUrl);
       expect(deps.platforms.teams).toBe(app.platform);
       expect((await send.post(send.message({ from: 'mara', text: 'help', personal: true }))).status).toBe(503);
