@@ -3,17 +3,11 @@
  * [--format yaml|json]`: how admins keep the routing directory. A file with any
  * problem writes nothing; every problem is listed at once, with its line.
  */
-import path from 'node:path';
-import pino from 'pino';
 import type { DirectoryRepository } from '../bot/repositories';
 import { isPreLetterError } from '../domain/errors';
 import type { Directory } from '../domain/types';
-import { loadConfig } from '../config';
-import { loadEnvFile } from '../env-file';
-import { createLogger } from '../logger';
-import { openStore } from '../store';
-import { connectOrStartEmbedded, type SharedEmbeddedServer } from '../store/embedded/shared-server';
 import { readCliArgs } from './cli-args';
+import { openConfiguredStore } from './configured-store';
 import { formatIssue, readDirectoryFile, serializeDirectory } from './directory-file';
 
 /** Where the CLI writes: stdout for results (export stays pipeable), stderr for problems. */
@@ -119,39 +113,12 @@ export async function runDirectoryCli(argv: string[], io: CliIo, deps: CliDeps):
   }
 }
 
-/**
- * Real wiring, the same configuration as the bot: `.env` in the current directory
- * (the environment wins), then MONGODB_URI, else the embedded database in DATA_DIR:
- * the running bot's server when there is one, or one started for this command.
- */
+/** Real wiring: the same database as the bot (src/cli/configured-store.ts). */
 export function configuredDeps(io: CliIo, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CliDeps {
   return {
     async openDirectory() {
-      const config = loadConfig(loadEnvFile({ cwd, env }));
-      // Quieter than the bot unless LOG_LEVEL asks: the CLI's own lines say what happens.
-      const logger = createLogger(env.LOG_LEVEL ? config.logLevel : 'warn', pino.destination(2));
-      let server: SharedEmbeddedServer | undefined;
-      let uri = config.mongodbUri;
-      if (!uri) {
-        const dataDir = path.resolve(cwd, config.dataDir);
-        server = await connectOrStartEmbedded({ dataDir, logger });
-        const whose = server.started ? 'started for this command' : 'already running';
-        io.err(`Using the embedded database in ${dataDir} (${whose}, port ${server.port}; set MONGODB_URI to use another server).`);
-        uri = server.uri;
-      }
-      try {
-        const store = await openStore({ uri, logger });
-        return {
-          directory: store.directory,
-          async close() {
-            await store.close();
-            await server?.stop();
-          },
-        };
-      } catch (err) {
-        await server?.stop();
-        throw err;
-      }
+      const { store, close } = await openConfiguredStore((line) => io.err(line), env, cwd);
+      return { directory: store.directory, close };
     },
   };
 }

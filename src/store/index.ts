@@ -22,6 +22,8 @@ import { MongoPaceRepository } from './pace-repository';
 import { MongoScheduleRepository } from './schedule-repository';
 import { MongoServiceUrlRepository } from './service-url-repository';
 import { StoreConnection } from './store-connection';
+import { exportLetters } from './letter-export';
+import type { Letter } from '../domain/types';
 
 /** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
 export type { InboundEventPruning } from './inbound-event-repository';
@@ -41,6 +43,8 @@ export interface Store {
   paces: PaceRepository;
   /** Teams tenants' service URLs, heard by one instance, used by all. */
   serviceUrls: ServiceUrlRepository;
+  /** Every letter, oldest reference first, for the readable backup (`npm run letters -- export`). */
+  exportLetters(pageSize?: number): AsyncIterable<Letter>;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -86,6 +90,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     leases: new MongoLeaseRepository(connection),
     paces: new MongoPaceRepository(connection),
     serviceUrls: new MongoServiceUrlRepository(connection),
+    exportLetters: (pageSize) => exportLetters(connection, pageSize),
     ping: () => connection.ping(),
     close: () => connection.close(),
     dropDatabase: () => connection.dropDatabase(),
