@@ -33,11 +33,6 @@ export function escapeCardText(text: string): string {
   return neutraliseLinks(text).replace(/</g, `<${WJ}`).replace(/&/g, `&${WJ}`).replace(/>/g, `${WJ}>`);
 }
 
-/** Why: Teams message text is HTML-ish markdown: entities make `<at>` and tags literal, and links are broken too. */
-export function escapeMessageText(text: string): string {
-  return neutraliseLinks(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
-}
-
 /** Why: only a well-formed AAD object id (GUID) or a `29:` Bot Framework id may be the target of a real mention. */
 export function isMentionableId(userId: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId) || /^29:[A-Za-z0-9_\-.:]{1,256}$/.test(userId);

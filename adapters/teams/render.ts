@@ -9,7 +9,7 @@
  */
 import type { Attachment, Mention } from 'botbuilder';
 import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
-import { escapeCardText, escapeMessageText, isMentionableId, isSafeLinkUrl } from './escape';
+import { escapeCardText, isMentionableId, isSafeLinkUrl } from './escape';
 
 /** Why: the content type Teams requires on an attachment carrying an Adaptive Card. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -33,12 +33,6 @@ export type CardElement = Record<string, unknown>;
 /** What a rendered card is: the attachment to send, and the mentions it carries (also inside the card). */
 export interface RenderedAdaptiveCard {
   attachment: Attachment;
-  entities: Mention[];
-}
-
-/** Text with real mentions for a plain Teams message: the activity's text and its mention entities. */
-export interface RenderedMentionText {
-  text: string;
   entities: Mention[];
 }
 
@@ -88,13 +82,6 @@ export function teamsCommandWording(text: string): string {
 
 function withTeamsWording(segments: Segment[]): Segment[] {
   return segments.map((s) => ('text' in s ? { text: teamsCommandWording(s.text) } : s));
-}
-
-/** Why: plain messages (not cards) also mention owners for real; user text in them is entity-escaped. */
-export function renderMentionText(segments: Segment[]): RenderedMentionText {
-  const mentions = new MentionCollector();
-  const text = segmentsText(withTeamsWording(segments), mentions, escapeMessageText);
-  return { text, entities: mentions.entities };
 }
 
 function textBlock(text: string, extra: CardElement = {}): CardElement {

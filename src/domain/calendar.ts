@@ -46,11 +46,6 @@ function isWeekday(local: DateTime): boolean {
   return local.weekday < SATURDAY;
 }
 
-/** Business days are Monday to Friday in the recipient's zone; a weekend day is never one. */
-export function isWorkingDay(instant: Date, zone: string): boolean {
-  return isWeekday(zoned(instant, zone));
-}
-
 /** The recipient's calendar day at an instant, so day counts follow their wall calendar. */
 export function localDateOf(instant: Date, zone: string): LocalDate {
   return localDateOfMs(instant.getTime(), zone);

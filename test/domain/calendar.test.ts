@@ -3,7 +3,6 @@ import {
   atLocalStartOnOrBefore,
   daysBetween,
   firstWorkingDateOnOrAfter,
-  isWorkingDay,
   localDateOf,
   nextWorkingStart,
   plusDays,
@@ -12,20 +11,6 @@ import { local } from './fixtures';
 
 const ZURICH = 'Europe/Zurich';
 const LA = 'America/Los_Angeles';
-
-describe('isWorkingDay', () => {
-  it('treats Monday to Friday as working days and the weekend as not', () => {
-    expect(isWorkingDay(new Date('2026-03-06T12:00:00Z'), ZURICH)).toBe(true);
-    expect(isWorkingDay(new Date('2026-03-07T12:00:00Z'), ZURICH)).toBe(false);
-    expect(isWorkingDay(new Date('2026-03-08T12:00:00Z'), ZURICH)).toBe(false);
-  });
-
-  it('judges the day by the local calendar of the zone, not by UTC', () => {
-    const saturdayMorningUtc = new Date('2026-03-07T05:00:00Z');
-    expect(isWorkingDay(saturdayMorningUtc, LA)).toBe(true);
-    expect(isWorkingDay(saturdayMorningUtc, ZURICH)).toBe(false);
-  });
-});
 
 describe('nextWorkingStart', () => {
   it('returns the instant itself when it falls inside working time', () => {

@@ -3,8 +3,8 @@
  * escaping of user text for message text and Adaptive Cards, and rendering of the
  * neutral card as an Adaptive Card with real mentions and Universal Actions.
  */
-import { escapeCardText, escapeMessageText, WORD_JOINER } from '../../../adapters/teams/escape';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, renderMentionText } from '../../../adapters/teams/render';
+import { escapeCardText, WORD_JOINER } from '../../../adapters/teams/escape';
+import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard } from '../../../adapters/teams/render';
 import {
   decodeMessageRef,
   decodeThreadRef,
@@ -103,12 +103,6 @@ describe('Teams refs', () => {
 });
 
 describe('Teams escaping', () => {
-  it('turns markup in message text into entities and breaks links', () => {
-    expect(escapeMessageText('<at>Eve</at> & [click](https://evil.example) www.x.org')).toBe(
-      `&lt;at&gt;Eve&lt;/at&gt; &amp; [${WJ}click]${WJ}(https:${WJ}//evil.example) www${WJ}.x.org`,
-    );
-  });
-
   it('breaks tags, entities and links in card text without changing what is shown', () => {
     expectNeutralised(escapeCardText(HOSTILE));
     expect(escapeCardText('a &lt; b')).toBe(`a &${WJ}lt; b`);
@@ -136,7 +130,6 @@ describe('Teams rendering', () => {
     expect(json).toContain('@PreLetter status');
     expect(json).toContain('@PreLetter ack REF');
     expect(json).not.toContain('/preletter');
-    expect(renderMentionText([{ text: 'Run `/preletter preview` there.' }]).text).toContain('@PreLetter preview');
   });
 
   it('renders an Adaptive Card 1.4 attachment with a bold title, paragraphs, facts and a subtle footer', () => {
@@ -269,16 +262,5 @@ describe('Teams rendering', () => {
     ['error', 'attention'],
   ] as const)('shows the %s tone as the %s container style', (tone, style) => {
     expect(container({ ...CARD, tone })).toMatchObject({ type: 'Container', style });
-  });
-});
-
-describe('Teams plain message text', () => {
-  it('entity-escapes user text and keeps real mentions with one entity each', () => {
-    const { text, entities } = renderMentionText([
-      { text: '<at>Eve</at> & ' },
-      { mention: { platform: 'teams', workspaceId: TENANT, userId: ANA_AAD }, name: 'Ana' },
-    ]);
-    expect(text).toBe('&lt;at&gt;Eve&lt;/at&gt; &amp; <at>Ana</at>');
-    expect(entities).toEqual([{ type: 'mention', text: '<at>Ana</at>', mentioned: { id: ANA_AAD, name: 'Ana' } }]);
   });
 });

@@ -61,14 +61,6 @@ export function cardTextProblems(text: string, entities: readonly Mention[]): st
   return problems;
 }
 
-/** Why: problems in Teams message text (markdown with `<at>` tags and HTML entities). */
-export function messageTextProblems(text: string, entities: readonly Mention[]): string[] {
-  const rest = withoutOwnMentions(text, entities);
-  const problems = linkProblems(rest);
-  if (rest.includes('<')) problems.push('a < in message text');
-  if (/&(?!amp;|lt;|gt;)/.test(rest)) problems.push('an unescaped & in message text');
-  return problems;
-}
 
 /** Why: every markdown text in a card: TextBlocks and facts, in the body and inside ShowCard actions. */
 export function markdownTexts(value: unknown, where = 'card'): Array<{ where: string; text: string }> {
