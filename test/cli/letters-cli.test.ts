@@ -11,26 +11,16 @@ import type { Letter } from '../../src/domain/types';
 import { runLettersCli, type LettersDeps } from '../../src/cli/letters';
 import type { Store } from '../../src/store';
 import { builtEntry } from '../support/built';
+import { day, sampleLetter } from '../support/sample-letter';
 import { closeTestStore, openTestStore, testServerUri, uniqueDbName } from '../support/db';
 
-const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9, 0, 0));
-
 function letter(ref: string, summary: string): Letter {
-  return {
-    ref,
-    type: 'AL',
-    urgent: false,
-    mandateKey: 'sr-privacy',
-    companyKey: 'acme',
-    topics: ['privacy'],
+  return sampleLetter(ref, {
     summary,
-    expectedFormalDate: '2026-04-01',
-    routing: { owners: ['bob'], backups: [], escalation: [], unrouted: false, matchedTopics: ['privacy'] },
-    previewed: { at: day(1), by: 'alice' },
     acknowledged: { at: day(2), by: 'bob' },
     threads: [{ platform: 'slack', channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, threadRef: `slack:C1:${ref}`, rootMessageRef: `slack:C1:${ref}` }],
     audit: [{ at: day(1), by: 'alice', action: 'previewed' }, { at: day(2), by: 'bob', action: 'acknowledged' }],
-  };
+  });
 }
 
 function recordingIo() {

@@ -1,27 +1,9 @@
 /** Scope lists split by reference bucket: the newest letters of a scope, narrowed by another, as letters accumulate. */
-import type { Letter } from '../../src/domain/types';
 import type { Store } from '../../src/store';
 import { useTestStore } from '../support/db';
+import { sampleLetter } from '../support/sample-letter';
 
-const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9, 0, 0));
-
-function letter(ref: string, overrides: Partial<Letter> = {}): Letter {
-  return {
-    ref,
-    type: 'AL',
-    urgent: false,
-    mandateKey: 'sr-privacy',
-    companyKey: 'acme',
-    topics: ['privacy'],
-    summary: 'Confidential summary of the allegation.',
-    expectedFormalDate: '2026-04-01',
-    routing: { owners: ['bob'], backups: ['carol'], escalation: ['dave'], unrouted: false, matchedTopics: ['privacy'] },
-    previewed: { at: day(1), by: 'alice' },
-    threads: [],
-    audit: [{ at: day(1), by: 'alice', action: 'previewed' }],
-    ...overrides,
-  };
-}
+const letter = sampleLetter;
 
 
 const routing = (owners: string[], backups: string[], escalation: string[]) => ({

@@ -1,28 +1,11 @@
-import type { AuditEvent, Letter } from '../../src/domain/types';
+import type { AuditEvent } from '../../src/domain/types';
 import { openStore, type Store } from '../../src/store';
 import { formatRef } from '../../src/store/letter-repository';
 import { silentLogger } from '../support/silent-logger';
 import { closeTestStore, openTestStore, testServerUri, uniqueDbName, useTestStore } from '../support/db';
+import { day, sampleLetter } from '../support/sample-letter';
 
-const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9, 0, 0));
-
-function letter(ref: string, overrides: Partial<Letter> = {}): Letter {
-  return {
-    ref,
-    type: 'AL',
-    urgent: false,
-    mandateKey: 'sr-privacy',
-    companyKey: 'acme',
-    topics: ['privacy'],
-    summary: 'Confidential summary of the allegation.',
-    expectedFormalDate: '2026-04-01',
-    routing: { owners: ['bob'], backups: ['carol'], escalation: ['dave'], unrouted: false, matchedTopics: ['privacy'] },
-    previewed: { at: day(1), by: 'alice' },
-    threads: [],
-    audit: [{ at: day(1), by: 'alice', action: 'previewed' }],
-    ...overrides,
-  };
-}
+const letter = sampleLetter;
 
 const ackAudit = (by: string): AuditEvent => ({ at: day(2), by, action: 'acknowledged' });
 
