@@ -20,7 +20,8 @@ import (
 
 type pinCase struct {
 	name   string
-	pinned bool     // expected to take the scratch path
+	pinned bool     // expected to take a pinned route (matched.go or the scratch path)
+	match  bool     // expected to take matched.go's short route (when it is on)
 	cmd    bson.D   // the command, without its first key (name: "c")
 	verb   string   // findAndModify, update or delete
 	want   bson.M   // expected reply fields (subset), if any
@@ -64,11 +65,11 @@ func pinCases() []pinCase {
 	aClosed := bson.M{"_id": "a", "status": "closed", "n": int32(2), "email": "a@x"}
 	famUpdate := bson.D{{Key: "$set", Value: bson.M{"status": "closed"}}, {Key: "$inc", Value: bson.M{"n": 1}}}
 	return []pinCase{
-		{name: "findAndModify condition matches, new", pinned: true, verb: "findAndModify",
+		{name: "findAndModify condition matches, new", pinned: true, match: true, verb: "findAndModify",
 			cmd:  bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}}, {Key: "update", Value: famUpdate}, {Key: "new", Value: true}},
 			want: bson.M{"value": aClosed, "lastErrorObject": bson.M{"n": int32(1), "updatedExisting": true}},
 			docs: withDoc(seedDocs(), "a", aClosed)},
-		{name: "findAndModify new false returns the old document", pinned: true, verb: "findAndModify",
+		{name: "findAndModify new false returns the old document", pinned: true, match: true, verb: "findAndModify",
 			cmd:  bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}}, {Key: "update", Value: famUpdate}, {Key: "new", Value: false}},
 			want: bson.M{"value": a},
 			docs: withDoc(seedDocs(), "a", aClosed)},
@@ -85,24 +86,24 @@ func pinCases() []pinCase {
 			cmd: bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "closed"}},
 				{Key: "update", Value: bson.M{"$set": bson.M{"x": 1}}}, {Key: "upsert", Value: true}},
 			code: 11000, docs: seedDocs()},
-		{name: "findAndModify remove", pinned: true, verb: "findAndModify",
+		{name: "findAndModify remove", pinned: true, match: true, verb: "findAndModify",
 			cmd:  bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}}, {Key: "remove", Value: true}},
 			want: bson.M{"value": a}, docs: withDoc(seedDocs(), "a", nil)},
 		{name: "findAndModify remove, no match", pinned: true, verb: "findAndModify",
 			cmd:  bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "gone"}}, {Key: "remove", Value: true}},
 			want: bson.M{"value": nil}, docs: seedDocs()},
-		{name: "findAndModify with sort", pinned: true, verb: "findAndModify",
+		{name: "findAndModify with sort", pinned: true, match: true, verb: "findAndModify",
 			cmd: bson.D{{Key: "query", Value: bson.M{"_id": "a", "n": bson.M{"$gte": 1}}}, {Key: "sort", Value: bson.M{"n": -1}},
 				{Key: "update", Value: famUpdate}, {Key: "new", Value: true}},
 			want: bson.M{"value": aClosed},
 			docs: withDoc(seedDocs(), "a", aClosed)},
 		// FerretDB v1 does not implement findAndModify's projection (code 238,
 		// NotImplemented); the relay keeps that answer, and changes nothing.
-		{name: "findAndModify with projection is not implemented by FerretDB", pinned: true, verb: "findAndModify",
+		{name: "findAndModify with projection is not implemented by FerretDB", pinned: true, match: true, verb: "findAndModify",
 			cmd: bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}},
 				{Key: "fields", Value: bson.M{"status": 1}}, {Key: "update", Value: famUpdate}, {Key: "new", Value: true}},
 			code: 238, docs: seedDocs()},
-		{name: "findAndModify replacement document", pinned: true, verb: "findAndModify",
+		{name: "findAndModify replacement document", pinned: true, match: true, verb: "findAndModify",
 			cmd: bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}},
 				{Key: "update", Value: bson.M{"status": "replaced"}}, {Key: "new", Value: true}},
 			want: bson.M{"value": bson.M{"_id": "a", "status": "replaced"}},
@@ -114,7 +115,7 @@ func pinCases() []pinCase {
 			cmd: bson.D{{Key: "query", Value: bson.M{"_id": bson.M{"$eq": "a"}, "status": "open"}},
 				{Key: "update", Value: famUpdate}, {Key: "new", Value: true}},
 			want: bson.M{"value": aClosed}, docs: withDoc(seedDocs(), "a", aClosed)},
-		{name: "update with condition", pinned: true, verb: "update",
+		{name: "update with condition", pinned: true, match: true, verb: "update",
 			cmd: bson.D{{Key: "updates", Value: bson.A{bson.M{"q": bson.M{"_id": "b", "status": "open"},
 				"u": bson.M{"$set": bson.M{"status": "sent"}}}}}},
 			want: bson.M{"n": int32(1), "nModified": int32(1)},
@@ -123,7 +124,7 @@ func pinCases() []pinCase {
 			cmd: bson.D{{Key: "updates", Value: bson.A{bson.M{"q": bson.M{"_id": "b", "status": "sent"},
 				"u": bson.M{"$set": bson.M{"status": "x"}}}}}},
 			want: bson.M{"n": int32(0), "nModified": int32(0)}, docs: seedDocs()},
-		{name: "update that changes nothing", pinned: true, verb: "update",
+		{name: "update that changes nothing", pinned: true, match: true, verb: "update",
 			cmd: bson.D{{Key: "updates", Value: bson.A{bson.M{"q": bson.M{"_id": "b", "status": "open"},
 				"u": bson.M{"$set": bson.M{"status": "open"}}}}}},
 			want: bson.M{"n": int32(1), "nModified": int32(0)}, docs: seedDocs()},
@@ -132,12 +133,21 @@ func pinCases() []pinCase {
 				"u": bson.M{"$set": bson.M{"n": 9}}, "upsert": true}}}},
 			want: bson.M{"n": int32(1), "nModified": int32(0), "upserted": bson.A{bson.M{"index": int32(0), "_id": "z"}}},
 			docs: withDoc(seedDocs(), "z", bson.M{"_id": "z", "status": "open", "n": int32(9)})},
-		{name: "delete with condition", pinned: true, verb: "delete",
+		{name: "delete with condition", pinned: true, match: true, verb: "delete",
 			cmd:  bson.D{{Key: "deletes", Value: bson.A{bson.M{"q": bson.M{"_id": "b", "n": bson.M{"$gt": 3}}, "limit": 1}}}},
 			want: bson.M{"n": int32(1)}, docs: withDoc(seedDocs(), "b", nil)},
 		{name: "delete with condition, no match", pinned: true, verb: "delete",
 			cmd:  bson.D{{Key: "deletes", Value: bson.A{bson.M{"q": bson.M{"_id": "b", "n": bson.M{"$gt": 7}}, "limit": 0}}}},
 			want: bson.M{"n": int32(0)}, docs: seedDocs()},
+		// An update that depends on which array element matched, or names array filters, is not narrowed.
+		{name: "update with a positional operator keeps the scratch path", pinned: true, verb: "update",
+			cmd: bson.D{{Key: "updates", Value: bson.A{bson.M{"q": bson.M{"_id": "a", "status": "open"},
+				"u": bson.M{"$set": bson.M{"n.$": 2}}}}}},
+			code: 28, docs: seedDocs()},
+		{name: "findAndModify with arrayFilters keeps the scratch path", pinned: true, verb: "findAndModify",
+			cmd: bson.D{{Key: "query", Value: bson.M{"_id": "a", "status": "open"}},
+				{Key: "update", Value: bson.M{"$set": bson.M{"n": 3}}}, {Key: "arrayFilters", Value: bson.A{bson.M{"x": 1}}}},
+			code: 238, docs: seedDocs()},
 		{name: "update of two statements is relayed as is", pinned: false, verb: "update",
 			cmd: bson.D{{Key: "updates", Value: bson.A{
 				bson.M{"q": bson.M{"_id": "a", "status": "open"}, "u": bson.M{"$set": bson.M{"status": "x"}}},
@@ -173,9 +183,12 @@ func runPinCase(t *testing.T, c *mongo.Client, db string, pc pinCase) (bson.M, i
 	var code int32
 	err := c.Database(db).RunCommand(ctx, cmd).Decode(&reply)
 	var ce mongo.CommandError
+	var we mongo.WriteException
 	switch {
 	case errors.As(err, &ce):
 		code = ce.Code
+	case errors.As(err, &we) && len(we.WriteErrors) > 0:
+		code = int32(we.WriteErrors[0].Code)
 	case err != nil:
 		t.Fatal(err)
 	}
@@ -196,35 +209,49 @@ func runPinCase(t *testing.T, c *mongo.Client, db string, pc pinCase) (bson.M, i
 func TestPinnedWritesMatchMongoDBAndFerretDB(t *testing.T) {
 	inst := startServer(t, t.TempDir())
 	relay, direct := connect(t, inst), directClient(t, inst)
-	for i, pc := range pinCases() {
-		t.Run(pc.name, func(t *testing.T) {
-			before := inst.srv.pinnedRuns.Load()
-			reply, code, docs := runPinCase(t, relay, fmt.Sprintf("r%d", i), pc)
-			if ran := inst.srv.pinnedRuns.Load() > before; ran != pc.pinned {
-				t.Errorf("scratch path taken = %v, want %v", ran, pc.pinned)
-			}
-			if code != pc.code {
-				t.Fatalf("error code %d, want %d (reply %v)", code, pc.code, reply)
-			}
-			for k, v := range pc.want {
-				if !reflect.DeepEqual(normalize(v), normalize(reply[k])) {
-					t.Errorf("reply %s = %v, want %v", k, reply[k], v)
-				}
-			}
-			if !reflect.DeepEqual(normalize(docs), normalize(pc.docs)) {
-				t.Errorf("documents afterwards:\n got %v\nwant %v", docs, pc.docs)
-			}
+	// Every case with the short route (matched.go) on, then with only the scratch path.
+	for _, short := range []bool{true, false} {
+		inst.srv.mu.Lock()
+		inst.srv.matchedOff = !short
+		inst.srv.mu.Unlock()
+		for i, pc := range pinCases() {
+			name := fmt.Sprintf("%s (short route %v)", pc.name, short)
+			db := fmt.Sprintf("s%v%d", short, i)
+			t.Run(name, func(t *testing.T) { checkPinCase(t, inst, relay, direct, db, pc, short) })
+		}
+	}
+}
 
-			dReply, dCode, dDocs := runPinCase(t, direct, fmt.Sprintf("d%d", i), pc)
-			delete(reply, "errmsg")
-			delete(dReply, "errmsg")
-			if code != dCode || !reflect.DeepEqual(reply, dReply) {
-				t.Errorf("FerretDB directly replies %v (code %d), the relay %v (code %d)", dReply, dCode, reply, code)
-			}
-			if !reflect.DeepEqual(docs, dDocs) {
-				t.Errorf("FerretDB directly leaves %v, the relay %v", dDocs, docs)
-			}
-		})
+// checkPinCase runs one case through the relay and directly, and compares both with what it expects.
+func checkPinCase(t *testing.T, inst *instance, relay, direct *mongo.Client, db string, pc pinCase, short bool) {
+	scratchBefore, matchedBefore := inst.srv.pinnedRuns.Load(), inst.srv.matchedRuns.Load()
+	reply, code, docs := runPinCase(t, relay, "r"+db, pc)
+	matched := inst.srv.matchedRuns.Load() > matchedBefore
+	scratch := inst.srv.pinnedRuns.Load() > scratchBefore
+	wantMatched := pc.match && short
+	if matched != wantMatched || scratch != (pc.pinned && !wantMatched) {
+		t.Errorf("short route taken = %v, scratch path taken = %v; want %v, %v", matched, scratch, wantMatched, pc.pinned && !wantMatched)
+	}
+	if code != pc.code {
+		t.Fatalf("error code %d, want %d (reply %v)", code, pc.code, reply)
+	}
+	for k, v := range pc.want {
+		if !reflect.DeepEqual(normalize(v), normalize(reply[k])) {
+			t.Errorf("reply %s = %v, want %v", k, reply[k], v)
+		}
+	}
+	if !reflect.DeepEqual(normalize(docs), normalize(pc.docs)) {
+		t.Errorf("documents afterwards:\n got %v\nwant %v", docs, pc.docs)
+	}
+
+	dReply, dCode, dDocs := runPinCase(t, direct, "d"+db, pc)
+	delete(reply, "errmsg")
+	delete(dReply, "errmsg")
+	if code != dCode || !reflect.DeepEqual(reply, dReply) {
+		t.Errorf("FerretDB directly replies %v (code %d), the relay %v (code %d)", dReply, dCode, reply, code)
+	}
+	if !reflect.DeepEqual(docs, dDocs) {
+		t.Errorf("FerretDB directly leaves %v, the relay %v", dDocs, docs)
 	}
 }
 
@@ -267,7 +294,7 @@ func TestPinnedWritesWithDriverHelpers(t *testing.T) {
 	if _, err := coll.InsertMany(ctx, []any{bson.M{"_id": oid, "v": 1}, bson.M{"_id": "s", "v": 1}}); err != nil {
 		t.Fatal(err)
 	}
-	before := inst.srv.pinnedRuns.Load()
+	before := inst.srv.matchedRuns.Load()
 	res, err := coll.UpdateOne(ctx, bson.M{"_id": oid, "v": 1}, bson.M{"$set": bson.M{"v": 2}})
 	if err != nil || res.MatchedCount != 1 || res.ModifiedCount != 1 {
 		t.Fatalf("UpdateOne: %+v, %v", res, err)
@@ -281,7 +308,8 @@ func TestPinnedWritesWithDriverHelpers(t *testing.T) {
 	if err != nil || del.DeletedCount != 1 {
 		t.Fatalf("DeleteOne: %+v, %v", del, err)
 	}
-	if n := inst.srv.pinnedRuns.Load() - before; n != 3 {
-		t.Fatalf("%d writes took the scratch path, want 3", n)
+	// Their conditions hold: each is one narrowed command (the kind-1 statements moved into section 0).
+	if n := inst.srv.matchedRuns.Load() - before; n != 3 {
+		t.Fatalf("%d writes took the short route, want 3", n)
 	}
 }

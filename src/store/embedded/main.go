@@ -4,7 +4,7 @@
 // FerretDB itself listens only on a Unix socket in a private temporary
 // directory; clients reach it through the relay in proxy.go on 127.0.0.1,
 // which serializes writes and speeds up single-document writes by _id
-// (idfilter.go); every collection gets an _id index FerretDB's queries can use
+// (matched.go, idfilter.go); every collection gets an _id index FerretDB's queries can use
 // (sqliteindex.go), and SQLite's write-ahead logs are kept short
 // (walcheckpoint.go).
 //

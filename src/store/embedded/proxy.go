@@ -12,7 +12,8 @@
 // Messages go through byte for byte, except: a request with moreToCome (no
 // reply expected) is sent without it so it completes before the next request,
 // and FerretDB's reply, which it sends regardless, is swallowed; and pinned
-// single-document writes take the route in idfilter.go.
+// single-document writes take the route in matched.go when their condition
+// holds, else the one in idfilter.go.
 
 package main
 
@@ -37,7 +38,9 @@ type server struct {
 	log    *slog.Logger
 	nextID atomic.Int32 // request ids of messages the relay makes itself
 
-	pinnedRuns atomic.Int64 // writes done through the scratch collection (for tests)
+	pinnedRuns  atomic.Int64 // writes done through the scratch collection (for tests)
+	matchedRuns atomic.Int64 // pinned writes done as one narrowed command, matched.go (for tests)
+	matchedOff  bool         // tests of the scratch path turn matched.go's route off (guarded by mu)
 
 	mu      sync.Mutex // the write lock; also guards side, scratch and ix
 	side    sideConn
@@ -222,7 +225,10 @@ func (s *server) locked(r *request, send frame, be *backendConn) ([]frame, error
 
 	var replies []frame
 	if id, ok := pinnedID(r); ok {
-		if doc, ok := s.runPinned(r, id); ok {
+		if matched, ok := s.runMatchedUnlessOff(r, id); ok {
+			s.matchedRuns.Add(1)
+			replies = matched
+		} else if doc, ok := s.runPinned(r, id); ok {
 			s.pinnedRuns.Add(1)
 			replies = []frame{msgFrame(s.nextID.Add(1), r.f.requestID(), doc)}
 		}
