@@ -21,12 +21,15 @@ import { MongoLetterRepository } from './letter-repository';
 import { MongoPaceRepository } from './pace-repository';
 import { MongoScheduleRepository } from './schedule-repository';
 import { MongoServiceUrlRepository } from './service-url-repository';
+import { checkIndexes, type IndexCheck } from './index-check';
 import { StoreConnection } from './store-connection';
 import { exportLetters } from './letter-export';
 import type { Letter } from '../domain/types';
 
 /** Re-exported so the scheduler and main.ts can type the store's extra capabilities without deep imports. */
 export type { InboundEventPruning } from './inbound-event-repository';
+/** Re-exported so `npm run doctor` can word what the index check found. */
+export type { IndexCheck, MissingIndex } from './index-check';
 /** Re-exported so the CLI and tests name the same database the store opens. */
 export { databaseNameFrom } from './store-connection';
 
@@ -47,6 +50,8 @@ export interface Store {
   exportLetters(pageSize?: number): AsyncIterable<Letter>;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
   ping(): Promise<boolean>;
+  /** Which indexes the models declare and the database lacks (PreLetterError 'unavailable' when unreachable). */
+  checkIndexes(): Promise<IndexCheck>;
   close(): Promise<void>;
   /** Drops the whole database: tests and development resets only. */
   dropDatabase(): Promise<void>;
@@ -60,6 +65,8 @@ export interface OpenStoreOptions {
   logger: Logger;
   /** How long a call waits for an unreachable server before failing 'unavailable' (default 5000 ms). */
   serverSelectionTimeoutMS?: number;
+  /** Build indexes and run migrations before first use (default true); false sees the database as it is (`npm run doctor`). */
+  prepare?: boolean;
 }
 
 /**
@@ -92,6 +99,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     serviceUrls: new MongoServiceUrlRepository(connection),
     exportLetters: (pageSize) => exportLetters(connection, pageSize),
     ping: () => connection.ping(),
+    checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),
     close: () => connection.close(),
     dropDatabase: () => connection.dropDatabase(),
   };

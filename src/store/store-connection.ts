@@ -80,6 +80,8 @@ export interface StoreConnectionOptions {
   logger: Logger;
   /** How long a call waits for an unreachable server before failing (default 5000 ms). */
   serverSelectionTimeoutMS?: number;
+  /** Build indexes and run migrations on opening (default true); false sees the database as it is (`npm run doctor`). */
+  prepare?: boolean;
 }
 
 /**
@@ -91,7 +93,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'checkIndexes',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -174,6 +176,7 @@ export class StoreConnection implements StoreContext {
       }
       throw err;
     }
+    if (this.options.prepare === false) return;
     for (const model of Object.values(this.models) as Model<unknown>[]) await model.createIndexes();
     await migrate(this.models, this.logger);
     this.logger.info({}, 'store connected, indexes ready');
