@@ -71,9 +71,14 @@ export function emptyReport(): DeliveryReport {
 
 type Outcome = 'sent' | 'failed' | 'pending' | 'done';
 
+/** What became of a delivery this run made: sent, given up (recorded failed), or waiting for a retry. */
+export type DeliveryOutcome = Exclude<Outcome, 'done'>;
+
 class LetterRun {
   /** Lease ends of claims left waiting (in flight elsewhere, or retrying): the letter must be looked at again then. */
   private readonly pending: Date[] = [];
+  /** The outcome of each delivery this run attempted, by key; a delivery it could not claim is not here. */
+  readonly outcomes = new Map<string, DeliveryOutcome>();
   private readonly now: Date;
 
   constructor(
@@ -109,6 +114,12 @@ class LetterRun {
 
   /** Makes one claimed delivery and records the outcome; failures wait for a retry or are reported after the last attempt. */
   private async attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<void>): Promise<Outcome> {
+    const outcome = await this.make(ctx, key, recipientKey, attempts, send);
+    this.outcomes.set(key, outcome);
+    return outcome;
+  }
+
+  private async make(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<void>): Promise<DeliveryOutcome> {
     const { deliveries, logger } = this.deps;
     const owner = this.settings.instanceId;
     try {
@@ -201,14 +212,46 @@ class LetterRun {
     if (!letter) return void (await this.deps.schedule.reschedule(ref, null, entry.version));
     this.report.letters += 1;
     if (finishedAt(letter)) return this.finish(letter, entry);
-    let ctx = await withDirectory(this.deps, letter);
-    ctx = await this.publish(ctx, deliveriesToSend(this.deps, ctx, this.now));
+    await this.deliver(await withDirectory(this.deps, letter), entry);
+  }
+
+  /** Makes what is due for an open letter, then moves its agenda entry; returns the letter as it is afterwards. */
+  async deliver(start: LetterContext, entry: ScheduleEntry): Promise<LetterContext> {
+    const ctx = await this.publish(start, deliveriesToSend(this.deps, start, this.now));
     await this.remind(ctx, deliveriesToSend(this.deps, ctx, this.now));
     const planned = nextDueAt(ctx.letter, scheduleContextOf(this.deps, ctx), this.now);
     const times = [...(planned ? [planned] : []), ...this.pending].map((d) => d.getTime());
     const next = times.length > 0 ? new Date(Math.min(...times)) : null;
-    await this.deps.schedule.reschedule(ref, next, entry.version);
+    await this.deps.schedule.reschedule(ctx.letter.ref, next, entry.version);
+    return ctx;
   }
+}
+
+/** What delivering a letter just saved left: the letter as it is now, and the outcome of each delivery made. */
+export interface NewLetterDelivery {
+  ctx: LetterContext;
+  outcomes: ReadonlyMap<string, DeliveryOutcome>;
+  report: DeliveryReport;
+}
+
+/**
+ * Delivers what is due for a letter the caller has just saved, from the letter and
+ * directory entries in its hands (a preview read them a moment ago), so publishing
+ * costs no reads of them. Claims keep it safe all the same: whatever another
+ * instance took meanwhile is not made here, and is missing from `outcomes`.
+ */
+export async function deliverNewLetter(deps: BotDeps, ctx: LetterContext): Promise<NewLetterDelivery> {
+  const ref = ctx.letter.ref;
+  const report = emptyReport();
+  let entry = await deps.schedule.entry(ref);
+  if (!entry) {
+    await deps.schedule.lower(ref, deps.clock.now());
+    entry = await deps.schedule.entry(ref);
+  }
+  if (!entry) return { ctx, outcomes: new Map(), report };
+  report.letters += 1;
+  const run = new LetterRun(deps, report);
+  return { ctx: await run.deliver(ctx, entry), outcomes: run.outcomes, report };
 }
 
 /**

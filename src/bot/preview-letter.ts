@@ -11,12 +11,14 @@ import { resolveRouting } from '../domain/routing';
 import { isPosted } from '../domain/schedule';
 import type { ChannelBinding, Company, Letter, LetterType, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
-import { deliverLetter } from './deliver-letter';
+import { deliverNewLetter, type DeliveryOutcome, type NewLetterDelivery } from './deliver-letter';
 import type { BotDeps } from './deps';
+import { cachedDirectory } from './directory-cache';
 import { joinNames } from './format';
 import { withDirectory, type LetterContext } from './letter-context';
 import { noticeCard } from './views/notice-card';
 import type { NeutralCard } from './ports';
+import type { DirectoryRepository } from './repositories';
 
 /** The longest summary a preview may carry: a preview is a heads-up, not the letter itself. */
 export const SUMMARY_MAX_LENGTH = 1500;
@@ -122,13 +124,49 @@ function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
   return mandates[0]!;
 }
 
-/** Opens a letter from a bound channel and answers the person privately with what happened. */
-export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
-  const company = await boundCompany(deps, input.channel);
-  const person = await resolveActor(deps, input.actor);
-  const mandates = await teamMandates(deps, person);
+/**
+ * The channel's company and the person, read at once; when both are wrong, the
+ * channel is named first, as when they were read one after the other.
+ */
+async function companyAndPerson(deps: BotDeps, channel: ChannelBinding, actor: PlatformIdentity): Promise<[Company, Person]> {
+  const [company, person] = await Promise.allSettled([boundCompany(deps, channel), resolveActor(deps, actor)]);
+  if (company.status === 'rejected') throw company.reason;
+  if (person.status === 'rejected') throw person.reason;
+  return [company.value, person.value];
+}
+
+/**
+ * The directory as one preview sees it: what the preview has read (the channel's
+ * company, the person's mandates, the person) answers later lookups of the same keys,
+ * and everything else is read once, so publishing and answering read no entry twice.
+ */
+function previewDirectory(directory: DirectoryRepository, known: { company: Company; mandates: Mandate[]; person: Person }): DirectoryRepository {
+  const cached = cachedDirectory(directory);
+  const mandates = new Map(known.mandates.map((m) => [m.key, m]));
+  const person = (key: string) => (key === known.person.key ? known.person : undefined);
+  return {
+    ...cached,
+    getCompany: (key) => (key === known.company.key ? Promise.resolve(known.company) : cached.getCompany(key)),
+    getMandate: (key) => (mandates.has(key) ? Promise.resolve(mandates.get(key)!) : cached.getMandate(key)),
+    getPerson: (key) => (person(key) ? Promise.resolve(person(key)!) : cached.getPerson(key)),
+    async getPeople(keys) {
+      const read = new Map((await cached.getPeople(keys.filter((k) => !person(k)))).map((p) => [p.key, p]));
+      return [...new Set(keys)].flatMap((k) => person(k) ?? read.get(k) ?? []);
+    },
+  };
+}
+
+/**
+ * Opens a letter from a bound channel and answers the person privately with what happened.
+ * The answer comes from what publishing it just did; only what that run did not make
+ * itself (another instance took a step, or the run failed) is read back.
+ */
+export async function previewLetter(base: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
+  const [company, person] = await companyAndPerson(base, input.channel, input.actor);
+  const mandates = await teamMandates(base, person);
   const mandate = chooseMandate(mandates, input.mandateKey);
   checkTopics(input.topics, mandates, company);
+  const deps: BotDeps = { ...base, directory: previewDirectory(base.directory, { company, mandates, person }) };
   const now = deps.clock.now();
   const urgent = input.urgent || input.type === 'UA';
   const routing = resolveRouting(company, input.topics, urgent);
@@ -142,7 +180,7 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
     companyKey: company.key,
     topics: input.topics,
     summary: input.summary,
-    expectedFormalDate: input.expectedFormalDate,
+    ...(input.expectedFormalDate ? { expectedFormalDate: input.expectedFormalDate } : {}),
     routing,
     channel: input.channel,
     previewed: { at: now, by: person.key },
@@ -154,17 +192,19 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
   };
   await deps.letters.create(letter);
   deps.logger.info({ ref, companyKey: company.key, mandateKey: mandate.key, unrouted: routing.unrouted }, 'letter previewed');
-  let failure: { code: string; reason?: string } | undefined;
+  const rootKey = `${ref}:post-root:1:channel`;
+  let delivered: NewLetterDelivery | undefined;
   try {
-    failure = (await deliverLetter(deps, ref)).failures[`${ref}:post-root:1:channel`];
+    delivered = await deliverNewLetter(deps, await withDirectory(deps, letter));
   } catch (err) {
     // Saved and planned: the scheduler carries on from here. The answer below says where it stands.
     deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'publishing the new letter did not finish');
   }
   try {
-    const saved = (await deps.letters.get(ref)) ?? letter;
-    const ctx = await withDirectory(deps, saved);
-    return { letter: saved, reply: await previewReply(deps, ctx, company, failure) };
+    // This run's own outcome for the root card is the truth about it; without one, read the letter.
+    const ctx = delivered?.outcomes.has(rootKey) ? delivered.ctx : await withDirectory(deps, (await deps.letters.get(ref)) ?? letter);
+    const reply = await previewReply(deps, ctx, company, delivered?.report.failures[rootKey], delivered?.outcomes);
+    return { letter: ctx.letter, reply };
   } catch (err) {
     // The letter is saved: whatever fails now must not reach the person as "nothing was changed".
     deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'new letter saved, but where it stands could not be read back');
@@ -174,15 +214,19 @@ export async function previewLetter(deps: BotDeps, input: PreviewInput): Promise
 
 const PLATFORM_NAMES = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
 
-/** Owners whose direct message has not gone out (no account here, or still being retried). */
-async function unreachedOwners(deps: BotDeps, ctx: LetterContext): Promise<{ lost: string[]; later: string[] }> {
+/**
+ * Owners whose direct message has not gone out (no account here, or still being retried):
+ * known from the outcomes of the run that just made them, else read from their records.
+ */
+async function unreachedOwners(deps: BotDeps, ctx: LetterContext, made?: ReadonlyMap<string, DeliveryOutcome>): Promise<{ lost: string[]; later: string[] }> {
   const lost: string[] = [];
   const later: string[] = [];
   for (const key of ctx.letter.routing.owners) {
-    const record = await deps.deliveries.get(`${ctx.letter.ref}:owner-dm:1:${key}`).catch(() => null);
+    const dmKey = `${ctx.letter.ref}:owner-dm:1:${key}`;
+    const status = made?.get(dmKey) ?? (await deps.deliveries.get(dmKey).catch(() => null))?.status;
     const name = ctx.people.get(key)?.name ?? key;
-    if (record?.status === 'failed') lost.push(name);
-    else if (record?.status !== 'sent') later.push(name);
+    if (status === 'failed') lost.push(name);
+    else if (status !== 'sent') later.push(name);
   }
   return { lost, later };
 }
@@ -197,7 +241,13 @@ function notConfirmedCard(letter: Letter): NeutralCard {
 }
 
 /** What the person is told: exactly where the letter stands, including what is still to come. */
-async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company, failure?: { code: string; reason?: string }): Promise<NeutralCard> {
+async function previewReply(
+  deps: BotDeps,
+  ctx: LetterContext,
+  company: Company,
+  failure?: { code: string; reason?: string },
+  made?: ReadonlyMap<string, DeliveryOutcome>,
+): Promise<NeutralCard> {
   const { letter } = ctx;
   const platformName = PLATFORM_NAMES[letter.channel?.platform ?? 'slack'];
   if (!isPosted(letter) && failure?.reason === 'no-access') {
@@ -223,7 +273,7 @@ async function previewReply(deps: BotDeps, ctx: LetterContext, company: Company,
   const lines = letter.routing.unrouted
     ? [`${letter.ref} is saved and posted, but nobody at ${company.name} is on file for ${letter.topics.join(', ')}. The PreLetter admins have been alerted; the letter waits in this channel until someone acknowledges it.`]
     : [`${letter.ref} is open in this channel and routed to ${owners}.`];
-  const { lost, later } = await unreachedOwners(deps, ctx);
+  const { lost, later } = await unreachedOwners(deps, ctx, made);
   if (lost.length > 0) lines.push(`I could not send a direct message to ${joinNames(lost)}; they will still see the mention in the thread.`);
   if (later.length > 0) lines.push(`My direct message to ${joinNames(later)} has not gone through yet; I will keep trying.`);
   return noticeCard(`Preview ${letter.ref} opened`, lines.map((text) => [{ text }]), letter.routing.unrouted || lost.length + later.length > 0 ? 'warning' : 'success');

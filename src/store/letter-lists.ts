@@ -45,18 +45,24 @@ export class LetterLists {
 
   constructor(private readonly ctx: StoreContext) {}
 
-  /** The scope lists its bucket first, so a reader never misses the reference added next. */
+  /**
+   * The scope lists its bucket first, so a reader never misses the reference added next.
+   * All of it is one ordered command (one round trip): the server applies the statements
+   * in order, each atomic on its own document, and stops at the first that fails.
+   */
   async add(scopes: string[], ref: string): Promise<void> {
     const { letterList } = this.ctx.models;
     const bucket = bucketOf(ref);
-    for (const scope of scopes) {
-      const pair = shard(scope, bucket);
-      if (!this.listed.has(pair)) {
-        await letterList.updateOne({ _id: scope }, { $addToSet: { buckets: bucket } }, { upsert: true }).exec();
-        if (this.listed.size >= LISTED_KEPT) this.listed.clear();
-        this.listed.add(pair);
-      }
-      await letterList.updateOne({ _id: pair }, { $addToSet: { refs: ref } }, { upsert: true }).exec();
+    const unlisted = scopes.filter((scope) => !this.listed.has(shard(scope, bucket)));
+    const upsert = (_id: string, update: Record<string, unknown>) => ({ updateOne: { filter: { _id }, update, upsert: true } });
+    const statements = scopes.flatMap((scope) => [
+      ...(unlisted.includes(scope) ? [upsert(scope, { $addToSet: { buckets: bucket } })] : []),
+      upsert(shard(scope, bucket), { $addToSet: { refs: ref } }),
+    ]);
+    if (statements.length > 0) await letterList.bulkWrite(statements, { ordered: true });
+    for (const scope of unlisted) {
+      if (this.listed.size >= LISTED_KEPT) this.listed.clear();
+      this.listed.add(shard(scope, bucket));
     }
   }
 
