@@ -56,6 +56,9 @@ const dayList = z
 
 const url = z.string().url('expected a URL such as https://slack.com/api/').optional();
 
+/** Where the Bot Connector's tokens come from: Azure AD's public cloud login host. */
+export const DEFAULT_MICROSOFT_LOGIN_URL = 'https://login.microsoftonline.com';
+
 /** auto: on when configured; on: must be configured (start-up fails otherwise); off: not mounted, not registered. */
 const platformSwitch = z.enum(['auto', 'on', 'off']).default('auto');
 
@@ -98,6 +101,11 @@ const variables = z.object({
     MICROSOFT_APP_PASSWORD: optionalText,
     MICROSOFT_APP_TENANT_ID: optionalText,
     MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MICROSOFT_LOGIN_URL: z
+      .string()
+      .refine((v) => /^https:\/\/[^/?#]+\/?$/.test(v), 'expected an https address with no path, such as https://login.microsoftonline.com')
+      .transform((v) => v.replace(/\/$/, ''))
+      .optional(),
     SLACK: platformSwitch,
     TEAMS: platformSwitch,
     TEAMS_EMULATOR: z.enum(['off', 'on', 'first-run']).default('off'),
@@ -169,7 +177,14 @@ export interface Config {
   /** Undefined while Slack is off: SLACK=off, or the bot token and signing secret are not both set. */
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
   /** Undefined while Teams is off: TEAMS=off, or no credentials and no TEAMS_EMULATOR; no app id means emulator mode. */
-  teams?: { appId?: string; appPassword?: string; tenantId?: string; appType: Env['MICROSOFT_APP_TYPE'] };
+  teams?: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Env['MICROSOFT_APP_TYPE'];
+    /** The login host that issues the bot's Bot Connector tokens (MICROSOFT_LOGIN_URL); unset: DEFAULT_MICROSOFT_LOGIN_URL. */
+    loginUrl?: string;
+  };
   /** Platforms turned off explicitly (SLACK=off, TEAMS=off), so start-up says so instead of how to enable them. */
   switchedOff: { slack: boolean; teams: boolean };
 }
@@ -237,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     teams:
       e.TEAMS !== 'off' && teamsMode(e) !== 'unconfigured'
-        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE }
+        ? { appId: e.MICROSOFT_APP_ID, appPassword: e.MICROSOFT_APP_PASSWORD, tenantId: e.MICROSOFT_APP_TENANT_ID, appType: e.MICROSOFT_APP_TYPE, ...(e.MICROSOFT_LOGIN_URL ? { loginUrl: e.MICROSOFT_LOGIN_URL } : {}) }
         : undefined,
     switchedOff: { slack: e.SLACK === 'off', teams: e.TEAMS === 'off' },
   };

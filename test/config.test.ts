@@ -66,6 +66,15 @@ describe('configuration', () => {
     );
   });
 
+  it('takes MICROSOFT_LOGIN_URL as an https host only, for the Teams tokens, and the public cloud when it is unset', () => {
+    const credentials = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' };
+    expect(loadConfig({ ...credentials, MICROSOFT_LOGIN_URL: 'https://127.0.0.1:8443/' }).teams?.loginUrl).toBe('https://127.0.0.1:8443');
+    expect(loadConfig(credentials).teams?.loginUrl).toBeUndefined();
+    for (const bad of ['http://login.example', 'https://login.example/botframework.com', 'login.microsoftonline.com']) {
+      expect(() => loadConfig({ ...credentials, MICROSOFT_LOGIN_URL: bad })).toThrow(`MICROSOFT_LOGIN_URL: expected an https address with no path, such as https://login.microsoftonline.com (got "${bad}")`);
+    }
+  });
+
   it('serves Teams with credentials, or in emulator mode only when TEAMS_EMULATOR asks for it', () => {
     const credentials = { MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'p' };
     expect(loadConfig(credentials).teams).toEqual({ appId: 'app-id', appPassword: 'p', tenantId: undefined, appType: 'MultiTenant' });

@@ -5,11 +5,14 @@
  * with a reason, or 'unavailable' when the keys cannot be fetched (the route
  * answers 401 to both: an unverifiable request is not authenticated). The SDK's own retry policy is taken out of every connector client it
  * hands out, so exactly one retry loop (connector-errors.ts) decides how long a person waits.
+ * Outbound tokens come from connector-token.ts, the client `npm run doctor` checks.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../../src/config';
 import { isPreLetterError, PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
+import { connectorTokenClient, tokenAuthority } from './connector-token';
 import { OpenIdKeys } from './openid-keys';
 import { checkBotFrameworkToken, tokenRefused, type TokenSources } from './token-check';
 
@@ -43,11 +46,12 @@ const EMULATOR_ISSUERS = [
 
 /**
  * botbuilder's public-cloud settings, spelled out so the key endpoints can be set
- * (botbuilder takes either none of these or all of them).
+ * (botbuilder takes either none of these or all of them). With the public login host
+ * botbuilder adds the tenant itself; with another, it asks this authority as it is.
  */
-function publicCloud(metadata: OpenIdMetadataUrls): Record<string, string> {
+function publicCloud(metadata: OpenIdMetadataUrls, loginAuthority: string): Record<string, string> {
   return {
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotLoginUrl: loginAuthority,
     ToChannelFromBotOAuthScope: CONNECTOR_AUDIENCE,
     ToBotFromChannelTokenIssuer: CONNECTOR_AUDIENCE,
     OAuthUrl: CONNECTOR_AUDIENCE,
@@ -108,14 +112,16 @@ class PreLetterAuthentication extends ConfigurationBotFrameworkAuthentication {
     metadata: OpenIdMetadataUrls,
     private readonly log: Logger,
   ) {
-    const settings: Record<string, string> = publicCloud(metadata);
+    const settings: Record<string, string> = publicCloud(metadata, tokenAuthority(config));
     if (config.appId) {
       settings.MicrosoftAppId = config.appId;
       settings.MicrosoftAppType = config.appType;
       if (config.appPassword) settings.MicrosoftAppPassword = config.appPassword;
       if (config.tenantId) settings.MicrosoftAppTenantId = config.tenantId;
     }
-    super(settings);
+    // Tokens for the connector from the same client `npm run doctor` asks (connector-token.ts); none: botbuilder's own.
+    const tokens = connectorTokenClient(config);
+    super(settings, tokens && config.appId ? new MsalServiceClientCredentialsFactory(config.appId, tokens) : undefined);
     this.sources = config.appId
       ? {
           appId: config.appId,

@@ -65,7 +65,7 @@ export interface OpenStoreOptions {
   logger: Logger;
   /** How long a call waits for an unreachable server before failing 'unavailable' (default 5000 ms). */
   serverSelectionTimeoutMS?: number;
-  /** Build indexes and run migrations before first use (default true); false sees the database as it is (`npm run doctor`). */
+  /** Build indexes and run migrations before returning (default true); false sees the database as it is, connecting on first use (`npm run doctor`). */
   prepare?: boolean;
 }
 
@@ -79,7 +79,8 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const connection = new StoreConnection(options);
   try {
-    await connection.ensureOpen();
+    // Unprepared, nothing needs doing before first use: the first call connects, and says why it could not.
+    if (options.prepare !== false) await connection.ensureOpen();
   } catch (err) {
     if (!isUnreachableError(err)) {
       await connection.close().catch(() => undefined);

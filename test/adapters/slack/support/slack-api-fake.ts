@@ -3,8 +3,8 @@
  * path, arguments parsed from the form or JSON body) and answers like Slack. Tests
  * point SLACK_API_URL at it and can make a method answer 429 with Retry-After, or
  * `{ ok: false, error }`, or a bare HTTP status, a given number of times, and can hold a
- * call unanswered (holdNext). Response URLs (the fallback for private replies) are
- * served too and recorded as method `response_url`.
+ * call unanswered (holdNext), and can accept one bot token only (requireToken). Response
+ * URLs (the fallback for private replies) are served too and recorded as method `response_url`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,6 +93,8 @@ export class SlackApiFake {
   private readonly history = new Map<string, Array<Record<string, unknown>>>();
   private seq = 0;
   private viewSeq = 0;
+  /** When set, the one bot token the Web API accepts; any other is answered invalid_auth, as Slack does. */
+  private acceptedToken: string | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -135,6 +137,11 @@ export class SlackApiFake {
 
   addUser(id: string, realName: string, displayName = realName.split(' ')[0]!): void {
     this.users.set(id, { id, name: realName.toLowerCase().replace(/\s+/g, '.'), realName, displayName });
+  }
+
+  /** Accept only this bot token from now on: a call with any other is answered `{ ok: false, error: 'invalid_auth' }`. */
+  requireToken(token: string): void {
+    this.acceptedToken = token;
   }
 
   /** Make the next `times` calls of a method fail this way. */
@@ -243,6 +250,12 @@ export class SlackApiFake {
       hold.arrive(args);
       await hold.released;
       if (hold.callerLeft) return; // the caller is gone: the request never reached Slack
+    }
+    if (this.acceptedToken !== undefined && method !== 'response_url' && token !== this.acceptedToken) {
+      const refused = { ok: false, error: 'invalid_auth' };
+      this.calls.push({ method, args, token, status: 200, ok: false, result: refused });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(refused));
+      return;
     }
     const failure = this.failures.get(method)?.shift();
     if (failure && 'httpStatus' in failure) {

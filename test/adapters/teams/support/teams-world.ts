@@ -43,6 +43,8 @@ export interface TeamsWorldOptions {
   logger?: Logger;
   /** Record through these metrics and serve them at GET /metrics, wired as src/main.ts wires them. */
   metrics?: PrometheusMetrics;
+  /** With `authenticated`: the login host the bot's connector tokens come from (MICROSOFT_LOGIN_URL). */
+  loginUrl?: string;
 }
 
 /** Opens a world and starts the app; `authenticated` turns authentication on, `invokeBudgetMs` shortens the invoke limit. */
@@ -65,7 +67,7 @@ export async function openTeamsWorld(options: TeamsWorldOptions = {}): Promise<T
     deps.schedule = instrumentedSchedule(deps.schedule, metrics, harness.clock);
   }
   const teams = createTeamsApp({
-    config: { appType: 'MultiTenant', ...(options.authenticated ? TEST_APP : {}) },
+    config: { appType: 'MultiTenant', ...(options.authenticated ? TEST_APP : {}), ...(options.loginUrl ? { loginUrl: options.loginUrl } : {}) },
     deps,
     serviceUrls: harness.store.serviceUrls,
     host,
