@@ -60,6 +60,7 @@ export class SweeperLease {
       } else {
         this.until = null;
         if (had) this.log.info({ instanceId: this.instanceId, holder: state.holder }, 'sweeper lease lost: another instance sweeps');
+        else this.log.debug({ instanceId: this.instanceId, holder: state.holder }, 'sweeper lease held by another instance');
       }
     } catch (err) {
       // Unknown whether the renewal landed: the hold counts until it would have ended, and the next tick tries again.
