@@ -88,8 +88,10 @@ export function startScheduler(options: {
     return running;
   };
   const sweepNow = async (): Promise<SweepReport | null> => {
-    if (stopping || !(await lease.hold())) return null;
-    return runSweep();
+    if (stopping) return null;
+    const holding = await lease.hold();
+    // stop() may have begun while the lease was being taken: it releases the lease, and no sweep starts.
+    return holding && !stopping ? runSweep() : null;
   };
   // No noOverlap: a tick that comes while a long sweep runs renews the lease, so the sweeper keeps it.
   const task: ScheduledTask = schedule(options.cron, async () => {
