@@ -88,6 +88,7 @@ const variables = z.object({
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     HISTORY_RETENTION_DAYS: wholeNumber(1, 3650, 30),
     DELIVERY_LEASE_SECONDS: wholeNumber(1, 3600, 300),
+    SWEEPER_LEASE_SECONDS: wholeNumber(2, 3600, 90),
     EVENT_ID_RETENTION_DAYS: wholeNumber(1, 365, 7),
     NUDGE_CRON: z
       .string()
@@ -174,6 +175,8 @@ export interface Config {
   retention: { historyDays: number; eventIdDays: number };
   /** How long an instance holds a delivery it is making before another may take it over (its holder died). */
   deliveryLeaseMs: number;
+  /** How long the sweeping instance's lease lasts unless renewed: another instance takes over a dead sweeper after it. */
+  sweeperLeaseMs: number;
   /** Undefined while Slack is off: SLACK=off, or the bot token and signing secret are not both set. */
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
   /** Undefined while Teams is off: TEAMS=off, or no credentials and no TEAMS_EMULATOR; no app id means emulator mode. */
@@ -246,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: { enabled: e.SCHEDULER === 'on', cron: e.NUDGE_CRON },
     retention: { historyDays: e.HISTORY_RETENTION_DAYS, eventIdDays: e.EVENT_ID_RETENTION_DAYS },
     deliveryLeaseMs: e.DELIVERY_LEASE_SECONDS * 1000,
+    sweeperLeaseMs: e.SWEEPER_LEASE_SECONDS * 1000,
     slack:
       e.SLACK !== 'off' && e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }

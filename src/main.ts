@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping(), exposition: metrics, metrics, platformRoutes });
     await startPlatforms(config, deps, running, logger, metrics);
     if (config.scheduler.enabled) {
-      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, leases: store.leases, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
+      running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, leases: store.leases, leaseMs: config.sweeperLeaseMs, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
     }
     else logger.info({}, 'scheduler is off on this instance (SCHEDULER=off): it only serves HTTP');
     logger.info({ port: running.http.port }, 'PreLetter is running');

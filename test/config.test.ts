@@ -14,6 +14,7 @@ describe('configuration', () => {
     expect(config.policy.responseWindowDays).toBe(60);
     expect(config.policy.countdownDaysLeft).toEqual([30, 14, 7, 3, 1]);
     expect(config.scheduler).toEqual({ enabled: true, cron: '* * * * *' });
+    expect(config.sweeperLeaseMs).toBe(90_000);
   });
 
   it('uses the domain clock defaults for every clock variable left unset, so the two can never disagree', () => {

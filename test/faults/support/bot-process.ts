@@ -52,6 +52,7 @@ export function botEnvironment(settings: BotSettings): NodeJS.ProcessEnv {
     DEMO_DIRECTORY: 'off',
     NUDGE_CRON: '* * * * * *',
     DELIVERY_LEASE_SECONDS: '2',
+    SWEEPER_LEASE_SECONDS: '2',
     LOG_LEVEL: 'info',
   };
 }
