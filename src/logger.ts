@@ -68,14 +68,22 @@ function stackFrames(stack: string | undefined): string | undefined {
   return frames.length > 0 ? frames.slice(0, STACK_FRAMES_MAX).map((f) => cap(f.trim(), 300)).join('\n') : undefined;
 }
 
+/** A thrown value that is not an Error: a string or number says itself; an object only its kind (its fields may be stored values). */
+function describeValue(value: unknown): ErrorDetails {
+  if (value === null || typeof value !== 'object') return { name: typeof value, message: cap(String(value), MESSAGE_MAX) };
+  const kind = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return { name: typeof kind === 'string' && kind ? cap(kind, 100) : 'object', message: 'a value that is not an Error was thrown' };
+}
+
 function describeError(err: unknown, depth = 0): ErrorDetails {
-  if (!(err instanceof Error)) return { name: typeof err, message: cap(String(err), MESSAGE_MAX) };
+  if (!(err instanceof Error)) return describeValue(err);
   const code = (err as { code?: unknown }).code;
   const details: ErrorDetails = { name: cap(String(err.name), 100), message: safeMessage(err) };
   if (typeof code === 'number' || typeof code === 'string') details.code = typeof code === 'string' ? cap(code, 100) : code;
   const stack = stackFrames(err.stack);
   if (stack) details.stack = stack;
-  if (err.cause !== undefined && depth < CAUSE_DEPTH_MAX) details.cause = describeError(err.cause, depth + 1);
+  // A cause that is not an Error (mongoose hands over a topology description) says nothing a reader could use.
+  if (err.cause instanceof Error && depth < CAUSE_DEPTH_MAX) details.cause = describeError(err.cause, depth + 1);
   return details;
 }
 

@@ -1,9 +1,11 @@
 /**
  * Composition root: config → database (embedded or MONGODB_URI) → store → demo
- * directory → metrics → HTTP host → platforms → scheduler. The only module that wires adapters.
- * SIGINT/SIGTERM stop accepting, finish in-flight work within SHUTDOWN_GRACE_SECONDS, close
- * the database and stop the embedded server, so Ctrl-C leaves no process behind; past the
- * grace period the process names what was still running and exits with code 1.
+ * directory → metrics → HTTP host → platforms → scheduler. With src/cli/doctor.ts, the only
+ * module that wires adapters. SIGINT/SIGTERM stop accepting, finish in-flight work within
+ * SHUTDOWN_GRACE_SECONDS, close the database and stop the embedded server, so Ctrl-C leaves
+ * no process behind; a signal during start-up ends start-up before its next part and stops
+ * what it started. Past the grace period the process names what was still running and exits
+ * with code 1.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -136,32 +138,50 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, undefined, config.logFormat);
   const running: Running = {};
   let stopping = false;
+  let starting: Promise<void> = Promise.resolve();
   const graceSeconds = config.shutdownGraceMs / 1000;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, graceSeconds }, 'shutting down');
-    stop(running, logger, config.shutdownGraceMs).then(
-      (unfinished) => {
-        if (unfinished.length === 0) {
-          logger.info({}, 'stopped');
-          return;
-        }
-        logger.error({ stillRunning: unfinished, httpInFlight: running.http?.inFlight, graceSeconds }, 'shutdown grace period ran out: exiting with work still running');
-        process.exit(1);
-      },
-      (err: unknown) => {
-        logger.error({ ...errorDetails(err) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    const startedAt = performance.now();
+    const graceLeft = (floorMs = 0) => remainingMs(startedAt, config.shutdownGraceMs, floorMs);
+    // A signal during start-up: start-up takes no further step (it checks `stopping`), then what it started is stopped.
+    stopWithin([{ name: 'start-up', stop: () => starting }], config.shutdownGraceMs, logger)
+      .then(async (cut) => [...cut, ...(await stop(running, logger, graceLeft()))])
+      .then(
+        (unfinished) => {
+          if (unfinished.length === 0) {
+            logger.info({}, 'stopped');
+            // Everything was let go; should anything still hold the event loop, the grace period still ends the process.
+            setTimeout(() => {
+              logger.error({ graceSeconds }, 'stopped, but something still holds the process: exiting');
+              process.exit(1);
+            }, graceLeft(PAST_GRACE_MS)).unref();
+            return;
+          }
+          logger.error({ stillRunning: unfinished, httpInFlight: running.http?.inFlight, graceSeconds }, 'shutdown grace period ran out: exiting with work still running');
+          process.exit(1);
+        },
+        (err: unknown) => {
+          logger.error({ ...errorDetails(err) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  starting = startUp(config, logger, running, () => stopping);
+  await starting;
+}
 
+/** Starts every part in turn; a stop asked for meanwhile ends start-up before its next part (what started is then stopped). */
+async function startUp(config: Config, logger: Logger, running: Running, stopping: () => boolean): Promise<void> {
   try {
     running.store = await connect(config, logger, running);
+    if (stopping()) return;
     await loadDemoIfEmpty(config, running.store, logger);
+    if (stopping()) return;
     const store = running.store;
     const metrics = startMetrics(config, store, logger);
     const platforms: PlatformRegistry = {};
@@ -186,7 +206,9 @@ async function main(): Promise<void> {
     };
     const platformRoutes = { [SLACK_EVENTS_PATH]: 'slack', [TEAMS_MESSAGES_PATH]: 'teams' } as const;
     running.http = await startHttpHost({ port: config.port, logger, ready: () => store.ping(), exposition: metrics, metrics, platformRoutes });
+    if (stopping()) return;
     await startPlatforms(config, deps, running, logger, metrics);
+    if (stopping()) return;
     if (config.scheduler.enabled) {
       running.scheduler = startScheduler({ deps, cron: config.scheduler.cron, leases: store.leases, leaseMs: config.sweeperLeaseMs, eventIdRetentionMs: config.retention.eventIdDays * DAY_MS, metrics });
     }
@@ -197,7 +219,7 @@ async function main(): Promise<void> {
     logger.error({ code: isPreLetterError(err) ? err.code : 'internal', ...errorDetails(err) }, 'start-up failed');
     process.stderr.write(`PreLetter could not start: ${message}\n`);
     process.exitCode = 1;
-    await stop(running, logger, config.shutdownGraceMs);
+    if (!stopping()) await stop(running, logger, config.shutdownGraceMs); // else the shutdown under way stops it
   }
 }
 

@@ -135,6 +135,18 @@ describe('errorDetails', () => {
     expect(JSON.stringify(errorDetails(cast))).not.toContain('secret-looking-value');
   });
 
+  it('names a thrown non-Error by its kind only, and leaves out a cause that is not an Error', () => {
+    class TopologyDescription {
+      servers = { 'db-1:27017': { summary: 'confidential summary' } };
+    }
+    expect(errorDetails(new TopologyDescription()).error).toEqual({ name: 'TopologyDescription', message: 'a value that is not an Error was thrown' });
+    expect(errorDetails('plain words').error).toEqual({ name: 'string', message: 'plain words' });
+    const withObjectCause = new Error('Server selection timed out', { cause: new TopologyDescription() });
+    const details = errorDetails(withObjectCause).error;
+    expect(details.cause).toBeUndefined();
+    expect(JSON.stringify(details)).not.toContain('confidential summary');
+  });
+
   it('keeps a PreLetterError’s sentence and code, and describes its cause', () => {
     const cause = new mongoose.mongo.MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017');
     const err = new PreLetterError('unavailable', 'The PreLetter database is not reachable right now.', {}, { cause });

@@ -19,6 +19,7 @@ import { freePort } from '../src/store/embedded/launcher';
 import { BOT_TOKEN, openSlackWorld, SIGNING_SECRET, type SlackWorld } from './adapters/slack/support/slack-world';
 import type { HeldCall } from './adapters/slack/support/slack-api-fake';
 import { builtEntry } from './support/built';
+import { isAlive } from './support/process';
 import { testServerUri } from './support/db';
 import { NORTHWIND_CHANNEL, USERS } from './support/test-directory';
 import { scrape, valueOf } from './observability/support/exposition';
@@ -47,27 +48,14 @@ function databaseUri(dbName: string): string {
   return uri.toString();
 }
 
-async function startBot(w: SlackWorld, env: Record<string, string>): Promise<Bot> {
+/** Starts the built bot with only these variables (plus PATH, HOME, PORT, JSON logs); does not wait for it. */
+async function spawnBot(env: Record<string, string>): Promise<Bot & { running(): Promise<void> }> {
   const port = await freePort();
   const built = builtEntry('src/main.ts');
   const child = spawn(built.command, built.args, {
     cwd: CWD,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      MONGODB_URI: databaseUri(w.harness.dbName),
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: w.fake.apiUrl,
-      TEAMS: 'off',
-      NUDGE_CRON: '* * * * * *',
-      SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -81,15 +69,33 @@ async function startBot(w: SlackWorld, env: Record<string, string>): Promise<Bot
         return [];
       }
     });
-  const deadline = Date.now() + 30_000;
-  while (!logs().some((l) => l.msg === 'PreLetter is running')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the bot did not start:\n${out.slice(-3000)}`);
+  const running = async () => {
+    const deadline = Date.now() + 30_000;
+    while (!logs().some((l) => l.msg === 'PreLetter is running')) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`the bot did not start:\n${out.slice(-3000)}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
     }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { port, logs, exited, kill: (signal) => child.kill(signal) };
+  };
+  return { port, logs, exited, kill: (signal) => child.kill(signal), running };
+}
+
+/** The bot on the world's database and Slack fake, sweeping every second; resolves once it is running. */
+async function startBot(w: SlackWorld, env: Record<string, string>): Promise<Bot> {
+  const bot = await spawnBot({
+    MONGODB_URI: databaseUri(w.harness.dbName),
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: w.fake.apiUrl,
+    TEAMS: 'off',
+    NUDGE_CRON: '* * * * * *',
+    SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
+    ...env,
+  });
+  await bot.running();
+  return bot;
 }
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -206,5 +212,35 @@ describe('stopping the built bot within its grace period', () => {
     expect(inHand[0]!.leaseUntil.getTime()).toBeGreaterThan(Date.now());
     expect(w.fake.of('chat.postMessage')).toEqual([]);
     expect((await records(second)).every((r) => r === null)).toBe(true);
+  }, 60_000);
+});
+
+describe('stopping the built bot while it starts', () => {
+  it('starts nothing more once a signal comes during start-up, stops what it started (the embedded database too), and exits 0', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'preletter-shutdown-start-'));
+    try {
+      const bot = await spawnBot({ DATA_DIR: dataDir, DEMO_DIRECTORY: 'off', SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS) });
+      await within(
+        (async () => {
+          while (!bot.logs().some((l) => l.msg === 'MONGODB_URI is not set: starting the embedded development database')) await new Promise((r) => setTimeout(r, 10));
+        })(),
+        20_000,
+        'start-up to begin',
+      );
+      const signalled = performance.now();
+      bot.kill('SIGTERM');
+      const { code, at } = await within(bot.exited, GRACE_SECONDS * 1000 + EXIT_SLACK_MS, 'the bot to exit');
+      expect(code).toBe(0);
+      expect(at - signalled).toBeLessThan(GRACE_SECONDS * 1000 + EXIT_SLACK_MS);
+      const messages = bot.logs().map((l) => l.msg);
+      expect(messages).toContain('stopped');
+      expect(messages).not.toContain('http host listening');
+      expect(messages).not.toContain('PreLetter is running');
+      const embeddedPid = bot.logs().find((l) => l.msg === 'embedded database ready')?.pid as number;
+      expect(embeddedPid).toEqual(expect.any(Number));
+      expect(isAlive(embeddedPid)).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
