@@ -103,7 +103,8 @@ function stopSteps(running: Running, graceMs: number): StopStep[] {
     ...(teams ? [{ name: 'teams turns', stop: () => teams.stop().then(() => teams.idle(waitMs)) }] : []),
     // The sweep takes no new letter and finishes the one it is on. A delivery claim it still holds when the
     // grace period ends is simply left: its lease (DELIVERY_LEASE_SECONDS) expires and another instance, or
-    // this one after a restart, takes it over; nothing is sent twice, because the claim says who holds it.
+    // this one after a restart, takes it over. A root card is looked for in the channel before it is posted again; a
+    // reminder whose request may already have reached the platform when the process exited can arrive twice.
     ...(scheduler ? [{ name: 'reminder sweep', stop: () => scheduler.stop() }] : []),
   ];
 }
