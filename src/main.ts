@@ -10,12 +10,15 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../adapters/slack/app';
+import { createSlackProbe } from '../adapters/slack/config-probe';
+import { acquireConnectorToken, teamsAccountProblem, teamsChannelProblem } from '../adapters/teams/config-probe';
 import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from '../adapters/teams/app';
 import { DEFAULT_DELIVERY_SETTINGS } from './bot/deliver-letter';
 import type { BotDeps } from './bot/deps';
 import type { PlatformRegistry } from './bot/ports';
 import { loadDemoDirectory } from './cli/directory-file';
 import { loadConfig, type Config } from './config';
+import { runDoctor } from './cli/doctor';
 import { loadEnvFile } from './env-file';
 import { systemClock } from './domain/clock';
 import { isPreLetterError } from './domain/errors';
@@ -224,4 +227,12 @@ async function startUp(config: Config, logger: Logger, running: Running, stoppin
   }
 }
 
-void main();
+/** `npm run doctor` (`node dist/src/main.js doctor`): the checks of src/cli/doctor.ts, asked through each adapter's own client code. */
+async function doctor(argv: string[]): Promise<void> {
+  const io = { out: (line: string) => void process.stdout.write(`${line}\n`), err: (line: string) => void process.stderr.write(`${line}\n`) };
+  const probes = { slack: createSlackProbe, teamsToken: (teams: NonNullable<Config['teams']>) => acquireConnectorToken(teams), teamsChannelProblem, teamsAccountProblem };
+  process.exitCode = await runDoctor(argv, io, process.env, process.cwd(), probes);
+}
+
+if (process.argv[2] === 'doctor') void doctor(process.argv.slice(3));
+else void main();

@@ -7,37 +7,10 @@
  * a check may take longer, but its answer is Slack's.
  */
 import { webApi } from '@slack/bolt';
+import { SlackProbeFailure, type SlackProbe } from '../../src/bot/config-probes';
 import { isPreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
 import { platformError, slackClientOptions } from './web-client';
-
-/** Who the token belongs to, as auth.test says. */
-export interface SlackIdentity {
-  teamId: string;
-  team: string;
-  botUserId: string;
-  botName: string;
-}
-
-/** Why: a failed call as the doctor words it: Slack's error code (invalid_auth, not_in_channel…) or how the call failed. */
-export class SlackProbeFailure extends Error {
-  constructor(
-    readonly method: string,
-    readonly slackError: string,
-  ) {
-    super(`${method}: ${slackError}`);
-    this.name = 'SlackProbeFailure';
-  }
-}
-
-/** Why: the three questions the doctor asks Slack, each answered or a SlackProbeFailure. */
-export interface SlackProbe {
-  authTest(): Promise<SlackIdentity>;
-  /** Resolves when the bot can read the channel's history (it is a member, the channel exists). */
-  readChannel(channelId: string): Promise<void>;
-  /** The account's state; a missing one fails with user_not_found. */
-  findUser(userId: string): Promise<{ deleted: boolean; name: string }>;
-}
 
 async function asked<T>(method: string, call: () => Promise<T>): Promise<T> {
   try {

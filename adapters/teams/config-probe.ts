@@ -8,6 +8,7 @@
  * activity from it. What can be checked without them is the shape of each id.
  */
 import { MsalAppCredentials } from 'botframework-connector';
+import { TeamsTokenFailure } from '../../src/bot/config-probes';
 import type { Config } from '../../src/config';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { CONNECTOR_AUDIENCE } from './authentication';
@@ -18,18 +19,6 @@ type TeamsSettings = NonNullable<Config['teams']>;
 
 /** How long one token request may take before the doctor reports it as unanswered. */
 export const TOKEN_TIMEOUT_MS = 15_000;
-
-/** Why: a token request that failed, with the login host's error code (invalid_client…) when it gave one. */
-export class TeamsTokenFailure extends Error {
-  constructor(
-    readonly authority: string,
-    readonly errorCode: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TeamsTokenFailure';
-  }
-}
 
 /** What the login host's refusal says, first sentence only (MSAL's error numbers, trace and correlation ids are of no use here). */
 function firstSentence(text: string): string {

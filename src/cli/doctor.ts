@@ -6,13 +6,13 @@
  * Slack channel readable by the bot and each Slack account found and active; a Teams
  * Bot Connector token from the app id and password; and what can be said of Teams
  * channels and people ahead of time. It asks each platform through its adapter's own
- * client code, so it is, with src/main.ts, the only program that wires adapters.
+ * client code, handed in as ports (src/bot/config-probes.ts) by src/main.ts, which runs
+ * the doctor for `npm run doctor` (`node dist/src/main.js doctor`): the one place that wires adapters.
  * Exit code 0 when no check failed, 1 when one did, 2 for a misused command line.
  */
 import path from 'node:path';
 import pino from 'pino';
-import { createSlackProbe, SlackProbeFailure, type SlackIdentity } from '../../adapters/slack/config-probe';
-import { acquireConnectorToken, TeamsTokenFailure, teamsAccountProblem, teamsChannelProblem } from '../../adapters/teams/config-probe';
+import { SlackProbeFailure, TeamsTokenFailure, type ConfigProbes, type SlackIdentity } from '../bot/config-probes';
 import { loadConfig, type Config } from '../config';
 import { isPreLetterError } from '../domain/errors';
 import type { Directory } from '../domain/types';
@@ -82,9 +82,9 @@ function slackSkipped(config: Config, why?: string): CheckLine[] {
 }
 
 /** Slack: the token, then every bound channel and every account, in the token's workspace. */
-async function checkSlack(config: Config, directory: Directory | undefined, logger: Logger): Promise<CheckLine[]> {
+async function checkSlack(config: Config, directory: Directory | undefined, logger: Logger, probes: ConfigProbes): Promise<CheckLine[]> {
   if (!config.slack) return slackSkipped(config);
-  const probe = createSlackProbe({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
+  const probe = probes.slack({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger });
   let me: SlackIdentity;
   try {
     me = await probe.authTest();
@@ -144,7 +144,7 @@ const TEAMS_LOOKUPS =
   'Teams channels and people cannot be looked up ahead of time: the Bot Connector answers only inside a conversation the bot takes part in, at the service URL Teams sends with it. PreLetter finds out at its first post to each, and tells the mandate team and admins when one fails.';
 
 /** Teams: a Bot Connector token, then the ids in the directory, and what cannot be checked. */
-async function checkTeams(config: Config, directory: Directory | undefined): Promise<CheckLine[]> {
+async function checkTeams(config: Config, directory: Directory | undefined, probes: ConfigProbes): Promise<CheckLine[]> {
   const teams = config.teams;
   if (!teams) {
     const why = config.switchedOff.teams ? 'Teams is off (TEAMS=off).' : 'Teams is not configured (MICROSOFT_APP_ID is not set).';
@@ -156,7 +156,7 @@ async function checkTeams(config: Config, directory: Directory | undefined): Pro
     lines.push({ status: 'skip', name: 'teams token', sentence: "a UserAssignedMSI app's token comes from the Azure host's managed identity, which only the bot running there can ask." });
   } else {
     try {
-      const { authority } = await acquireConnectorToken(teams);
+      const { authority } = await probes.teamsToken(teams);
       lines.push({ status: 'ok', name: 'teams token', sentence: `the app id and password got a Bot Connector token from ${authority}.` });
     } catch (err) {
       const failure = err instanceof TeamsTokenFailure ? err : new TeamsTokenFailure('the login host', 'unknown', (err as Error).message);
@@ -165,8 +165,8 @@ async function checkTeams(config: Config, directory: Directory | undefined): Pro
   }
   if (!directory) lines.push({ status: 'skip', name: 'teams ids', sentence: 'not checked: the directory could not be read.' });
   else {
-    const channels = directory.companies.flatMap((c) => c.channels.filter((b) => b.platform === 'teams').map((b) => ({ where: `${b.channelId} (${c.key})`, problem: teamsChannelProblem(b) })));
-    const accounts = directory.people.flatMap((p) => p.identities.filter((i) => i.platform === 'teams').map((i) => ({ where: `${p.key} (${i.userId})`, problem: teamsAccountProblem(i) })));
+    const channels = directory.companies.flatMap((c) => c.channels.filter((b) => b.platform === 'teams').map((b) => ({ where: `${b.channelId} (${c.key})`, problem: probes.teamsChannelProblem(b) })));
+    const accounts = directory.people.flatMap((p) => p.identities.filter((i) => i.platform === 'teams').map((i) => ({ where: `${p.key} (${i.userId})`, problem: probes.teamsAccountProblem(i) })));
     const bad = [...channels, ...accounts].filter((x) => x.problem).map((x) => `${x.where}: ${x.problem}`);
     const what = `${count(channels.length, 'Teams channel', 'Teams channels')} and ${count(accounts.length, 'Teams account', 'Teams accounts')}`;
     lines.push(
@@ -189,7 +189,7 @@ async function database(config: Config, cwd: string, io: DoctorIo, logger: Logge
 }
 
 /** The whole check as a function of its arguments and environment, so tests run it as the CLI runs it. */
-export async function runDoctor(argv: string[], io: DoctorIo, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+export async function runDoctor(argv: string[], io: DoctorIo, env: NodeJS.ProcessEnv, cwd: string, probes: ConfigProbes): Promise<number> {
   const args = readCliArgs(argv, { help: { type: 'boolean', short: 'h' } });
   if (args.values.help) {
     io.out('Usage: npm run doctor   (checks the configuration in .env and the environment; no options)');
@@ -244,8 +244,8 @@ export async function runDoctor(argv: string[], io: DoctorIo, env: NodeJS.Proces
     } else {
       print([{ status: 'skip', name: 'directory', sentence: 'not read: the database did not answer.' }]);
     }
-    print(await checkSlack(config, directory, logger));
-    print(await checkTeams(config, directory));
+    print(await checkSlack(config, directory, logger, probes));
+    print(await checkTeams(config, directory, probes));
   } finally {
     await store.close();
     await db.server?.stop();
@@ -253,11 +253,4 @@ export async function runDoctor(argv: string[], io: DoctorIo, env: NodeJS.Proces
   const failed = lines.filter((l) => l.status === 'fail').length;
   io.out(failed === 0 ? 'Every check passed (or had nothing to check).' : `${count(failed, 'check', 'checks')} failed.`);
   return failed === 0 ? DOCTOR_EXIT.ok : DOCTOR_EXIT.failed;
-}
-
-if (require.main === module) {
-  const io: DoctorIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
-  void runDoctor(process.argv.slice(2), io, process.env, process.cwd()).then((code) => {
-    process.exitCode = code;
-  });
 }

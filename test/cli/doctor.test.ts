@@ -1,5 +1,5 @@
 /**
- * `npm run doctor` as an operator runs it: the built CLI (`node dist/src/cli/doctor.js`)
+ * `npm run doctor` as an operator runs it: the built program (`node dist/src/main.js doctor`)
  * as its own process in a folder with a `.env`, against the run's database server, a
  * local fake of Slack's Web API (which accepts one bot token) and a local HTTPS fake of
  * Azure AD's login host (which grants one app id and secret). One line per check, and
@@ -56,7 +56,7 @@ describe('npm run doctor', () => {
   /** Runs the built doctor in `cwd` with only these variables (plus PATH, HOME and trust in the login fake). */
   async function doctor(env: Record<string, string>, dotenv = ''): Promise<Run> {
     writeFileSync(path.join(cwd, '.env'), dotenv);
-    const built = builtEntry('src/cli/doctor.ts');
+    const built = builtEntry('src/main.ts', ['doctor']);
     const child = spawn(built.command, built.args, {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_EXTRA_CA_CERTS: login.caFile, ...env },
