@@ -59,12 +59,7 @@ export function loadEnvFile(options: { cwd?: string; env?: NodeJS.ProcessEnv } =
   }
   const bad = firstBadLine(text.split(/\r?\n/));
   if (bad) throw invalid(file, `cannot be read: line ${bad.line} ${bad.why}.`, { line: bad.line });
-  // Looked up at call time: Node before 20.12 has no parseEnv, and says so here rather than crashing.
-  const parseEnv = (util as { parseEnv?: (content: string) => NodeJS.Dict<string> }).parseEnv;
-  if (typeof parseEnv !== 'function') {
-    throw invalid(file, `needs Node.js 20.12 or newer to be read (this is ${process.version}); upgrade Node.js, or export the settings instead.`);
-  }
-  for (const [name, value] of Object.entries(parseEnv(text))) {
+  for (const [name, value] of Object.entries(util.parseEnv(text))) {
     if (env[name] === undefined && value !== undefined) env[name] = value;
   }
   return env;
