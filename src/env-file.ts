@@ -3,7 +3,7 @@
  * before the configuration is parsed (.env.example says to copy it there).
  *
  * Values come from Node's own parser (util.parseEnv, the one behind `node --env-file`,
- * Node 20.12+). That parser silently skips, or glues onto the next setting, any line
+ * in every supported Node.js). That parser silently skips, or glues onto the next setting, any line
  * it cannot read; so each line is first checked to be a comment or `NAME=value`, and
  * a line that is not stops start-up with one sentence naming its number (never its
  * content, which may be a secret). Variables already set in the environment win.

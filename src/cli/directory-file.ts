@@ -149,7 +149,7 @@ function positionOf(text: string, offset: number): { line: number; column: numbe
 
 /**
  * JSON.parse decides (the YAML parser would accept trailing commas, single quotes and
- * comments); its message says what is wrong, but not always where (Node 20 often gives
+ * comments); its message says what is wrong, but not always where (some Node.js versions give
  * no position), so jsonc-parser, in strict mode, finds the offset of the first error.
  */
 function jsonSyntaxError(text: string): { line: number; column: number; message: string } | undefined {
