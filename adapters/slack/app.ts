@@ -2,7 +2,8 @@
  * The Slack app: a Bolt App whose HTTP receiver is mounted on PreLetter's one HTTP
  * host at POST /slack/events (events, commands and interactivity on one URL), or a
  * Socket Mode connection when an app-level token is set. Every listener acks first
- * (Slack's 3-second limit) and then runs its turn; turns are tracked so stop()
+ * (Slack's 3-second limit) and then runs its turn, which waits in a queue while the
+ * event loop is busy so later acks do not (turn-queue.ts); turns are tracked so stop()
  * lets in-flight work finish. Only src/main.ts imports this module.
  */
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver, type ReceiverEvent } from '@slack/bolt';
@@ -15,12 +16,13 @@ import { errorDetails, type Logger } from '../../src/logger';
 import type { Metrics } from '../../src/metrics';
 import { handleButton } from './action-listener';
 import { boltLogger } from './bolt-logger';
-import { handleMention, handleSlashCommand } from './command-listener';
+import { handleMention, handleSlashCommand, opensPreviewForm } from './command-listener';
 import { handleHomeOpened, handleThreadReply } from './event-listeners';
 import { ACTION_IDS } from './inbound';
 import { SlackPlatform } from './platform';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
+import { TurnQueue, type TurnQueueOptions } from './turn-queue';
 import type { TurnServices } from './turn';
 import { createSlackClients, platformError, slackClientOptions, type SlackRetryConfig } from './web-client';
 import type { RateLimitGate } from './rate-limits';
@@ -43,6 +45,11 @@ export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.chan
 export const SLACK_BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:write', 'users:read'] as const;
 
 const STOP_WAIT_MS = 10_000;
+/**
+ * Work after the acks (turn-queue.ts): a turn starts while the event loop is at most 5 ms
+ * behind, up to 16 at once, so a request arriving meanwhile is acked about that soon.
+ */
+export const SLACK_TURNS: TurnQueueOptions = { maxRunning: 16, maxLagMs: 5 };
 
 /** What createSlackApp needs: Slack settings, the core's dependencies, the shared HTTP host and a logger. */
 export interface SlackAppOptions {
@@ -101,15 +108,17 @@ class TrackedReceiver implements Receiver {
   }
 }
 
-function register(app: App, services: TurnServices): void {
+function register(app: App, services: TurnServices, queue: TurnQueue): void {
   app.command(SLACK_COMMAND, async ({ ack, body }) => {
     await ack();
-    await handleSlashCommand(services, body);
+    // The preview form's trigger id expires three seconds after the command: that turn never waits.
+    if (opensPreviewForm(body)) await handleSlashCommand(services, body);
+    else await queue.run(() => handleSlashCommand(services, body));
   });
   for (const actionId of ACTION_IDS) {
     app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body }) => {
       await ack();
-      await handleButton(services, body);
+      await queue.run(() => handleButton(services, body));
     });
   }
   // The "Open thread" link button still sends a click, and old messages may carry buttons
@@ -119,7 +128,7 @@ function register(app: App, services: TurnServices): void {
     await handlePreviewSubmission(services, body, (response) => ack(response));
   });
   for (const [type, listener] of Object.entries(EVENT_LISTENERS)) {
-    app.event(type, async ({ body }) => listener(services, body));
+    app.event(type, async ({ body }) => queue.run(() => listener(services, body)));
   }
   app.error(async (error) => {
     services.logger.error({ errorCode: error.code, ...errorDetails(error) }, 'slack listener failed');
@@ -162,8 +171,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clients = createSlackClients({ botToken: config.botToken, apiUrl: config.apiUrl, logger: log, retryConfig: options.retryConfig, gate: options.rateLimits, metrics: options.metrics });
   const platform = new SlackPlatform(clients, log);
   options.deps.platforms.slack = platform;
-  const services: TurnServices = { deps: options.deps as BotDeps, platform, logger: log };
-  register(app, services);
+  const queue = new TurnQueue(SLACK_TURNS);
+  const services: TurnServices = { deps: options.deps as BotDeps, platform, logger: log, queue };
+  register(app, services, queue);
 
   let accepting = false;
   if (http) {

@@ -6,6 +6,7 @@
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import { noticeCard } from '../../src/bot/views/notice-card';
+import { parseCommand } from '../../src/domain/command';
 import { PreLetterError } from '../../src/domain/errors';
 import { readMention, readSlashCommand } from './inbound';
 import { previewModal } from './preview-modal';
@@ -15,6 +16,13 @@ const NO_TOPICS =
   'There are no topics on file for this company or your mandates, so a preview could not be routed. Ask your PreLetter admin to add topics to the directory.';
 const PREVIEW_NEEDS_COMMAND = 'The preview form opens from the slash command: type `/preletter preview` in this channel.';
 const NOT_A_LETTER_THREAD = "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `/preletter ack REF` with the letter's reference.";
+
+/** Why: `/preletter preview` must open its form within Slack's three seconds, so its turn never waits for others. */
+export function opensPreviewForm(body: unknown): boolean {
+  const text = (body as { text?: unknown } | null)?.text;
+  const parsed = parseCommand(typeof text === 'string' ? text : '');
+  return parsed.ok && parsed.command.name === 'preview';
+}
 
 /** Why: the slash command turn, run after Bolt has already acked (Slack's 3-second limit). */
 export async function handleSlashCommand(services: TurnServices, body: unknown): Promise<void> {

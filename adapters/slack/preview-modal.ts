@@ -15,7 +15,7 @@ import { escapeUserText } from './escape';
 import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
 import { mrkdwnText, plainText } from './render';
 import { encodeReplyTarget, SLACK_ID } from './thread-ref';
-import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
 /** callback_id of the preview modal; app.ts routes view_submission payloads by it. */
 export const PREVIEW_CALLBACK_ID = 'preletter-preview';
@@ -223,10 +223,13 @@ export async function handlePreviewSubmission(services: TurnServices, body: unkn
       if (!form.ok) return await ackOnce({ response_action: 'errors', errors: form.errors });
       turn.reply = { user: submission.actor, target: encodeReplyTarget({ channelId: form.input.channel.channelId }) };
       await ackOnce();
-      if (!(await firstTime(services, submission.dedupeId, turn.log))) return;
-      const { letter, reply } = await previewLetter(services.deps, { ...form.input, actor: submission.actor });
-      turn.log.info({ ref: letter.ref, channelId: form.input.channel.channelId }, 'preview submitted');
-      await tellPrivately(services, turn.reply, reply, turn.log);
+      const replyTo = turn.reply;
+      await afterAck(services, async () => {
+        if (!(await firstTime(services, submission.dedupeId, turn.log))) return;
+        const { letter, reply } = await previewLetter(services.deps, { ...form.input, actor: submission.actor });
+        turn.log.info({ ref: letter.ref, channelId: form.input.channel.channelId }, 'preview submitted');
+        await tellPrivately(services, replyTo, reply, turn.log);
+      });
     } finally {
       await ackOnce();
     }

@@ -12,12 +12,20 @@ import { PreLetterError } from '../../src/domain/errors';
 import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply, type PrivateReply } from './inbound';
 import type { SlackPlatform } from './platform';
+import type { TurnQueue } from './turn-queue';
 
 /** What a turn may use: the core's dependencies (with this platform registered) and the adapter's platform. */
 export interface TurnServices {
   deps: BotDeps;
   platform: SlackPlatform;
   logger: Logger;
+  /** Where work after an ack waits its turn (turn-queue.ts); without one it runs at once. */
+  queue?: TurnQueue;
+}
+
+/** Why: work that follows an ack waits its turn, so the next request's ack does not wait behind it. */
+export function afterAck<T>(services: TurnServices, work: () => Promise<T>): Promise<T> {
+  return services.queue ? services.queue.run(work) : work();
 }
 
 /** The state of one turn: its logger, and whom to answer once the payload says who acted. */
