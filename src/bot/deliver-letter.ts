@@ -13,7 +13,7 @@ import { errorDetails } from '../logger';
 import type { Letter } from '../domain/types';
 import type { BotDeps } from './deps';
 import { withDirectory, type LetterContext } from './letter-context';
-import { sendPublication } from './publish-letter';
+import { sendPublication, type ThreadLinks } from './publish-letter';
 import type { DeliveryRecord, ScheduleEntry } from './repositories';
 import {
   deliveriesToSend,
@@ -79,6 +79,8 @@ class LetterRun {
   private readonly pending: Date[] = [];
   /** The outcome of each delivery this run attempted, by key; a delivery it could not claim is not here. */
   readonly outcomes = new Map<string, DeliveryOutcome>();
+  /** Thread links asked for in this run: every owner's message links the same thread. */
+  private readonly links: ThreadLinks = new Map();
   private readonly now: Date;
 
   constructor(
@@ -161,7 +163,7 @@ class LetterRun {
       }
       let updated: Letter | undefined;
       const outcome = await this.attempt(current, d.key, d.recipientKey, attempts, async () => {
-        updated = await sendPublication(this.deps, current, d, attempts);
+        updated = await sendPublication(this.deps, current, d, attempts, this.links);
       });
       if (updated) current = { ...current, letter: updated };
       if (d.kind === 'post-root') {

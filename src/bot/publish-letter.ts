@@ -49,14 +49,27 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
   return updated ?? { ...letter, threads: [...letter.threads, thread] };
 }
 
-async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person | undefined, key: string): Promise<void> {
+/** The thread links one run of publication has asked the platform for, by thread: each owner's message carries the same one. */
+export type ThreadLinks = Map<string, Promise<string | undefined>>;
+
+function linkOf(platform: ChatPlatform, threadRef: string, links: ThreadLinks): Promise<string | undefined> {
+  let link = links.get(threadRef);
+  if (!link) {
+    link = platform.threadLink(threadRef);
+    links.set(threadRef, link);
+    link.catch(() => links.delete(threadRef)); // a failed ask is not remembered
+  }
+  return link;
+}
+
+async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person | undefined, key: string, links: ThreadLinks): Promise<void> {
   const thread = threadOf(ctx);
   const identity = person && identityOn(person, thread.platform);
   if (!person || !identity) {
     throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { ref: ctx.letter.ref, personKey: key });
   }
   const platform = platformOf(deps, thread.platform, ctx.letter.ref);
-  const link = await platform.threadLink(thread.threadRef);
+  const link = await linkOf(platform, thread.threadRef, links);
   await platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) });
 }
 
@@ -85,9 +98,10 @@ async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
 
 /**
  * Makes one publication delivery. Returns the letter as it is afterwards (the root
- * card adds a thread), so the caller can plan the next steps from it.
+ * card adds a thread), so the caller can plan the next steps from it. `links` keeps
+ * the thread links asked for during one run, so the owners' messages ask once.
  */
-export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, attempt: number): Promise<Letter> {
+export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, attempt: number, links: ThreadLinks = new Map()): Promise<Letter> {
   switch (d.kind) {
     case 'post-root':
       return postRoot(deps, ctx, attempt);
@@ -98,7 +112,7 @@ export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: Plan
       return ctx.letter;
     }
     case 'owner-dm':
-      await directMessage(deps, ctx, ctx.people.get(d.recipientKey), d.recipientKey);
+      await directMessage(deps, ctx, ctx.people.get(d.recipientKey), d.recipientKey, links);
       return ctx.letter;
     case 'unrouted-alert':
       await alertAdmins(deps, ctx);
