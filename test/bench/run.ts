@@ -1,143 +1,137 @@
 /**
- * `npm run bench`: what PreLetter costs on the embedded database as history grows.
- * Two databases on one embedded server, seeded as years of use leave them (1,000
- * letters with 50 open, and 10,000 with 500 open, every delivery record kept), then
- * the same figures for both, side by side with their ratio: a command's status answer,
- * the idle sweep, one sweep with 1,000 due reminders, and single operations. Numbers
- * are printed, never asserted: run it on an idle machine.
+ * `npm run bench`: what PreLetter costs, side by side with a bare Bolt app on the same
+ * machine in the same run. Live sections run PreLetter's build as its own process
+ * (`node dist/src/main.js`, MONGODB_URI naming a database on the bench's embedded
+ * server, already running) and a bare Bolt app (bare-bolt-app.ts), both talking to the
+ * Slack Web API fake on a thread of its own: start-up to /readyz and memory,
+ * slash-command ack latency at concurrency 1 and 50, complete previews per second, and
+ * the `/preletter status` answer. Then the database round trips of one preview and one
+ * status answer, and the history figures (history.ts). Numbers are printed, never
+ * asserted: run it on an idle machine. `--live-only` skips the history figures.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { acknowledge } from '../../src/bot/acknowledge';
-import type { BotDeps } from '../../src/bot/deps';
-import { previewLetter } from '../../src/bot/preview-letter';
-import { status } from '../../src/bot/status';
-import { DEFAULT_POLICY } from '../../src/domain/policy';
-import { silentLogger } from '../support/silent-logger';
-import { openStore, type Store } from '../../src/store';
-import { sweep } from '../../src/scheduler/sweep';
-import { startEmbeddedServer } from '../../src/store/embedded/launcher';
-import { storeDeps, testDeliverySettings } from '../support/bot-harness';
-import { RecordingPlatform } from '../support/recording-platform';
-import { SimulatedClock } from '../support/simulated-clock';
-import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../support/test-directory';
-import { seed, seedDeliveries, seedLetter, type SeedPlan } from './seed';
+import { cpus, loadavg } from 'node:os';
+import { ackRun, statusAnswerLatency, type AckRun } from './acks';
+import { measureHistory } from './history';
+import { previewRun, type PreviewRun } from './previews';
+import { countRoundTrips } from './round-trips';
+import { measureStartup } from './startup';
+import { table, type Row } from './stats';
+import { ensureBuilt, openBenchWorld, slackRequestsTo, startKind } from './world';
 
-const PLANS: Array<[string, SeedPlan]> = [
-  ['1k', { letters: 1_000, open: 50 }],
-  ['10k', { letters: 10_000, open: 500 }],
+const ACKS = { warmup: 100, atOne: 300, atFifty: 1000 };
+const PREVIEWS: Array<[concurrency: number, total: number]> = [
+  [1, 30],
+  [10, 200],
+  [50, 300],
 ];
-const DUE_LETTERS = 200;
+const STATUS_ANSWERS = 50;
 
-type Figures = Record<string, number>;
+const log = (line: string) => process.stdout.write(`${line}\n`);
 
-function p50(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} cores (${model}), Node.js ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`;
 }
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-async function samples(n: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i += 1) out.push(await time(() => fn(i)));
-  return p50(out);
-}
-
-async function measure(store: Store, uri: string, dbName: string, plan: SeedPlan, log: (line: string) => void): Promise<Figures> {
-  const clock = new SimulatedClock('2026-03-03T08:00:00Z');
-  const slack = new RecordingPlatform('slack');
-  const deps: BotDeps = { ...storeDeps(store), platforms: { slack }, clock, policy: DEFAULT_POLICY, delivery: testDeliverySettings('bench'), logger: silentLogger };
-  await store.directory.apply(TEST_DIRECTORY);
-  const seeding = await time(() => seed(store, uri, dbName, plan, clock.now()));
-  const settling = await time(() => sweep(deps, { batchSize: 200, full: true }));
-  log(`  seeded ${plan.letters} letters (${plan.open} open) in ${(seeding / 1000).toFixed(1)} s; first sweep planned them in ${(settling / 1000).toFixed(1)} s`);
-  // Warm up (JIT, connection pool, formatters) so the first database measured is not the slower one for that alone.
-  for (let i = 0; i < 10; i += 1) await status(deps, { actor: USERS.mara });
-  const f: Figures = {};
-  // Oldest, middle and newest: a lookup that scans would cost more the later the letter was written.
-  const last = plan.letters - 1;
-  const oldRefs = ['PL-2016-00001', `PL-${2016 + Math.floor(last / 2000)}-${String(((last >> 1) % 1000) + 1).padStart(5, '0')}`, `PL-${2016 + Math.floor(last / 1000)}-${String((last % 1000) + 1).padStart(5, '0')}`];
-  f['store: read a letter by reference (p50 ms)'] = await samples(200, (i) => store.letters.get(oldRefs[i % oldRefs.length]!));
-  const threadOf = (i: number) => `slack:T0TEST:C0NORTH:${1_700_000_000 + (2016 + Math.floor(i / 1000)) * 100_000 + (i % 1000) + 1}.000100`;
-  f['store: find a letter by its thread (p50 ms)'] = await samples(100, (i) => store.letters.findByThread(threadOf(i % 2 === 0 ? 0 : last)));
-  // The figures above must have found what they looked for.
-  for (const ref of oldRefs) if (!(await store.letters.get(ref))) throw new Error(`bench: ${ref} not found`);
-  for (const i of [0, last]) if (!(await store.letters.findByThread(threadOf(i)))) throw new Error(`bench: thread of letter ${i} not found`);
-  f['store: who is this account (p50 ms)'] = await samples(100, () => store.directory.findPersonByIdentity(USERS.ana));
-  f['status list, mandate team (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara }));
-  f['status list, admin (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.root }));
-  f['status by company, company lead (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.dana, company: 'Northwind' }));
-  f['status of one letter (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara, ref: 'PL-2016-00001' }));
-  f['idle sweep (p50 ms)'] = await samples(30, () => sweep(deps, { batchSize: 200 }));
-  const refs: string[] = [];
-  f['preview a letter, published (p50 ms)'] = await samples(30, async () => {
-    const { letter } = await previewLetter(deps, { actor: USERS.mara, channel: NORTHWIND_CHANNEL, type: 'AL', topics: ['content-moderation'], summary: 'Benchmark letter.', urgent: false });
-    refs.push(letter.ref);
-  });
-  f['acknowledge (p50 ms)'] = await samples(30, (i) => acknowledge(deps, { actor: USERS.ana, ref: refs[i]! }));
-
-  // 200 urgent letters, posted, previewed 9 hours ago: each owes 5 reminders (3 owners, a backup, an escalation).
-  const previewedAt = clock.now();
-  const raw = (await import('mongoose')).default;
-  const conn = await raw.createConnection(uri, { dbName }).asPromise();
-  for (let i = 0; i < DUE_LETTERS; i += 1) {
-    const ref = await store.letters.nextRef(2040);
-    const base = seedLetter(ref, previewedAt, false, i);
-    const letter = { ...base, ref, type: 'UA' as const, urgent: true, acknowledged: undefined, formalSent: undefined, routing: { ...base.routing, owners: ['ana', 'wei', 'dana'] }, audit: base.audit.slice(0, 3) };
-    await store.letters.create(letter);
-    const published = seedDeliveries(letter).filter((d) => ['post-root', 'thread-intro', 'owner-dm'].includes(String(d.kind)));
-    await conn.db!.collection('deliveries').insertMany([...published, { ...published[2]!, _id: `${ref}:owner-dm:1:dana`, key: `${ref}:owner-dm:1:dana`, recipientKey: 'dana' }] as never[]);
+async function acksSection(toBare: ReturnType<typeof slackRequestsTo>, toPreLetter: ReturnType<typeof slackRequestsTo>, watch: Parameters<typeof ackRun>[3]): Promise<string[]> {
+  await ackRun(toBare, ACKS.warmup, 10);
+  await ackRun(toPreLetter, ACKS.warmup, 10, watch);
+  const rows: Row[] = [];
+  let drainMs = 0;
+  for (const [concurrency, total] of [[1, ACKS.atOne], [50, ACKS.atFifty]] as const) {
+    const b: AckRun = await ackRun(toBare, total, concurrency);
+    const p: AckRun = await ackRun(toPreLetter, total, concurrency, watch);
+    log(`  concurrency ${concurrency}: ack p99 bare ${b.p99.toFixed(1)} ms, PreLetter ${p.p99.toFixed(1)} ms`);
+    rows.push([`ack p50, concurrency ${concurrency} (ms)`, b.p50, p.p50, p.p50 / b.p50]);
+    rows.push([`ack p99, concurrency ${concurrency} (ms)`, b.p99, p.p99, p.p99 / b.p99]);
+    rows.push([`acks per second, concurrency ${concurrency}`, b.rate, p.rate, p.rate / b.rate]);
+    drainMs = p.drainMs ?? 0;
   }
-  await conn.close();
-  clock.advanceHours(9);
-  slack.calls.length = 0;
-  const swept = await time(() => sweep(deps, { batchSize: 200 }));
-  const reminders = slack.of('sendDirect').length;
-  const posts = slack.of('postInThread').length;
-  f[`sweep with ${reminders} reminders + ${posts} thread posts (s)`] = swept / 1000;
-  f['  cost per delivery in that sweep (ms)'] = swept / (reminders + posts);
-  return f;
+  return [
+    '',
+    `Slash-command ack: signed /preletter status into the real Bolt receiver (${ACKS.atOne} at concurrency 1, ${ACKS.atFifty} at 50; the bare app only acks)`,
+    ...table(['figure', 'bare Bolt', 'PreLetter', 'ratio'], rows, 2),
+    `PreLetter's ${ACKS.atFifty} status answers at concurrency 50 had all arrived ${(drainMs / 1000).toFixed(1)} s after its last ack (answers queue; acks do not).`,
+  ];
+}
+
+async function live(): Promise<string[]> {
+  const world = await openBenchWorld();
+  const out: string[] = [];
+  try {
+    log('start-up and memory…');
+    const startup = await measureStartup(world, log);
+    out.push('', 'Start-up to the first 200 on /readyz, and resident memory once ready (median of the starts; PreLetter on MONGODB_URI, the bench\'s embedded server already running)');
+    out.push(...table(['program', 'ready ms', 'RSS MiB', 'RSS with children MiB', 'starts'], startup, 0));
+
+    const bare = await startKind(world, 'bare-bolt');
+    const preletter = await startKind(world, 'preletter');
+    try {
+      const toBare = slackRequestsTo(bare);
+      const toPreLetter = slackRequestsTo(preletter);
+      log('previews through the Slack adapter…');
+      await previewRun(toPreLetter, world.watch, 10, 1); // warm-up
+      const previews: Array<[number, PreviewRun]> = [];
+      for (const [concurrency, total] of PREVIEWS) {
+        const run = await previewRun(toPreLetter, world.watch, total, concurrency);
+        log(`  concurrency ${concurrency}: ${run.perSecond.toFixed(1)} previews/s`);
+        previews.push([concurrency, run]);
+      }
+      log('slash-command acks…');
+      out.push(...(await acksSection(toBare, toPreLetter, world.watch)));
+      log('/preletter status answers…');
+      const answer = await statusAnswerLatency(toPreLetter, world.watch, STATUS_ANSWERS);
+      const memory = preletter.memory();
+
+      out.push('', 'Complete previews: view_submission into the Slack adapter until the fake has the root card, the thread note and both owners\' direct messages');
+      out.push(...table(['concurrency', 'previews/s', 'submit→complete p50 ms', 'p99 ms'], previews.map(([c, r]): Row => [String(c), r.perSecond, r.p50, r.p99])));
+      out.push('', `/preletter status answer: command sent → ephemeral answer at the fake, one at a time (${STATUS_ANSWERS} commands)`);
+      out.push(...table(['figure', 'ms'], [['answer p50', answer.p50], ['answer p99', answer.p99]]));
+      out.push(`PreLetter's resident memory after all of the above: ${memory.rssMiB.toFixed(0)} MiB.`);
+    } finally {
+      await preletter.stop();
+      await bare.stop();
+    }
+  } finally {
+    await world.close();
+  }
+  return out;
+}
+
+async function roundTrips(): Promise<string[]> {
+  log('database round trips…');
+  const { preview, status } = await countRoundTrips();
+  return [
+    '',
+    'Database round trips (use cases on the embedded database, counted on the wire)',
+    ...table(
+      ['use case', 'round trips', 'writes', 'ms at the server'],
+      [
+        ['one preview, published', preview.total, preview.writes, preview.serverMs],
+        ['one status answer', status.total, status.writes, status.serverMs],
+      ],
+      0,
+    ),
+  ];
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'preletter-bench-'));
-  const server = await startEmbeddedServer({ dataDir, logger: silentLogger });
-  const results: Array<[string, Figures]> = [];
-  const log = (line: string) => process.stdout.write(`${line}\n`);
-  try {
-    for (const [name, plan] of PLANS) {
-      log(`seeding and measuring ${name}…`);
-      const dbName = `bench_${name}`;
-      const store = await openStore({ uri: server.uri, dbName, logger: silentLogger });
-      try {
-        results.push([name, await measure(store, server.uri, dbName, plan, log)]);
-      } finally {
-        await store.dropDatabase();
-        await store.close();
-      }
-    }
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+  ensureBuilt(log);
+  const lines = [`machine: ${machine()} at the start`];
+  lines.push(...(await live()));
+  lines.push(...(await roundTrips()));
+  if (!process.argv.includes('--live-only')) {
+    log('history: 1k and 10k letters…');
+    const history = await measureHistory(log);
+    lines.push('', 'As history grows (use cases called directly on the embedded database, recording platform)');
+    lines.push(...table(['figure', '1k', '10k', 'ratio 10k/1k'], history, 2));
   }
-  const [[a, small], [b, large]] = results as [[string, Figures], [string, Figures]];
+  lines.push('', `load average at the end: ${loadavg()[0]!.toFixed(2)}`);
   log('');
-  log(`${'figure'.padEnd(50)} ${a.padStart(9)} ${b.padStart(9)}  ratio ${b}/${a}`);
-  const smallKeys = Object.keys(small);
-  Object.keys(large).forEach((key, i) => {
-    const x = small[smallKeys[i]!]!;
-    const y = large[key]!;
-    log(`${key.padEnd(50)} ${x.toFixed(2).padStart(9)} ${y.toFixed(2).padStart(9)}  ${(y / x).toFixed(2)}`);
-  });
-  const mem = process.memoryUsage();
-  log(`memory: rss=${(mem.rss / 2 ** 20).toFixed(0)} MiB heapUsed=${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  for (const line of lines) log(line);
 }
 
-void main();
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
