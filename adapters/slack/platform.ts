@@ -56,6 +56,11 @@ function requireTs(ts: string | undefined, method: string): string {
 export class SlackPlatform implements ChatPlatform {
   readonly platform = 'slack' as const;
   private readonly issuedLinks = new Set<string>();
+  /**
+   * Thread permalinks already asked for, by thread: a message's permalink never changes,
+   * and a status answer links up to 25 threads, so each is asked for once.
+   */
+  private readonly permalinks = new Map<string, string>();
 
   private botId: Promise<string | undefined> | undefined;
 
@@ -170,6 +175,13 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async threadLink(threadRef: string): Promise<string | undefined> {
+    const known = this.permalinks.get(threadRef);
+    if (known) {
+      this.permalinks.delete(threadRef);
+      this.permalinks.set(threadRef, known); // most recently used last
+      this.remember(known);
+      return known;
+    }
     const thread = decodeThreadRef(threadRef);
     try {
       const res = await this.post('chat.getPermalink', thread.channelId, () =>
@@ -177,6 +189,8 @@ export class SlackPlatform implements ChatPlatform {
       );
       if (!res.permalink) return undefined;
       this.remember(res.permalink);
+      this.permalinks.set(threadRef, res.permalink);
+      if (this.permalinks.size > ISSUED_LINKS_KEPT) this.permalinks.delete(this.permalinks.keys().next().value!);
       return res.permalink;
     } catch (err) {
       // A missing link only makes a card less handy; it must never stop a preview or a status answer.
