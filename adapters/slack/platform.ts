@@ -20,6 +20,8 @@ import { callSlack, type SlackClients } from './web-client';
 
 /** How many permalinks the adapter remembers as its own, to render them as links (and nothing else). */
 const ISSUED_LINKS_KEPT = 5000;
+/** How many people's direct-message channels the adapter remembers. */
+const DIRECT_CHANNELS_KEPT = 5000;
 
 /** The metadata event type on every root card, carrying the letter's reference, so a lost answer can be checked. */
 export const ROOT_METADATA_EVENT = 'preletter_letter_posted';
@@ -61,6 +63,8 @@ export class SlackPlatform implements ChatPlatform {
    * and a status answer links up to 25 threads, so each is asked for once.
    */
   private readonly permalinks = new Map<string, string>();
+  /** Direct-message channels by user: Slack keeps one per bot and person, so it is opened once, and again only after a post to it failed. */
+  private readonly dmChannels = new Map<string, string>();
 
   private botId: Promise<string | undefined> | undefined;
 
@@ -142,12 +146,24 @@ export class SlackPlatform implements ChatPlatform {
 
   async sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string> {
     slackOnly(user, 'user');
-    const opened = await this.post('conversations.open', user.userId, () => this.clients.retrying.conversations.open({ users: user.userId }));
+    const dm = this.dmChannels.get(user.userId) ?? (await this.openDirect(user.userId));
+    const message = this.render(card);
+    try {
+      const res = await this.post('chat.postMessage', dm, () => this.clients.once.chat.postMessage({ channel: dm, ...message, ...POST_OPTIONS }));
+      return encodeMessageRef({ channelId: res.channel ?? dm, ts: requireTs(res.ts, 'chat.postMessage') });
+    } catch (err) {
+      this.dmChannels.delete(user.userId); // the next attempt opens it again
+      throw err;
+    }
+  }
+
+  private async openDirect(userId: string): Promise<string> {
+    const opened = await this.post('conversations.open', userId, () => this.clients.retrying.conversations.open({ users: userId }));
     const dm = opened.channel?.id;
     if (!dm) throw new PreLetterError('platform', 'Slack did not open a direct message with that person. Please try again.', { method: 'conversations.open' });
-    const message = this.render(card);
-    const res = await this.post('chat.postMessage', dm, () => this.clients.once.chat.postMessage({ channel: dm, ...message, ...POST_OPTIONS }));
-    return encodeMessageRef({ channelId: res.channel ?? dm, ts: requireTs(res.ts, 'chat.postMessage') });
+    this.dmChannels.set(userId, dm);
+    if (this.dmChannels.size > DIRECT_CHANNELS_KEPT) this.dmChannels.delete(this.dmChannels.keys().next().value!);
+    return dm;
   }
 
   async replyPrivately(target: string, user: PlatformIdentity, card: NeutralCard): Promise<void> {
