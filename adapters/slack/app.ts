@@ -46,10 +46,11 @@ export const SLACK_BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:
 
 const STOP_WAIT_MS = 10_000;
 /**
- * Work after the acks (turn-queue.ts): a turn starts while the event loop is at most 5 ms
- * behind, up to 16 at once, so a request arriving meanwhile is acked about that soon.
+ * Work after the acks (turn-queue.ts): none starts within 20 ms of a request, one at a time
+ * after 250 ms of waiting, and otherwise while the event loop is at most 5 ms behind, up to
+ * 16 at once.
  */
-export const SLACK_TURNS: TurnQueueOptions = { maxRunning: 16, maxLagMs: 5 };
+export const SLACK_TURNS: TurnQueueOptions = { maxRunning: 16, maxLagMs: 5, quietMs: 20, patienceMs: 250 };
 
 /** What createSlackApp needs: Slack settings, the core's dependencies, the shared HTTP host and a logger. */
 export interface SlackAppOptions {
@@ -85,13 +86,19 @@ class TrackedReceiver implements Receiver {
   constructor(
     private readonly inner: Receiver,
     private readonly tracker: TurnTracker,
+    private readonly queue: TurnQueue,
   ) {}
 
   init(app: App): void {
-    const tracker = this.tracker;
+    const { tracker, queue } = this;
     const view = new Proxy(app, {
       get(target, property) {
-        if (property === 'processEvent') return (event: ReceiverEvent) => tracker.track(target.processEvent(event));
+        if (property === 'processEvent') {
+          return (event: ReceiverEvent) => {
+            queue.noteArrival(); // its ack goes before turns that have not started
+            return tracker.track(target.processEvent(event));
+          };
+        }
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -151,6 +158,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const log = options.logger.child({ component: 'slack' });
   const sdkLogger = boltLogger(log);
   const tracker = new TurnTracker();
+  const queue = new TurnQueue(SLACK_TURNS);
   const socketMode = Boolean(config.appToken);
   const http = socketMode
     ? undefined
@@ -161,7 +169,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     http ?? new SocketModeReceiver({ appToken: config.appToken!, logger: sdkLogger, installerOptions: { clientOptions } });
   const app = new App({
     token: config.botToken,
-    receiver: new TrackedReceiver(inner, tracker),
+    receiver: new TrackedReceiver(inner, tracker, queue),
     logger: sdkLogger,
     clientOptions,
     deferInitialization: true,
@@ -171,7 +179,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clients = createSlackClients({ botToken: config.botToken, apiUrl: config.apiUrl, logger: log, retryConfig: options.retryConfig, gate: options.rateLimits, metrics: options.metrics });
   const platform = new SlackPlatform(clients, log);
   options.deps.platforms.slack = platform;
-  const queue = new TurnQueue(SLACK_TURNS);
   const services: TurnServices = { deps: options.deps as BotDeps, platform, logger: log, queue };
   register(app, services, queue);
 

@@ -1,16 +1,17 @@
 /**
  * Work after the ack waits its turn, so acks never do. Node runs every request and
- * every turn on one thread: with hundreds of turns in flight, each pass of the event
- * loop first runs the database and Web API replies of all of them, and a new request
- * from Slack, whose ack is due within 3 seconds, waits behind that. So a turn starts
- * only while the event loop keeps up (it is less than `maxLagMs` behind), or when no
- * turn runs at all; the others wait, first come first served, their acks already sent.
- * Turns that mostly wait on Slack or the database keep the loop free, so many run at
- * once; turns that keep it busy run a few at a time. Nothing in here holds a
- * guarantee: claims, conditional writes and unique keys in the database do.
+ * every turn on one thread, and on a small machine the database and the Web API
+ * share its cores: with turns in flight, each pass of the event loop first runs their
+ * replies, and a new request from Slack, whose ack is due within 3 seconds, waits
+ * behind that. So requests come first: while they keep arriving (one came in the last
+ * `quietMs`), no further turn starts, and one runs at a time once the first in line has
+ * waited `patienceMs`. In a quiet moment turns start while the event loop keeps up (it
+ * is less than `maxLagMs` behind), up to `maxRunning`; the others wait, first come
+ * first served, their acks already sent. Nothing in here holds a guarantee: claims,
+ * conditional writes and unique keys in the database do.
  *
- * (p-limit and p-queue cap a count, not the loop's lag, and are ESM-only since their
- * current majors; this project is CommonJS.)
+ * (p-limit and p-queue cap a count, not the loop's lag or the requests' pace, and are
+ * ESM-only since their current majors; this project is CommonJS.)
  */
 import { performance } from 'node:perf_hooks';
 
@@ -58,21 +59,35 @@ export class EventLoopLag implements LoopLag {
   }
 }
 
-/** How many turns may run at once, and how far behind the loop may be for another to start. */
+/** When turns may start: see the top of this file. */
 export interface TurnQueueOptions {
   maxRunning: number;
   maxLagMs: number;
+  /** How long after the last request no further turn starts. */
+  quietMs: number;
+  /** How long the first turn in line waits, with nothing running, before it starts anyway. */
+  patienceMs: number;
   lag?: LoopLag;
+  /** The clock for quiet and patience (milliseconds); performance.now() by default. */
+  now?: () => number;
 }
 
 /** Why: turns run while the event loop keeps up, so the next request's ack is never stuck behind them. */
 export class TurnQueue {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ start: () => void; since: number }> = [];
   private readonly lag: LoopLag;
+  private readonly now: () => number;
+  private lastArrival = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: TurnQueueOptions) {
     this.lag = options.lag ?? new EventLoopLag();
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** Why: a request from Slack arrived; its ack goes before any turn that has not started yet. */
+  noteArrival(): void {
+    this.lastArrival = this.now();
   }
 
   /** How many turns are running, and how many wait to start. */
@@ -86,10 +101,14 @@ export class TurnQueue {
    * in that pass is acked first.
    */
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running === 0 && this.waiting.length === 0) this.lag.watch(() => this.pump());
+    this.lag.watch(() => this.pump()); // measures the lag while turns run; unwatched when all is done
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.waiting.length === 0 && this.mayStart()) this.running += 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else {
+      // Its ticks start waiting turns: watch again, in case the last turn finished meanwhile and stopped them.
+      this.lag.watch(() => this.pump());
+      await new Promise<void>((start) => this.waiting.push({ start, since: this.now() }));
+    }
     try {
       return await work();
     } finally {
@@ -100,14 +119,17 @@ export class TurnQueue {
   }
 
   private mayStart(): boolean {
-    return this.running === 0 || (this.running < this.options.maxRunning && this.lag.now() <= this.options.maxLagMs);
+    const now = this.now();
+    const quiet = now - this.lastArrival >= this.options.quietMs;
+    if (this.running === 0) return quiet || (this.waiting.length > 0 && now - this.waiting[0]!.since >= this.options.patienceMs);
+    return quiet && this.running < this.options.maxRunning && this.lag.now() <= this.options.maxLagMs;
   }
 
   /** Starts waiting turns while they may start: at most two at a time, so the lag can show before more do. */
   private pump(): void {
     for (let started = 0; started < 2 && this.waiting.length > 0 && this.mayStart(); started += 1) {
       this.running += 1;
-      this.waiting.shift()!();
+      this.waiting.shift()!.start();
     }
   }
 }

@@ -1,11 +1,11 @@
 /**
  * The queue that work after an ack waits in (adapters/slack/turn-queue.ts): turns start
- * while the event loop keeps up, at most so many at once, first come first served, and
- * never in the pass of the loop that acked them. The loop's lag is played by a stand-in
+ * while the event loop keeps up and requests pause, at most so many at once, first come
+ * first served, and never in the pass of the loop that acked them. The loop's lag is played by a stand-in
  * here, except in the last test, which blocks the real loop.
  */
 import { opensPreviewForm } from '../../../adapters/slack/command-listener';
-import { EventLoopLag, TurnQueue, type LoopLag } from '../../../adapters/slack/turn-queue';
+import { EventLoopLag, TurnQueue, type LoopLag, type TurnQueueOptions } from '../../../adapters/slack/turn-queue';
 
 /** A lag the test sets, and ticks the test gives. */
 class StandInLag implements LoopLag {
@@ -48,10 +48,15 @@ function heldTurn(started: string[], name: string) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Options with no quiet period and no patience needed, unless a test sets them. */
+function options(lag: LoopLag, overrides: Partial<TurnQueueOptions> = {}): TurnQueueOptions {
+  return { maxRunning: 10, maxLagMs: 10, quietMs: 0, patienceMs: 0, lag, ...overrides };
+}
+
 describe('TurnQueue', () => {
   it('runs at most maxRunning turns at once while the loop keeps up, then the waiting ones in order', async () => {
     const lag = new StandInLag();
-    const queue = new TurnQueue({ maxRunning: 2, maxLagMs: 10, lag });
+    const queue = new TurnQueue(options(lag, { maxRunning: 2 }));
     const started: string[] = [];
     const turns = ['a', 'b', 'c', 'd'].map((name) => heldTurn(started, name));
     const runs = turns.map((t) => queue.run(t.work));
@@ -73,7 +78,7 @@ describe('TurnQueue', () => {
 
   it('starts no second turn while the loop is behind, and starts the waiting ones once it keeps up again', async () => {
     const lag = new StandInLag();
-    const queue = new TurnQueue({ maxRunning: 10, maxLagMs: 10, lag });
+    const queue = new TurnQueue(options(lag));
     const started: string[] = [];
     const first = heldTurn(started, 'first');
     const firstRun = queue.run(first.work);
@@ -101,7 +106,7 @@ describe('TurnQueue', () => {
   it('always runs one turn, however far behind the loop is', async () => {
     const lag = new StandInLag();
     lag.ms = 1000;
-    const queue = new TurnQueue({ maxRunning: 10, maxLagMs: 10, lag });
+    const queue = new TurnQueue(options(lag));
     const started: string[] = [];
     const a = heldTurn(started, 'a');
     const b = heldTurn(started, 'b');
@@ -117,7 +122,7 @@ describe('TurnQueue', () => {
   });
 
   it('never starts a turn in the pass of the event loop that asked for it', async () => {
-    const queue = new TurnQueue({ maxRunning: 10, maxLagMs: 10, lag: new StandInLag() });
+    const queue = new TurnQueue(options(new StandInLag()));
     const started: string[] = [];
     const t = heldTurn(started, 'a');
     const run = queue.run(t.work);
@@ -129,8 +134,77 @@ describe('TurnQueue', () => {
     await run;
   });
 
+  it('starts no turn while requests keep arriving, and starts the waiting ones once they pause', async () => {
+    const lag = new StandInLag();
+    let clock = 1000;
+    const queue = new TurnQueue(options(lag, { quietMs: 20, patienceMs: 250, now: () => clock }));
+    const started: string[] = [];
+    const turns = ['a', 'b'].map((name) => heldTurn(started, name));
+    queue.noteArrival();
+    const runs = turns.map((t) => queue.run(t.work));
+    await settle();
+    clock += 10;
+    queue.noteArrival();
+    lag.tick();
+    await settle();
+    expect(started).toEqual([]);
+    clock += 25; // no request for 25 ms
+    lag.tick();
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    turns.forEach((t) => t.finish());
+    await Promise.all(runs);
+  });
+
+  it('runs one turn at a time while requests never pause, once the first in line has waited long enough', async () => {
+    const lag = new StandInLag();
+    let clock = 1000;
+    const queue = new TurnQueue(options(lag, { quietMs: 20, patienceMs: 250, now: () => clock }));
+    const started: string[] = [];
+    const turns = ['a', 'b'].map((name) => heldTurn(started, name));
+    queue.noteArrival();
+    const runs = turns.map((t) => queue.run(t.work));
+    await settle();
+    clock += 300;
+    queue.noteArrival();
+    lag.tick();
+    await settle();
+    expect(started).toEqual(['a']);
+    queue.noteArrival();
+    turns[0]!.finish();
+    await runs[0];
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    turns[1]!.finish();
+    await runs[1];
+  });
+
+  it('starts a waiting turn by the ticks even when the last running turn finished while it was being queued', async () => {
+    const lag = new StandInLag();
+    let clock = 1000;
+    const queue = new TurnQueue(options(lag, { quietMs: 20, patienceMs: 250, now: () => clock }));
+    const started: string[] = [];
+    const first = heldTurn(started, 'first');
+    const second = heldTurn(started, 'second');
+    const firstRun = queue.run(first.work);
+    await settle();
+    queue.noteArrival();
+    const secondRun = queue.run(second.work);
+    first.finish(); // finishes before the second is queued: nothing runs, nothing waits, the ticks stop
+    await firstRun;
+    await settle();
+    expect(started).toEqual(['first']);
+    clock += 25;
+    lag.tick();
+    await settle();
+    expect(started).toEqual(['first', 'second']);
+    second.finish();
+    await secondRun;
+    expect(lag.watched).toBe(false);
+  });
+
   it('hands the place of a failed turn to the next one and passes the failure to its caller', async () => {
-    const queue = new TurnQueue({ maxRunning: 1, maxLagMs: 10, lag: new StandInLag() });
+    const queue = new TurnQueue(options(new StandInLag(), { maxRunning: 1 }));
     const started: string[] = [];
     const bad = heldTurn(started, 'bad');
     const good = heldTurn(started, 'good');
