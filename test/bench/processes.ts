@@ -81,6 +81,19 @@ async function answers200(port: number, pathname: string): Promise<boolean> {
   }
 }
 
+/** Process groups started here and not stopped yet: ended if the bench itself ends first (an error, Ctrl-C). */
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const group of live) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 /** Starts a program in a process group of its own and waits (polling every 5 ms) for its readiness path. */
 export async function startProgram(spec: StartSpec): Promise<Started> {
   const startedAt = performance.now();
@@ -90,6 +103,7 @@ export async function startProgram(spec: StartSpec): Promise<Started> {
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-65_536));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  live.add(child.pid!);
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const kill = (signal: NodeJS.Signals) => {
     try {
@@ -120,6 +134,7 @@ export async function startProgram(spec: StartSpec): Promise<Started> {
       await exited;
       clearTimeout(timer);
       kill('SIGKILL'); // anything of its group still left (a wrapper's child)
+      live.delete(pid);
     },
   };
 }
