@@ -50,16 +50,9 @@ export interface ErrorDetails {
 
 const cap = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}… [${s.length - max} more characters]` : s);
 
-/** Mongoose validation and cast errors echo the stored value in their message: keep only what failed where. */
+/** PreLetterError messages are sentences for people, free of letter text by contract; others are capped. */
 function safeMessage(err: Error): string {
-  if (isPreLetterError(err)) return err.message; // a sentence for people, free of letter text by contract
-  const e = err as Error & { errors?: Record<string, { kind?: unknown; path?: unknown }>; kind?: unknown; path?: unknown };
-  if (err.name === 'ValidationError' && e.errors && typeof e.errors === 'object') {
-    const fields = Object.values(e.errors).map((f) => `${String(f.path)} (${String(f.kind)})`);
-    return `validation failed: ${fields.join(', ')}`;
-  }
-  if (err.name === 'CastError' || err.name === 'ValidatorError') return `${err.name} at path ${String(e.path)} (${String(e.kind)})`;
-  return cap(err.message, MESSAGE_MAX);
+  return isPreLetterError(err) ? err.message : cap(err.message, MESSAGE_MAX);
 }
 
 function stackFrames(stack: string | undefined): string | undefined {
@@ -82,7 +75,7 @@ function describeError(err: unknown, depth = 0): ErrorDetails {
   if (typeof code === 'number' || typeof code === 'string') details.code = typeof code === 'string' ? cap(code, 100) : code;
   const stack = stackFrames(err.stack);
   if (stack) details.stack = stack;
-  // A cause that is not an Error (mongoose hands over a topology description) says nothing a reader could use.
+  // A cause that is not an Error (a driver may hand over a topology description) says nothing a reader could use.
   if (err.cause instanceof Error && depth < CAUSE_DEPTH_MAX) details.cause = describeError(err.cause, depth + 1);
   return details;
 }
@@ -90,8 +83,8 @@ function describeError(err: unknown, depth = 0): ErrorDetails {
 /**
  * Why: an unexpected failure is only fixable with its name, code, message and stack,
  * but logs must never hold letter text or secrets. PreLetterError messages are safe by
- * contract; others are capped, and mongoose errors that echo stored values keep only
- * their kind and path. Spread it into a log context: `{ ...errorDetails(err) }`.
+ * contract; others are capped (the store lets no database error out that echoes a
+ * stored value: src/store/db-errors.ts withoutStoredValues). Spread it into a log context: `{ ...errorDetails(err) }`.
  */
 export function errorDetails(err: unknown): { error: ErrorDetails } {
   return { error: describeError(err) };

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
+import { withoutStoredValues } from '../src/store/db-errors';
 import { cardForError } from '../src/bot/error-sink';
 import { PreLetterError } from '../src/domain/errors';
 import { chooseLogFormat, createLogger, errorDetails } from '../src/logger';
@@ -16,13 +17,13 @@ function capture(): { stream: Writable; lines: () => string[]; records: () => Ar
   return { stream, lines, records: () => lines().map((l) => JSON.parse(l) as Record<string, any>) };
 }
 
-/** A real mongoose ValidationError for a letter whose summary is too long: its message echoes the summary. */
+/** A real mongoose ValidationError for a letter whose summary is too long, as the store lets it out (withoutStoredValues). */
 function summaryValidationError(summary: string): Error {
   const schema = new mongoose.Schema({ summary: { type: String, maxlength: 10 }, ref: String });
   const Letter = mongoose.models.LoggerTestLetter ?? mongoose.model('LoggerTestLetter', schema);
   const err = new Letter({ summary, ref: 'PL-2026-0001' }).validateSync();
   if (!err) throw new Error('expected the summary to fail validation');
-  return err;
+  return withoutStoredValues(err);
 }
 
 describe('logger', () => {
@@ -125,12 +126,12 @@ describe('errorDetails', () => {
     expect(error.message).toContain('more characters]');
   });
 
-  it('names only the field and the rule of a mongoose validation or cast error, never the stored value', () => {
+  it('names only the field and the rule of a mongoose validation or cast error as the store lets it out, never the stored value', () => {
     const validation = errorDetails(summaryValidationError('Confidential allegation about Northwind'));
     expect(validation.error).toMatchObject({ name: 'ValidationError', message: 'validation failed: summary (maxlength)' });
     expect(JSON.stringify(validation)).not.toContain('Confidential');
 
-    const cast = new mongoose.Error.CastError('ObjectId', 'secret-looking-value', '_id');
+    const cast = withoutStoredValues(new mongoose.Error.CastError('ObjectId', 'secret-looking-value', '_id'));
     expect(errorDetails(cast).error.message).toBe('CastError at path _id (ObjectId)');
     expect(JSON.stringify(errorDetails(cast))).not.toContain('secret-looking-value');
   });

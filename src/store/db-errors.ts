@@ -5,6 +5,20 @@
 import mongoose from 'mongoose';
 import { PreLetterError } from '../domain/errors';
 
+/**
+ * Why: validation and cast errors echo the stored value (letter text) in their message, and
+ * any error may reach a log; the store lets them out naming only what failed where.
+ */
+export function withoutStoredValues<T>(err: T): T {
+  if (!(err instanceof mongoose.Error)) return err;
+  if (err instanceof mongoose.Error.ValidationError) {
+    err.message = `validation failed: ${Object.values(err.errors).map((f) => `${f.path} (${f.kind})`).join(', ')}`;
+  } else if (err instanceof mongoose.Error.CastError || err instanceof mongoose.Error.ValidatorError) {
+    err.message = `${err.name} at path ${err.path} (${err.kind})`;
+  }
+  return err;
+}
+
 /** What a person is told when the database cannot be reached; nothing was changed. */
 export const UNAVAILABLE_MESSAGE =
   'The PreLetter database is not reachable right now, so nothing was changed. Please try again in a minute.';

@@ -12,7 +12,7 @@ import { errorDetails, type Logger } from '../logger';
 import { accountSchema, channelBindingSchema, type AccountDoc, type ChannelBindingDoc } from './claim-models';
 import { companySchema, type CompanyDoc } from './company-model';
 import { counterSchema, type CounterDoc } from './counter-model';
-import { isUnreachableError, mayHaveReachedServer, unavailableError } from './db-errors';
+import { isUnreachableError, mayHaveReachedServer, unavailableError, withoutStoredValues } from './db-errors';
 import { deliverySchema, type DeliveryDoc } from './delivery-model';
 import { inboundEventSchema, type InboundEventDoc } from './inbound-event-model';
 import {
@@ -187,7 +187,8 @@ export class StoreConnection implements StoreContext {
     try {
       await this.ensureOpen();
       return await fn();
-    } catch (err) {
+    } catch (caught) {
+      const err = withoutStoredValues(caught);
       // A nested call already said what happened (and whether a write may have landed).
       if (err instanceof PreLetterError || !isUnreachableError(err)) throw err;
       const uncertain = !READ_OPERATIONS.has(operation) && mayHaveReachedServer(err);
