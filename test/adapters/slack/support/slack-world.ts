@@ -7,10 +7,10 @@
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../../adapters/slack/app';
 import { RateLimitGate, SLACK_RATE_LIMIT_SETTINGS } from '../../../../adapters/slack/rate-limits';
 import type { BotDeps } from '../../../../src/bot/deps';
-import { startHttpHost, type HttpHost } from '../../../../src/http';
-import { instrumentedDeliveries, instrumentedSchedule } from '../../../../src/observability/instrumented-ports';
+import type { HttpHost } from '../../../../src/http';
 import type { PrometheusMetrics } from '../../../../src/observability/prometheus';
 import { silentLogger } from '../../../support/silent-logger';
+import { openWorldHost } from '../../../support/world-host';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { TEST_DIRECTORY } from '../../../support/test-directory';
 import { SlackApiFake } from './slack-api-fake';
@@ -46,18 +46,7 @@ export async function openSlackWorld(options: SlackWorldOptions = {}): Promise<S
   const fake = await SlackApiFake.start();
   for (const p of TEST_DIRECTORY.people) fake.addUser(p.identities[0]!.userId, p.name);
   const metrics = options.metrics;
-  const host = await startHttpHost({
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    ready: async () => true,
-    ...(metrics ? { exposition: metrics, metrics, platformRoutes: { [SLACK_EVENTS_PATH]: 'slack' as const } } : {}),
-  });
-  const deps: BotDeps = { ...harness.deps, platforms: {} };
-  if (metrics) {
-    deps.deliveries = instrumentedDeliveries(deps.deliveries, metrics, harness.clock);
-    deps.schedule = instrumentedSchedule(deps.schedule, metrics, harness.clock);
-  }
+  const { host, deps } = await openWorldHost(harness, { path: SLACK_EVENTS_PATH, platform: 'slack' }, metrics);
   const slack = createSlackApp({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     deps,

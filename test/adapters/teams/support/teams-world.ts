@@ -8,11 +8,11 @@ import { createTeamsApp, TEAMS_MESSAGES_PATH, type TeamsApp } from '../../../../
 import type { OpenIdMetadataUrls } from '../../../../adapters/teams/authentication';
 import type { TeamsRetryPolicy } from '../../../../adapters/teams/connector-errors';
 import type { BotDeps } from '../../../../src/bot/deps';
-import { startHttpHost, type HttpHost } from '../../../../src/http';
+import type { HttpHost } from '../../../../src/http';
 import type { Logger } from '../../../../src/logger';
-import { instrumentedDeliveries, instrumentedSchedule } from '../../../../src/observability/instrumented-ports';
 import type { PrometheusMetrics } from '../../../../src/observability/prometheus';
 import { silentLogger } from '../../../support/silent-logger';
+import { openWorldHost } from '../../../support/world-host';
 import { openBotHarness, type BotHarness } from '../../../support/bot-harness';
 import { ConnectorFake } from './connector-fake';
 import { TeamsRequests } from './teams-activities';
@@ -54,18 +54,7 @@ export async function openTeamsWorld(options: TeamsWorldOptions = {}): Promise<T
   const fake = await ConnectorFake.start();
   for (const [aad, name] of TEAMS_NAMES) fake.addMember(aad, name);
   const metrics = options.metrics;
-  const host = await startHttpHost({
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    ready: async () => true,
-    ...(metrics ? { exposition: metrics, metrics, platformRoutes: { [TEAMS_MESSAGES_PATH]: 'teams' as const } } : {}),
-  });
-  const deps: BotDeps = { ...harness.deps, platforms: {} };
-  if (metrics) {
-    deps.deliveries = instrumentedDeliveries(deps.deliveries, metrics, harness.clock);
-    deps.schedule = instrumentedSchedule(deps.schedule, metrics, harness.clock);
-  }
+  const { host, deps } = await openWorldHost(harness, { path: TEAMS_MESSAGES_PATH, platform: 'teams' }, metrics);
   const teams = createTeamsApp({
     config: { appType: 'MultiTenant', ...(options.authenticated ? TEST_APP : {}), ...(options.loginUrl ? { loginUrl: options.loginUrl } : {}) },
     deps,
