@@ -7,7 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
-import { clipMarkup, escapeControlCharacters, escapeUserText, isSafeLinkUrl, linkMarkup, mentionMarkup } from './escape';
+import { clipMarkup, escapeUserText, isSafeLinkUrl, linkMarkup, mentionMarkup } from './escape';
 import { SLACK_ID } from './thread-ref';
 
 type KnownBlock = types.KnownBlock;
@@ -60,13 +60,43 @@ export function plainText(raw: string, max: number): PlainTextElement {
 const mrkdwn = mrkdwnText;
 const plain = plainText;
 
-function textMarkup(text: string, options: RenderOptions): string {
-  let markup = escapeUserText(text);
-  for (const url of options.trustedLinks ?? []) {
-    if (!isSafeLinkUrl(url)) continue;
-    markup = markup.split(escapeControlCharacters(url)).join(linkMarkup(url, THREAD_LINK_LABEL));
+/** Where a link starting at `at` could end: before whitespace or a markup character, and within the longest safe link. */
+const LINK_END = /[\s<>|"]/g;
+const MAX_LINK = 3000;
+
+/** The longest trusted link that starts at `at` in `text`, if any. */
+function trustedLinkAt(text: string, at: number, links: ReadonlySet<string>): string | undefined {
+  LINK_END.lastIndex = at;
+  const stop = LINK_END.exec(text)?.index ?? text.length;
+  for (let end = Math.min(stop, at + MAX_LINK); end > at + 'https://'.length; end -= 1) {
+    const candidate = text.slice(at, end);
+    if (links.has(candidate) && isSafeLinkUrl(candidate)) return candidate;
   }
-  return markup;
+  return undefined;
+}
+
+/**
+ * Why: user text escaped, with the adapter's own thread links (and only those) made
+ * links. The text is scanned once for `https://`, and each start is looked up in the
+ * set, so the cost follows the text, not how many links the adapter has issued.
+ */
+function textMarkup(text: string, options: RenderOptions): string {
+  const links = options.trustedLinks;
+  if (!links || links.size === 0) return escapeUserText(text);
+  let markup = '';
+  let from = 0;
+  let at = text.indexOf('https://');
+  while (at !== -1) {
+    const url = trustedLinkAt(text, at, links);
+    if (url === undefined) {
+      at = text.indexOf('https://', at + 1);
+      continue;
+    }
+    markup += escapeUserText(text.slice(from, at)) + linkMarkup(url, THREAD_LINK_LABEL);
+    from = at + url.length;
+    at = text.indexOf('https://', from);
+  }
+  return markup + escapeUserText(text.slice(from));
 }
 
 /**

@@ -91,6 +91,22 @@ describe('rendering', () => {
     expect(blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('links an issued URL among thousands, followed by a full stop, and prefers the longest issued link at one place', () => {
+    const issued = new Set(Array.from({ length: 5000 }, (_, i) => `https://x.slack.com/archives/C0NORTH/p${1000 + i}`));
+    issued.add('https://x.slack.com/archives/C0NORTH/p1000?thread_ts=1');
+    const text = 'See https://x.slack.com/archives/C0NORTH/p4999. And https://x.slack.com/archives/C0NORTH/p1000?thread_ts=1 too';
+    const { blocks } = renderCard({ ...CARD, fields: [{ label: 'L', value: text }] }, { trustedLinks: issued });
+    expect(blocks[1]).toMatchObject({
+      fields: [
+        {
+          text:
+            '*L*\nSee <https://x.slack.com/archives/C0NORTH/p4999|Open thread>. ' +
+            'And <https://x.slack.com/archives/C0NORTH/p1000?thread_ts=1|Open thread> too',
+        },
+      ],
+    });
+  });
+
   it('keeps within Slack limits: 10 fields per section, 50 blocks, buttons kept last', () => {
     const long: NeutralCard = {
       ...CARD,
