@@ -1,7 +1,7 @@
 /** Use case: an issue owner (or company contact) acknowledges a letter preview. */
 import { canSeeLetter } from '../domain/access';
 import { resolveActor } from './actor';
-import type { BotDeps } from './deps';
+import { inUnitOfWork, type BotDeps } from './deps';
 import { rolesOf, withDirectory } from './letter-context';
 import { runLetterAction, type ActionOutcome, type ActionRequest } from './letter-action';
 
@@ -23,6 +23,7 @@ export async function acknowledgeInThread(
   deps: BotDeps,
   request: { actor: ActionRequest['actor']; threadRef: string },
 ): Promise<ActionOutcome | null> {
+  deps = inUnitOfWork(deps);
   const letter = await deps.letters.findByThread(request.threadRef);
   if (!letter) return null;
   const person = await resolveActor(deps, request.actor);

@@ -240,17 +240,13 @@ export interface NewLetterDelivery {
  * Delivers what is due for a letter the caller has just saved, from the letter and
  * directory entries in its hands (a preview read them a moment ago), so publishing
  * costs no reads of them. Claims keep it safe all the same: whatever another
- * instance took meanwhile is not made here, and is missing from `outcomes`.
+ * instance took meanwhile is not made here, and is missing from `outcomes`. `saved` is
+ * the agenda entry the save returned (its version guards the reschedule, as a read would).
  */
-export async function deliverNewLetter(deps: BotDeps, ctx: LetterContext): Promise<NewLetterDelivery> {
+export async function deliverNewLetter(deps: BotDeps, ctx: LetterContext, saved?: ScheduleEntry): Promise<NewLetterDelivery> {
   const ref = ctx.letter.ref;
   const report = emptyReport();
-  let entry = await deps.schedule.entry(ref);
-  if (!entry) {
-    await deps.schedule.lower(ref, deps.clock.now());
-    entry = await deps.schedule.entry(ref);
-  }
-  if (!entry) return { ctx, outcomes: new Map(), report };
+  const entry = saved ?? (await deps.schedule.entry(ref)) ?? (await deps.schedule.lower(ref, deps.clock.now()));
   report.letters += 1;
   const run = new LetterRun(deps, report);
   return { ctx: await run.deliver(ctx, entry), outcomes: run.outcomes, report };
@@ -262,11 +258,7 @@ export async function deliverNewLetter(deps: BotDeps, ctx: LetterContext): Promi
  * with none is made due first.
  */
 export async function deliverLetter(deps: BotDeps, ref: string, report: DeliveryReport = emptyReport(), entry?: ScheduleEntry): Promise<DeliveryReport> {
-  let seen = entry ?? (await deps.schedule.entry(ref));
-  if (!seen) {
-    await deps.schedule.lower(ref, deps.clock.now());
-    seen = await deps.schedule.entry(ref);
-  }
-  if (seen) await new LetterRun(deps, report).run(ref, seen);
+  const seen = entry ?? (await deps.schedule.entry(ref)) ?? (await deps.schedule.lower(ref, deps.clock.now()));
+  await new LetterRun(deps, report).run(ref, seen);
   return report;
 }

@@ -11,6 +11,14 @@ import type {
   ScheduleRepository,
 } from './repositories';
 
+/**
+ * Why: one command, preview or sweep is one unit of work for the directory: it checks
+ * once whether the directory changed and reads each entry at most once (nesting is free).
+ */
+export function inUnitOfWork(deps: BotDeps): BotDeps {
+  return { ...deps, directory: deps.directory.unitOfWork() };
+}
+
 /** Everything a use case may touch, injected so tests swap platforms and time but keep the real store. */
 export interface BotDeps {
   directory: DirectoryRepository;

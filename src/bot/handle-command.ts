@@ -6,7 +6,7 @@ import { HELP_LINE, parseCommand } from '../domain/command';
 import { PreLetterError } from '../domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
-import type { BotDeps } from './deps';
+import { inUnitOfWork, type BotDeps } from './deps';
 import { help } from './help';
 import { markSent } from './mark-sent';
 import type { NeutralCard } from './ports';
@@ -31,7 +31,8 @@ const NO_CHANNEL_PREVIEW =
   "Letters are previewed in the channel you share with the company, so nothing was created here. Run `/preletter preview` in that channel.";
 
 /** Parses and runs one command; throws PreLetterError for anything the person must fix. */
-export async function handleCommand(deps: BotDeps, request: CommandRequest): Promise<CommandOutcome> {
+export async function handleCommand(base: BotDeps, request: CommandRequest): Promise<CommandOutcome> {
+  const deps = inUnitOfWork(base);
   const parsed = parseCommand(request.text);
   if (!parsed.ok) {
     const hint = parsed.message.includes('Commands:') ? '' : ` ${HELP_LINE}`;

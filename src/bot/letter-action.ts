@@ -8,7 +8,7 @@ import { errorDetails } from '../logger';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
 import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
-import type { BotDeps } from './deps';
+import { inUnitOfWork, type BotDeps } from './deps';
 import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context';
 import type { NeutralCard } from './ports';
 import { letterCard } from './views/letter-card';
@@ -64,6 +64,7 @@ export async function runLetterAction(
   request: ActionRequest,
   wording: ActionWording,
 ): Promise<ActionOutcome> {
+  deps = inUnitOfWork(deps);
   const person = await resolveActor(deps, request.actor);
   const { ctx, roles } = await loadVisibleLetter(deps, request.ref, person);
   const zone = zoneOf(person, deps);

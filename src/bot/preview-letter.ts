@@ -12,8 +12,7 @@ import { isPosted } from '../domain/schedule';
 import type { ChannelBinding, Company, Letter, LetterType, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { deliverNewLetter, type DeliveryOutcome, type NewLetterDelivery } from './deliver-letter';
-import type { BotDeps } from './deps';
-import { cachedDirectory } from './directory-cache';
+import { inUnitOfWork, type BotDeps } from './deps';
 import { joinNames } from './format';
 import { withDirectory, type LetterContext } from './letter-context';
 import { noticeCard } from './views/notice-card';
@@ -72,6 +71,7 @@ export async function previewFormOptions(
   actor: PlatformIdentity,
   channel: ChannelBinding,
 ): Promise<PreviewFormOptions> {
+  deps = inUnitOfWork(deps);
   const company = await boundCompany(deps, channel);
   const person = await resolveActor(deps, actor);
   const mandates = await teamMandates(deps, person);
@@ -136,12 +136,11 @@ async function companyAndPerson(deps: BotDeps, channel: ChannelBinding, actor: P
 }
 
 /**
- * The directory as one preview sees it: what the preview has read (the channel's
- * company, the person's mandates, the person) answers later lookups of the same keys,
- * and everything else is read once, so publishing and answering read no entry twice.
+ * The directory as one preview sees it: one unit of work, in which what the preview
+ * has read (the channel's company, the person's mandates, the person) also answers
+ * lookups of the same entries by key, so publishing and answering read no entry twice.
  */
-function previewDirectory(directory: DirectoryRepository, known: { company: Company; mandates: Mandate[]; person: Person }): DirectoryRepository {
-  const cached = cachedDirectory(directory);
+function previewDirectory(cached: DirectoryRepository, known: { company: Company; mandates: Mandate[]; person: Person }): DirectoryRepository {
   const mandates = new Map(known.mandates.map((m) => [m.key, m]));
   const person = (key: string) => (key === known.person.key ? known.person : undefined);
   return {
@@ -162,11 +161,12 @@ function previewDirectory(directory: DirectoryRepository, known: { company: Comp
  * itself (another instance took a step, or the run failed) is read back.
  */
 export async function previewLetter(base: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
-  const [company, person] = await companyAndPerson(base, input.channel, input.actor);
-  const mandates = await teamMandates(base, person);
+  const unit = inUnitOfWork(base);
+  const [company, person] = await companyAndPerson(unit, input.channel, input.actor);
+  const mandates = await teamMandates(unit, person);
   const mandate = chooseMandate(mandates, input.mandateKey);
   checkTopics(input.topics, mandates, company);
-  const deps: BotDeps = { ...base, directory: previewDirectory(base.directory, { company, mandates, person }) };
+  const deps: BotDeps = { ...base, directory: previewDirectory(unit.directory, { company, mandates, person }) };
   const now = deps.clock.now();
   const urgent = input.urgent || input.type === 'UA';
   const routing = resolveRouting(company, input.topics, urgent);
@@ -190,12 +190,12 @@ export async function previewLetter(base: BotDeps, input: PreviewInput): Promise
       { at: now, by: 'system', action: 'routed', detail: routing.unrouted ? 'unrouted' : routing.owners.join(',') },
     ],
   };
-  await deps.letters.create(letter);
+  const entry = await deps.letters.create(letter);
   deps.logger.info({ ref, companyKey: company.key, mandateKey: mandate.key, unrouted: routing.unrouted }, 'letter previewed');
   const rootKey = `${ref}:post-root:1:channel`;
   let delivered: NewLetterDelivery | undefined;
   try {
-    delivered = await deliverNewLetter(deps, await withDirectory(deps, letter));
+    delivered = await deliverNewLetter(deps, await withDirectory(deps, letter), entry);
   } catch (err) {
     // Saved and planned: the scheduler carries on from here. The answer below says where it stands.
     deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'publishing the new letter did not finish');

@@ -36,6 +36,11 @@ export interface DirectoryRepository {
   /** Upsert every document of the directory, one atomic write per document. */
   apply(directory: Directory): Promise<{ people: number; mandates: number; companies: number }>;
   exportAll(): Promise<Directory>;
+  /**
+   * Why: a command, preview or sweep reads the same entries again and again; a unit of
+   * work that checks once whether the directory changed may answer them from memory.
+   */
+  unitOfWork(): DirectoryRepository;
 }
 
 /**
@@ -76,8 +81,9 @@ export interface LetterRepository {
   /**
    * Saves a new letter: in its lists, due for the scheduler at its preview time (which
    * publishes it), then the letter itself. A conflicting reference is 'conflict'.
+   * Returns the letter's agenda entry as the save left it, so publishing at once needs no read of it.
    */
-  create(letter: Letter): Promise<void>;
+  create(letter: Letter): Promise<ScheduleEntry>;
   get(ref: string): Promise<Letter | null>;
   /** The letter whose thread this is (a reply in the thread acts on it), or null. */
   findByThread(threadRef: string): Promise<Letter | null>;
@@ -129,8 +135,8 @@ export interface ScheduleRepository {
   due(now: Date, limit: number): Promise<ScheduleEntry[]>;
   /** One letter's entry, or null. */
   entry(ref: string): Promise<ScheduleEntry | null>;
-  /** Makes a letter due no later than `at` (and the wake time too); never delays it. */
-  lower(ref: string, at: Date): Promise<void>;
+  /** Makes a letter due no later than `at` (and the wake time too); never delays it. Returns the entry as it left it. */
+  lower(ref: string, at: Date): Promise<ScheduleEntry>;
   /**
    * Moves a letter's entry to `at` (null removes it) only if its version is still
    * `seenVersion`: a change made meanwhile keeps the earlier time. Returns whether it was written.

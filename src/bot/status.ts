@@ -9,9 +9,8 @@ import { daysLeft } from '../domain/deadline';
 import { PreLetterError } from '../domain/errors';
 import type { Company, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
-import type { BotDeps } from './deps';
+import { inUnitOfWork, type BotDeps } from './deps';
 import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
-import { cachedDirectory } from './directory-cache';
 import { directoryGap, loadVisibleLetter, stateOf } from './letter-context';
 import { ALL_SCOPE, companyScope, mandateScope, personScope, type ListedLetter } from './repositories';
 import type { CardField, NeutralCard } from './ports';
@@ -78,7 +77,8 @@ async function letterLine(deps: BotDeps, letter: ListedLetter, zone: string, pla
 }
 
 /** Answers `/preletter status [REF|company]` privately. */
-export async function status(deps: BotDeps, request: StatusRequest): Promise<NeutralCard> {
+export async function status(base: BotDeps, request: StatusRequest): Promise<NeutralCard> {
+  const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, request.actor);
   const zone = person.timeZone ?? deps.policy.defaultTimeZone;
   if (request.ref) return oneLetter(deps, person, request.ref, zone);
@@ -100,8 +100,7 @@ export async function status(deps: BotDeps, request: StatusRequest): Promise<Neu
   if (letters.length === 0) {
     return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
   }
-  const cached = { ...deps, directory: cachedDirectory(deps.directory) };
-  const fields = await Promise.all(letters.map((l) => letterLine(cached, l, zone, request.actor.platform)));
+  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform)));
   return {
     title,
     body: [[{ text: `${letters.length} letter${letters.length === 1 ? '' : 's'}, newest first. Times are in ${zone}.` }]],

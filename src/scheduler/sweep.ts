@@ -10,7 +10,6 @@
  * never holds up the letters behind it.
  */
 import { deliverLetter, emptyReport, type DeliveryReport } from '../bot/deliver-letter';
-import { cachedDirectory } from '../bot/directory-cache';
 import type { BotDeps } from '../bot/deps';
 import { isPreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
@@ -50,7 +49,7 @@ async function isolated(deps: BotDeps, ref: string, version: number, report: Swe
 
 /** Runs one sweep at the clock's current time; it reads each directory entry once, however many letters name it. */
 export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP_OPTIONS): Promise<SweepReport> {
-  const deps: BotDeps = { ...base, directory: cachedDirectory(base.directory) };
+  const deps: BotDeps = { ...base, directory: base.directory.unitOfWork() };
   const report: SweepReport = { ...emptyReport(), idle: false, failed: 0 };
   const now = deps.clock.now();
   const wake = await deps.schedule.wake();

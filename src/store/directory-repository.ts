@@ -15,8 +15,11 @@ import { fromMandateDoc, toMandateDoc, type MandateDoc } from './mandate-model';
 import { fromPersonDoc, identityKey, toPersonDoc, type PersonDoc } from './person-model';
 import type { StoreContext } from './store-connection';
 
+/** Why: the directory as the database has it, every call a read; directory-cache.ts puts units of work in front of it. */
+export type UncachedDirectory = Omit<DirectoryRepository, 'unitOfWork'>;
+
 /** DirectoryRepository on mongoose; returns plain domain objects only. */
-export class MongoDirectoryRepository implements DirectoryRepository {
+export class MongoDirectoryRepository implements UncachedDirectory {
   constructor(private readonly ctx: StoreContext) {}
 
   findPersonByIdentity(identity: PlatformIdentity): Promise<Person | null> {

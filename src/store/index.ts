@@ -15,6 +15,7 @@ import { errorDetails, type Logger } from '../logger';
 import { isUnreachableError } from './db-errors';
 import { MongoDeliveryRepository } from './delivery-repository';
 import { MongoDirectoryRepository } from './directory-repository';
+import { CachedDirectoryRepository } from './directory-cache';
 import { MongoInboundEventRepository, type InboundEventPruning } from './inbound-event-repository';
 import { MongoLeaseRepository } from './lease-repository';
 import { MongoLetterRepository } from './letter-repository';
@@ -89,8 +90,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     connection.logger.warn({ ...errorDetails(err) }, 'database not reachable at start; will retry on use');
   }
   const schedule = new MongoScheduleRepository(connection);
+  const directory = new CachedDirectoryRepository(new MongoDirectoryRepository(connection), connection);
   return {
-    directory: new MongoDirectoryRepository(connection),
+    directory,
     letters: new MongoLetterRepository(connection, schedule),
     schedule,
     deliveries: new MongoDeliveryRepository(connection),
@@ -102,6 +104,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ping: () => connection.ping(),
     checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),
     close: () => connection.close(),
-    dropDatabase: () => connection.dropDatabase(),
+    dropDatabase: async () => {
+      directory.forget();
+      await connection.dropDatabase();
+      directory.forget();
+    },
   };
 }

@@ -49,6 +49,8 @@ export interface MetaDoc {
   at?: Date | null;
   v?: number;
   version?: number;
+  /** The directory import token (directory-cache.ts). */
+  token?: string;
 }
 
 /** Thread lookups by `_id`. */
@@ -86,6 +88,7 @@ export const metaSchema = new Schema<MetaDoc>(
     at: Date,
     v: Number,
     version: Number,
+    token: String,
   },
   SCHEMA_OPTIONS,
 );

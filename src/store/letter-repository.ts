@@ -6,7 +6,7 @@
  * index is written before the letter it points to and cleaned after, so it may hold
  * a reference too many for a moment (readers skip it), never one too few.
  */
-import type { ListedLetter, LetterListQuery, LetterRepository, ScheduleRepository } from '../bot/repositories';
+import type { ListedLetter, LetterListQuery, LetterRepository, ScheduleEntry, ScheduleRepository } from '../bot/repositories';
 import { ALL_SCOPE, companyScope, mandateScope, personScope } from '../bot/repositories';
 import { PreLetterError } from '../domain/errors';
 import type { AuditEvent, Fact, FactName, Letter, LetterThread } from '../domain/types';
@@ -84,7 +84,7 @@ export class MongoLetterRepository implements LetterRepository {
     });
   }
 
-  create(letter: Letter): Promise<void> {
+  create(letter: Letter): Promise<ScheduleEntry> {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
       const { letter: letters } = this.ctx.models;
       await this.lists.add(scopesOf(letter), letter.ref);
@@ -93,9 +93,10 @@ export class MongoLetterRepository implements LetterRepository {
       }
       await this.lines.write(letter);
       // Due at once: the scheduler's first look publishes it (root card, thread note, direct messages).
-      await this.schedule.lower(letter.ref, letter.previewed.at);
+      const entry = await this.schedule.lower(letter.ref, letter.previewed.at);
       try {
         await letters.create(toLetterDoc(letter));
+        return entry;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
         throw new PreLetterError(

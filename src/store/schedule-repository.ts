@@ -7,7 +7,7 @@
  * document by `_id`, and a change can delay a letter's next look but never lose it.
  */
 import type { ScheduleEntry, ScheduleRepository } from '../bot/repositories';
-import { isDuplicateKeyError } from './db-errors';
+import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
 import type { MetaDoc, ScheduleDoc } from './letter-index-models';
 import type { StoreContext } from './store-connection';
 
@@ -61,11 +61,15 @@ export class MongoScheduleRepository implements ScheduleRepository {
   }
 
   /** Wake first, then the entry: at every moment the wake time is no later than any entry. */
-  lower(ref: string, at: Date): Promise<void> {
+  lower(ref: string, at: Date): Promise<ScheduleEntry> {
     return this.ctx.run('lowerSchedule', { ref }, async () => {
       const { meta, schedule } = this.ctx.models;
       await meta.updateOne({ _id: WAKE_ID }, { $min: { at }, $inc: { v: 1 } }, { upsert: true }).exec();
-      await schedule.updateOne({ _id: ref }, { $min: { at }, $inc: { v: 1 } }, { upsert: true }).exec();
+      const doc = await retryOnDuplicateKey(() =>
+        schedule.findOneAndUpdate({ _id: ref }, { $min: { at }, $inc: { v: 1 } }, { upsert: true, returnDocument: 'after' }).lean<ScheduleDoc>().exec(),
+      );
+      if (!doc) throw new Error('schedule upsert returned no document');
+      return entryOf(doc);
     });
   }
 
