@@ -98,11 +98,27 @@ class LetterRun {
     return new Date(this.now.getTime() + this.settings.leaseMs);
   }
 
+  /** What claimAll found for each key it tried: true when this run inserted the claim. */
+  private readonly claimed = new Map<string, boolean>();
+
+  /**
+   * Claims several deliveries in one insert before making them one by one (the owners'
+   * messages after the root card: moments apart, unpaced, well within the lease).
+   */
+  private async claimAll(due: PlannedDelivery[]): Promise<void> {
+    if (due.length < 2) return;
+    const mine = await this.deps.deliveries.claimMany(due, this.settings.instanceId, this.leaseUntil());
+    for (const d of due) this.claimed.set(d.key, mine.has(d.key));
+  }
+
   /** Claims a delivery, or takes over its expired claim; the attempt number to make, or null when it is not ours to make. */
   private async claim(d: Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>): Promise<number | null> {
     const { deliveries } = this.deps;
     const owner = this.settings.instanceId;
-    if (await deliveries.claim(d, owner, this.leaseUntil())) return 1;
+    const early = this.claimed.get(d.key);
+    this.claimed.delete(d.key);
+    if (early === true) return 1;
+    if (early === undefined && (await deliveries.claim(d, owner, this.leaseUntil()))) return 1;
     const record = await deliveries.get(d.key);
     if (!record || record.status !== 'claimed') return null;
     if (record.leaseUntil > this.now) {
@@ -155,7 +171,9 @@ class LetterRun {
   /** The root card first: until it is posted, nothing else of the publication can be made. */
   private async publish(ctx: LetterContext, due: PlannedDelivery[]): Promise<LetterContext> {
     let current = ctx;
-    for (const d of due.filter((x) => isPublicationKind(x.kind))) {
+    const publication = due.filter((x) => isPublicationKind(x.kind));
+    if (!publication.some((d) => d.kind === 'post-root')) await this.claimAll(publication);
+    for (const d of publication) {
       const attempts = await this.claim(d);
       if (attempts === null) {
         if (d.kind === 'post-root') return current;

@@ -182,6 +182,12 @@ export interface DeliveryRepository {
     owner: string,
     leaseUntil: Date,
   ): Promise<boolean>;
+  /** Insert several claims at once; the keys this call claimed (the others are held by someone, or were). */
+  claimMany(
+    deliveries: Array<Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>>,
+    owner: string,
+    leaseUntil: Date,
+  ): Promise<Set<string>>;
   /**
    * Take over a claim whose lease ended (its sender died, or it waits to be retried):
    * one atomic update conditional on the attempt count seen, so one instance wins.

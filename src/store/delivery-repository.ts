@@ -9,6 +9,17 @@ import { isDuplicateKeyError } from './db-errors';
 import { fromDeliveryDoc, type DeliveryDoc } from './delivery-model';
 import type { StoreContext } from './store-connection';
 
+/** What a claim is made from. */
+type ClaimSpec = Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>;
+
+/** The positions an unordered insert refused for a duplicate key, or undefined when anything else went wrong. */
+function duplicateIndexes(err: unknown): Set<number> | undefined {
+  const writeErrors = (err as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }).writeErrors;
+  if (!Array.isArray(writeErrors) || writeErrors.length === 0) return isDuplicateKeyError(err) ? new Set([0]) : undefined;
+  if (!writeErrors.every((w) => (w.code ?? w.err?.code) === 11000)) return undefined;
+  return new Set(writeErrors.map((w) => w.index));
+}
+
 /** The condition for changing a claim: still claimed, by this owner. */
 const held = (key: string, owner: string) => ({ _id: key, claimedBy: owner, status: 'claimed' as const });
 
@@ -16,32 +27,38 @@ const held = (key: string, owner: string) => ({ _id: key, claimedBy: owner, stat
 export class MongoDeliveryRepository implements DeliveryRepository {
   constructor(private readonly ctx: StoreContext) {}
 
-  /** insertOne with attempts = 1; a duplicate key means another instance claimed it already. */
-  claim(
-    delivery: Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>,
-    owner: string,
-    leaseUntil: Date,
-  ): Promise<boolean> {
-    return this.ctx.run('claimDelivery', { key: delivery.key, owner }, async () => {
-      const doc: DeliveryDoc = {
-        _id: delivery.key,
-        key: delivery.key,
-        letterRef: delivery.letterRef,
-        kind: delivery.kind,
-        step: delivery.step,
-        recipientKey: delivery.recipientKey,
-        dueAt: delivery.dueAt,
+  /** A claim with attempts = 1; a duplicate key means another instance claimed it already. */
+  async claim(delivery: ClaimSpec, owner: string, leaseUntil: Date): Promise<boolean> {
+    return (await this.claimMany([delivery], owner, leaseUntil)).has(delivery.key);
+  }
+
+  /**
+   * One unordered insert of every claim (the documents are built whole here, so they go
+   * in without being hydrated): each duplicate key is a claim someone else holds, and
+   * does not stop the others.
+   */
+  claimMany(deliveries: ClaimSpec[], owner: string, leaseUntil: Date): Promise<Set<string>> {
+    return this.ctx.run('claimDeliveries', { count: deliveries.length, owner }, async () => {
+      const docs = deliveries.map((d): DeliveryDoc => ({
+        _id: d.key,
+        key: d.key,
+        letterRef: d.letterRef,
+        kind: d.kind,
+        step: d.step,
+        recipientKey: d.recipientKey,
+        dueAt: d.dueAt,
         status: 'claimed',
         claimedBy: owner,
         leaseUntil,
         attempts: 1,
-      };
+      }));
       try {
-        await this.ctx.models.delivery.create(doc);
-        return true;
+        await this.ctx.models.delivery.insertMany(docs, { ordered: false, lean: true });
+        return new Set(docs.map((d) => d._id));
       } catch (err) {
-        if (isDuplicateKeyError(err)) return false;
-        throw err;
+        const taken = duplicateIndexes(err);
+        if (!taken) throw err;
+        return new Set(docs.filter((_, i) => !taken.has(i)).map((d) => d._id));
       }
     });
   }

@@ -33,6 +33,8 @@ export interface LetterLinesDoc {
   _id: string;
   /** Reference → the entry as one JSON string (see letter-lines.ts). */
   lines: Record<string, string>;
+  /** Reference → the stored entry's version (the letter's audit length), so an older entry never replaces a newer one. */
+  versions?: Record<string, number>;
 }
 
 /** `_id` is a letter reference; only letters with something ahead of them have one. */
@@ -67,7 +69,7 @@ export const letterListSchema = new Schema<LetterListDoc>(
 
 /** Buckets of list entries by `_id`; the entries are written whole, so their shape is the repository's. */
 export const letterLinesSchema = new Schema<LetterLinesDoc>(
-  { _id: { type: String, required: true }, lines: { type: Schema.Types.Mixed, default: {} } },
+  { _id: { type: String, required: true }, lines: { type: Schema.Types.Mixed, default: {} }, versions: { type: Schema.Types.Mixed, default: {} } },
   { ...SCHEMA_OPTIONS, minimize: false },
 );
 

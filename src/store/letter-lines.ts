@@ -12,6 +12,7 @@ import type { ListedLetter } from '../bot/repositories';
 import type { Fact, Letter, LetterThread } from '../domain/types';
 import type { LetterLinesDoc } from './letter-index-models';
 import { copyThread } from './letter-model';
+import { isDuplicateKeyError } from './db-errors';
 import type { StoreContext } from './store-connection';
 
 const FACTS = ['previewed', 'acknowledged', 'formalSent', 'replied', 'withdrawn'] as const;
@@ -74,14 +75,38 @@ export function fromEntry(entry: Record<string, unknown>): ListedLetter {
 export class LetterLines {
   constructor(private readonly ctx: StoreContext) {}
 
-  write(letter: Letter): Promise<unknown> {
-    return this.ctx.models.letterLines
-      .updateOne({ _id: bucketOf(letter.ref) }, { $set: { [`lines.${letter.ref}`]: encodeEntry(entryOf(letter)) } }, { upsert: true })
-      .exec();
+  /**
+   * Writes the letter's entry unless a newer one is stored. Each entry's version is the
+   * letter's audit length, which only grows: whichever writer saw the letter last wins,
+   * in whatever order the writes land, and nobody reads the letter again to make sure.
+   */
+  async write(letter: Letter): Promise<void> {
+    const { ref } = letter;
+    const version = letter.audit.length;
+    const write = () =>
+      this.ctx.models.letterLines
+        .updateOne(
+          { _id: bucketOf(ref), [`versions.${ref}`]: { $not: { $gte: version } } },
+          { $set: { [`lines.${ref}`]: encodeEntry(entryOf(letter)), [`versions.${ref}`]: version } },
+          { upsert: true },
+        )
+        .exec();
+    try {
+      await write();
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // The bucket exists and did not match: it holds a newer entry, or another writer created it
+      // meanwhile. Once more as an update; failing the same way then means a newer entry is stored.
+      try {
+        await write();
+      } catch (again) {
+        if (!isDuplicateKeyError(again)) throw again;
+      }
+    }
   }
 
-  remove(ref: string): Promise<unknown> {
-    return this.ctx.models.letterLines.updateOne({ _id: bucketOf(ref) }, { $unset: { [`lines.${ref}`]: 1 } }).exec();
+  async remove(ref: string): Promise<void> {
+    await this.ctx.models.letterLines.updateOne({ _id: bucketOf(ref) }, { $unset: { [`lines.${ref}`]: 1, [`versions.${ref}`]: 1 } }).exec();
   }
 
   /** The entries of these references that exist, by reference. */

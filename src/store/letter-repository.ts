@@ -38,9 +38,6 @@ export function scopesOf(letter: Letter): string[] {
   return [ALL_SCOPE, companyScope(letter.companyKey), mandateScope(letter.mandateKey), ...routedKeysOf(letter).map(personScope)];
 }
 
-/** How many times a writer refreshes a letter's list entry when others changed the letter meanwhile. */
-const ENTRY_REFRESHES = 3;
-
 /** LetterRepository on mongoose. */
 export class MongoLetterRepository implements LetterRepository {
   private readonly lines: LetterLines;
@@ -54,19 +51,9 @@ export class MongoLetterRepository implements LetterRepository {
     this.lists = new LetterLists(ctx);
   }
 
-  /**
-   * Writes the letter's list entry from the letter as this writer left it, then makes
-   * sure no later change was overwritten: if the letter moved on meanwhile (another
-   * writer's entry may have landed first), the entry is written again from a fresh read.
-   */
+  /** Writes the letter's list entry from the letter as this writer left it; a newer entry already stored stays (letter-lines.ts). */
   private async refreshEntry(letter: Letter): Promise<void> {
-    let current: Letter | null = letter;
-    for (let i = 0; current && i < ENTRY_REFRESHES; i += 1) {
-      await this.lines.write(current);
-      const fresh: Letter | null = await this.read(current.ref);
-      if (!fresh || fresh.audit.length === current.audit.length) return;
-      current = fresh;
-    }
+    await this.lines.write(letter);
   }
 
   /** One atomic `$inc` on the year's counter; a lost upsert race (E11000) is retried. */
@@ -91,11 +78,13 @@ export class MongoLetterRepository implements LetterRepository {
       for (const thread of letter.threads) {
         await this.ctx.models.letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
       }
-      await this.lines.write(letter);
+      // No list entry yet: the first status list to need one writes it from the letter, and
+      // posting the root card writes it anyway, a moment from now.
       // Due at once: the scheduler's first look publishes it (root card, thread note, direct messages).
       const entry = await this.schedule.lower(letter.ref, letter.previewed.at);
       try {
-        await letters.create(toLetterDoc(letter));
+        // Built whole from the domain letter, so it goes in without being hydrated.
+        await letters.insertMany([toLetterDoc(letter)], { lean: true });
         return entry;
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;

@@ -27,6 +27,17 @@ describe('delivery repository', () => {
     expect(await store.deliveries.get('missing')).toBeNull();
   });
 
+  it('claims several deliveries in one insert, and a key someone already holds neither stops the others nor changes hands', async () => {
+    const held = nudge('PL-2026-0009', 'owner-dm', 'carol');
+    await store.deliveries.claim(held, 'instance-b', t(5));
+    const batch = [nudge('PL-2026-0009', 'thread-intro', 'thread'), held, nudge('PL-2026-0009', 'owner-dm', 'dave')];
+    const mine = await store.deliveries.claimMany(batch, 'instance-a', t(6));
+    expect([...mine].sort()).toEqual([batch[0]!.key, batch[2]!.key].sort());
+    expect(await store.deliveries.get(held.key)).toMatchObject({ claimedBy: 'instance-b', leaseUntil: t(5), attempts: 1 });
+    expect(await store.deliveries.get(batch[2]!.key)).toStrictEqual<DeliveryRecord>({ ...batch[2]!, status: 'claimed', claimedBy: 'instance-a', leaseUntil: t(6), attempts: 1 });
+    expect(await store.deliveries.claimMany(batch, 'instance-c', t(7))).toEqual(new Set());
+  });
+
   it('records a delivery as sent, and tells the caller whether it still held the claim', async () => {
     const d = nudge('PL-2026-0002', 'ack-reminder');
     await store.deliveries.claim(d, 'instance-a', t(5));
