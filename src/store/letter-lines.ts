@@ -1,7 +1,7 @@
 /**
- * List entries of letters: each letter's facts and threads (never its text), a
- * hundred consecutive references to a document, so a status list of 25 letters reads
- * one or two documents instead of 25 letters. Each entry is stored as one JSON string:
+ * List entries of letters: each letter's facts and threads (never its text), twenty
+ * consecutive references to a document, so a status list of 25 letters reads two or
+ * three documents instead of 25 letters. Each entry is stored as one JSON string:
  * the embedded server decodes every stored value one by one (a hundred entries of
  * nested fields cost 70 ms to read, a hundred strings 7 ms), and nothing ever queries
  * inside an entry. An entry is a copy of the letter kept up
@@ -17,11 +17,25 @@ import type { StoreContext } from './store-connection';
 
 const FACTS = ['previewed', 'acknowledged', 'formalSent', 'replied', 'withdrawn'] as const;
 
-/** The bucket a reference's entry lives in: `PL-2026-0042` → `PL-2026/0`. */
+/** The bucket a reference's place in the scope lists lives in: `PL-2026-0042` → `PL-2026/0` (a hundred references). */
 export function bucketOf(ref: string): string {
   const match = /^(.*)-(\d+)$/.exec(ref);
   return match ? `${match[1]}/${Math.floor(Number(match[2]) / 100)}` : `${ref}/x`;
 }
+
+/**
+ * The document a reference's entry lives in: `PL-2026-0042` → `PL-2026:2` (twenty
+ * entries). Every change of a letter rewrites its entry's document, which the embedded
+ * server decodes and encodes whole, twice for a conditional write; twenty entries keep
+ * that small, and a status list of 25 still reads two or three documents.
+ */
+export function entryBucketOf(ref: string): string {
+  const match = /^(.*)-(\d+)$/.exec(ref);
+  return match ? `${match[1]}:${Math.floor(Number(match[2]) / ENTRIES_PER_DOCUMENT)}` : `${ref}:x`;
+}
+
+/** Entries per document (see entryBucketOf). */
+export const ENTRIES_PER_DOCUMENT = 20;
 
 /** The entry of a letter, as stored (the audit length says how recent it is). */
 export function entryOf(letter: Letter): Record<string, unknown> {
@@ -86,7 +100,7 @@ export class LetterLines {
     const write = () =>
       this.ctx.models.letterLines
         .updateOne(
-          { _id: bucketOf(ref), [`versions.${ref}`]: { $not: { $gte: version } } },
+          { _id: entryBucketOf(ref), [`versions.${ref}`]: { $not: { $gte: version } } },
           { $set: { [`lines.${ref}`]: encodeEntry(entryOf(letter)), [`versions.${ref}`]: version } },
           { upsert: true },
         )
@@ -106,12 +120,12 @@ export class LetterLines {
   }
 
   async remove(ref: string): Promise<void> {
-    await this.ctx.models.letterLines.updateOne({ _id: bucketOf(ref) }, { $unset: { [`lines.${ref}`]: 1, [`versions.${ref}`]: 1 } }).exec();
+    await this.ctx.models.letterLines.updateOne({ _id: entryBucketOf(ref) }, { $unset: { [`lines.${ref}`]: 1, [`versions.${ref}`]: 1 } }).exec();
   }
 
   /** The entries of these references that exist, by reference. */
   async read(refs: string[]): Promise<Map<string, ListedLetter>> {
-    const buckets = [...new Set(refs.map(bucketOf))];
+    const buckets = [...new Set(refs.map(entryBucketOf))];
     const docs = await Promise.all(buckets.map((id) => this.ctx.models.letterLines.findOne({ _id: id }).lean<LetterLinesDoc>()));
     const wanted = new Set(refs);
     const found = new Map<string, ListedLetter>();

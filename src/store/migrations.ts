@@ -8,6 +8,10 @@
  * bindings become claim documents (one person per account, one company per channel,
  * kept by the database); thread lookups, list scopes and the scheduler's agenda move
  * out of the letters into their own small documents.
+ *
+ * Version 3: list entries are kept twenty to a document (`PL-2026:2`) instead of a
+ * hundred (`PL-2026/0`); the old documents are deleted, and each entry is written again
+ * by the next change of its letter or the next status list that needs it.
  */
 import type { Model } from 'mongoose';
 import type { Logger } from '../logger';
@@ -22,7 +26,7 @@ import { EPOCH, WAKE_ID } from './schedule-repository';
 import type { StoreModels } from './store-connection';
 
 /** The schema version this code reads and writes. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 const SCHEMA_ID = 'schema';
 
 /** Indexes earlier versions declared that nothing queries any more; dropping them makes writes cheaper. */
@@ -88,11 +92,17 @@ async function toVersion2(models: StoreModels, logger: Logger): Promise<void> {
   logger.info({ moved, letters }, 'store migrated to schema version 2');
 }
 
+async function toVersion3(models: StoreModels, logger: Logger): Promise<void> {
+  const { deletedCount } = await models.letterLines.deleteMany({ _id: { $regex: '/' } }).exec();
+  logger.info({ deleted: deletedCount }, 'store migrated to schema version 3');
+}
+
 /** Brings the database to SCHEMA_VERSION; a database already there costs one `_id` read. */
 export async function migrate(models: StoreModels, logger: Logger): Promise<void> {
   const current = await models.meta.findOne({ _id: SCHEMA_ID }).lean<{ version?: number }>();
   const version = current?.version ?? 1;
   if (version >= SCHEMA_VERSION) return;
-  await toVersion2(models, logger);
+  if (version < 2) await toVersion2(models, logger);
+  await toVersion3(models, logger);
   await models.meta.updateOne({ _id: SCHEMA_ID }, { $max: { version: SCHEMA_VERSION } }, { upsert: true }).exec();
 }
