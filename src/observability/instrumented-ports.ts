@@ -51,6 +51,12 @@ export function instrumentedDeliveries(inner: DeliveryRepository, metrics: Metri
       if (claimed) metrics.deliveryLag((clock.now().getTime() - delivery.dueAt.getTime()) / 1000);
       return claimed;
     },
+    async claimMany(deliveries: Array<Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>>, owner: string, leaseUntil: Date) {
+      const claimed = await inner.claimMany(deliveries, owner, leaseUntil);
+      const now = clock.now().getTime();
+      for (const d of deliveries) if (claimed.has(d.key)) metrics.deliveryLag((now - d.dueAt.getTime()) / 1000);
+      return claimed;
+    },
     async markSent(key: string, owner: string, at: Date) {
       const result = await inner.markSent(key, owner, at);
       metrics.delivery(deliveryKindOf(key), 'sent');
