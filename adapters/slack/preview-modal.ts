@@ -51,7 +51,7 @@ function option(text: string, value: string): types.PlainTextOption {
 export function previewModal(options: PreviewFormOptions, channel: ChannelBinding): types.ModalView {
   const mandateChoice = options.mandates.length > 1;
   const metadata: z.infer<typeof metadataSchema> = { v: 1, workspaceId: channel.workspaceId, channelId: channel.channelId, mandateChoice };
-  const topics = options.topics.filter((t) => t.length <= 150).slice(0, MAX_OPTIONS);
+  const topics = options.topics.slice(0, MAX_OPTIONS);
   const blocks: types.KnownBlock[] = [
     {
       type: 'section',

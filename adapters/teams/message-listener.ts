@@ -17,8 +17,6 @@ import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
 /** What a reply must say to acknowledge (case-insensitive, a trailing full stop allowed). */
 const ACK_REPLY = /^ack\.?$/i;
-const NO_TOPICS =
-  'There are no topics on file for this company or your mandates, so a preview could not be routed. Ask your PreLetter admin to add topics to the directory.';
 const NOT_A_LETTER_THREAD =
   "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `@PreLetter ack REF` with the letter's reference.";
 
@@ -39,7 +37,6 @@ async function acknowledgeReplyChain(services: TurnServices, request: MessageReq
 /** Why: sends the preview form to the person's 1:1 chat, bound (and signed) to the channel `preview` was typed in. */
 async function sendPreviewForm(services: TurnServices, request: MessageRequest, options: Parameters<typeof previewFormCard>[0]): Promise<void> {
   if (!request.channel) throw new PreLetterError('not-bound', 'Type `@PreLetter preview` in the channel you share with the company.', {});
-  if (options.topics.length === 0) throw new PreLetterError('invalid-input', NO_TOPICS, { companyKey: options.company.key });
   const token = signFormBinding(request.channel, request.actor.userId, options.mandates.length > 1, services.settings.formKey);
   const form = previewFormAttachment(previewFormCard(options, token));
   await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [form] });

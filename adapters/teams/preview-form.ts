@@ -114,7 +114,7 @@ export function previewFormCard(options: PreviewFormOptions, token: string, valu
     isMultiSelect: true,
     style: 'expanded',
     ...(values.topics ? { value: values.topics } : {}),
-    choices: choices(options.topics.filter((t) => !t.includes(',')).map((t) => ({ title: t, value: t }))),
+    choices: choices(options.topics.map((t) => ({ title: t, value: t }))),
   });
   field('summary', {
     type: 'Input.Text',

@@ -75,19 +75,39 @@ export async function previewFormOptions(
   const company = await boundCompany(deps, channel);
   const person = await resolveActor(deps, actor);
   const mandates = await teamMandates(deps, person);
+  const topics = offeredTopics(mandates, company);
+  if (topics.length === 0) {
+    throw new PreLetterError(
+      'invalid-input',
+      `There are no topics on file for ${company.name} or your mandates that the preview form can offer, so nothing was created. Ask your PreLetter admin to add topics to the directory.`,
+      { companyKey: company.key, field: 'topics' },
+    );
+  }
   return {
     company: { key: company.key, name: company.name },
     mandates: mandates.map((m) => ({ key: m.key, title: m.title })),
-    topics: offeredTopics(mandates, company),
+    topics,
   };
 }
 
-/** The topics a preview may carry: its mandates' and the company's routes', as the forms offer them. */
+/** The longest topic a form can offer: Slack's limit for an option's text. */
+export const MAX_TOPIC_LENGTH = 150;
+
+/**
+ * Why: a topic every form can show and send back unchanged. Slack cuts option texts
+ * after 150 characters, and Teams returns a multi-select as one comma-separated string.
+ * The directory import refuses other topics; older directories may still hold some.
+ */
+export function isFormTopic(topic: string): boolean {
+  return topic.length > 0 && topic.length <= MAX_TOPIC_LENGTH && !topic.includes(',');
+}
+
+/** The topics a preview may carry: its mandates' and the company's routes' that every form can show. */
 function offeredTopics(mandates: Mandate[], company: Company): string[] {
   const topics = new Set<string>();
   for (const m of mandates) m.topics.forEach((t) => topics.add(t));
   for (const r of company.routes) r.topics.forEach((t) => topics.add(t));
-  return [...topics].sort();
+  return [...topics].filter(isFormTopic).sort();
 }
 
 /** The most topics one preview may carry. */

@@ -60,6 +60,15 @@ export function crossCheck(raw: unknown, existing?: Directory): RawIssue[] {
       checkRefs(rec(r).owners, ['companies', i, 'routes', j, 'owners']);
       checkRefs(rec(r).backups, ['companies', i, 'routes', j, 'backups']);
     });
+    const company = rec(c);
+    const routed = list(company.routes).some((r) => list(rec(r).topics).length > 0);
+    if (list(company.channels).length > 0 && !routed) {
+      issues.push({
+        path: ['companies', i, 'routes'],
+        atKey: company.routes !== undefined,
+        message: 'gives no topic — a company bound to a channel needs at least one route with a topic, or its letters cannot be routed by topic and its preview form may have nothing to offer',
+      });
+    }
   });
   const stored = <T extends { key: string }>(docs: T[] = [], inFile: Set<unknown>) => docs.filter((d) => !inFile.has(d.key));
   const people = stored(existing?.people, peopleInFile);

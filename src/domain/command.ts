@@ -19,7 +19,7 @@ export const COMMAND_USAGE: Record<CommandName, { usage: string; description: st
   ack: { usage: 'ack REF', description: 'Acknowledge a letter routed to you.' },
   sent: { usage: 'sent REF [official symbol]', description: 'Mark the formal letter as sent; this starts the reply clock.' },
   replied: { usage: 'replied REF', description: "Record the company's reply to the formal letter." },
-  withdraw: { usage: 'withdraw REF [reason]', description: 'Withdraw a letter that will not be sent.' },
+  withdraw: { usage: 'withdraw REF [reason]', description: 'Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.' },
   help: { usage: 'help', description: 'Show these commands.' },
 };
 

@@ -107,7 +107,9 @@ describe('acting on a letter', () => {
   it('withdraws a letter with its reason, after which acknowledging is refused politely', async () => {
     const out = await withdraw(h.deps, { actor: USERS.mara, ref, reason: 'superseded by a joint letter' });
     expect(out.changed).toBe(true);
-    expect(cardText(h.slack.of('postInThread')[0]!.card)).toContain('superseded by a joint letter');
+    expect(cardText(h.slack.of('postInThread')[0]!.card)).toContain(
+      'Mara Quell withdrew this letter preview: superseded by a joint letter. No action is needed from the company.',
+    );
     expect((await h.store.letters.get(ref))?.withdrawReason).toBe('superseded by a joint letter');
     await expect(acknowledge(h.deps, { actor: USERS.ana, ref })).rejects.toMatchObject({
       code: 'conflict',

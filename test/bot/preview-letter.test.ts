@@ -1,4 +1,4 @@
-import { previewLetter, type PreviewInput } from '../../src/bot/preview-letter';
+import { previewFormOptions, previewLetter, type PreviewInput } from '../../src/bot/preview-letter';
 import { sweep } from '../../src/scheduler/sweep';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/recording-platform';
@@ -52,6 +52,26 @@ describe('previewing a letter', () => {
     ]);
     expect(stored?.audit.map((a) => a.action)).toEqual(['previewed', 'routed', 'posted']);
     expect(stored?.routing).toMatchObject({ owners: ['ana', 'wei'], backups: ['bea'], escalation: ['eli'], unrouted: false });
+  });
+
+  it('offers only topics every form can show and send back, and refuses to open a form with none, creating nothing', async () => {
+    const long = 'x'.repeat(151);
+    const withTopics = (mandateTopics: string[], routeTopics: string[]) => ({
+      ...TEST_DIRECTORY,
+      mandates: TEST_DIRECTORY.mandates.map((m) => ({ ...m, topics: mandateTopics })),
+      companies: TEST_DIRECTORY.companies.map((c) => (c.key === 'northwind' ? { ...c, routes: c.routes.map((r) => ({ ...r, topics: routeTopics })) } : c)),
+    });
+    // Written straight to the store: the import refuses such topics, but an older directory may hold them.
+    await h.store.directory.apply(withTopics(['privacy, surveillance', 'surveillance'], [long, 'content-moderation']));
+    expect((await previewFormOptions(h.deps, USERS.mara, NORTHWIND_CHANNEL)).topics).toEqual(['content-moderation', 'surveillance']);
+    await expect(previewLetter(h.deps, input({ topics: ['privacy, surveillance'] }))).rejects.toMatchObject({ code: 'invalid-input' });
+
+    await h.store.directory.apply(withTopics(['privacy, surveillance'], [long]));
+    await expect(previewFormOptions(h.deps, USERS.mara, NORTHWIND_CHANNEL)).rejects.toMatchObject({
+      code: 'invalid-input',
+      userMessage: 'There are no topics on file for Northwind Social or your mandates that the preview form can offer, so nothing was created. Ask your PreLetter admin to add topics to the directory.',
+    });
+    expect(await h.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
   it('gives consecutive references to consecutive letters', async () => {

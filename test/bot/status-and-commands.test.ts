@@ -17,7 +17,7 @@ describe('status and commands', () => {
     const base = { actor: USERS.mara, type: 'AL' as const, urgent: false };
     northwindRef = (await previewLetter(h.deps, { ...base, channel: NORTHWIND_CHANNEL, topics: ['content-moderation'], summary: SECRET })).letter.ref;
     kestrelRef = (await previewLetter(h.deps, { ...base, channel: KESTREL_CHANNEL, topics: ['surveillance'], summary: SECRET })).letter.ref;
-    await markSent(h.deps, { actor: USERS.mara, ref: northwindRef });
+    await markSent(h.deps, { actor: USERS.mara, ref: northwindRef, officialSymbol: 'AL OTH 12/2026' });
     h.clock.advanceDays(10);
   });
   afterAll(async () => h.close());
@@ -41,6 +41,7 @@ describe('status and commands', () => {
     expect(cardText(await status(h.deps, { actor: USERS.ana, ref: northwindRef }))).toContain(SECRET);
     const forContact = cardText(await status(h.deps, { actor: USERS.dana, ref: northwindRef }));
     expect(forContact).toContain('Formal letter sent');
+    expect(forContact).toContain('Official symbol: AL OTH 12/2026');
     expect(forContact).not.toContain(SECRET);
   });
 
@@ -100,5 +101,7 @@ describe('status and commands', () => {
       '/preletter withdraw REF [reason]',
       '/preletter help',
     ]);
+    const withdrawHelp = outcome.kind === 'reply' ? outcome.card.fields.find((f) => f.label.startsWith('/preletter withdraw'))?.value : undefined;
+    expect(withdrawHelp).toBe('Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.');
   });
 });

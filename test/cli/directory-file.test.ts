@@ -257,6 +257,26 @@ describe('limits', () => {
     ]);
   });
 
+  it('refuses a company bound to a channel whose routes give no topic, at the line of its routes or of the company', () => {
+    const file = [
+      'people:',
+      '  - { key: ana, name: Ana, email: ana@example.org }',
+      'companies:',
+      '  - key: acme',
+      '    name: Acme',
+      '    channels: [{ platform: slack, workspaceId: T1, channelId: C1 }]',
+      '    routes: []',
+      '  - key: globex',
+      '    name: Globex',
+      '    channels: [{ platform: slack, workspaceId: T1, channelId: C2 }]',
+      '  - key: initech',
+      '    name: Initech',
+      '    routes: []',
+    ].join('\n');
+    const why = 'gives no topic — a company bound to a channel needs at least one route with a topic, or its letters cannot be routed by topic and its preview form may have nothing to offer';
+    expect(messages(file, 'd.yaml')).toEqual([`d.yaml:7:5 companies[0].routes: ${why}`, `d.yaml:8:5 companies[1].routes: ${why}`]);
+  });
+
   it('refuses a file over 5 MB before parsing it, with a sentence saying what to do', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'preletter-big-'));
     try {

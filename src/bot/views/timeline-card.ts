@@ -21,6 +21,7 @@ export function timelineCard(ctx: LetterContext, policy: ClockPolicy, now: Date,
   const { letter, company, mandate } = ctx;
   const { status, deadline } = stateOf(letter, mandate, policy, now);
   const fields = [{ label: 'Status', value: STATUS_NAMES[status] }];
+  if (letter.officialSymbol) fields.push({ label: 'Official symbol', value: letter.officialSymbol });
   if (deadline && (status === 'awaiting-reply' || status === 'overdue')) {
     fields.push({ label: 'Reply due', value: `${formatMoment(deadline, zone)} (${formatDaysLeft(daysLeft(deadline, now, zone))})` });
   }
