@@ -75,13 +75,15 @@ export class CachedDirectoryRepository implements DirectoryRepository {
 
   /** Why: reads the import token once; every lookup of the returned directory is answered from this instance's memory of that token. */
   unitOfWork(): DirectoryRepository {
-    const generation = this.generation();
+    // Read on the first lookup, not before: a unit that looks nothing up (help) reads nothing.
+    let read: Promise<Generation> | undefined;
+    const current = () => (read ??= this.generation());
     const inner = this.inner;
-    const on = async <T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> => (await generation).once(key, load, keep);
+    const on = async <T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> => (await current()).once(key, load, keep);
     const getPerson = (key: string) => on(`person:${key}`, () => inner.getPerson(key), known);
     const unit: DirectoryRepository = {
       findPersonByIdentity: async (identity: PlatformIdentity) => {
-        const g = await generation;
+        const g = await current();
         return g.once(
           `identity:${identityKey(identity)}`,
           async () => {
@@ -95,7 +97,7 @@ export class CachedDirectoryRepository implements DirectoryRepository {
       },
       getPerson,
       getPeople: async (keys: string[]) => {
-        const g = await generation;
+        const g = await current();
         const unique = [...new Set(keys)];
         const missing = unique.filter((k) => !g.peek(`person:${k}`));
         if (missing.length > 1) {

@@ -45,6 +45,13 @@ describe('the directory remembered per instance', () => {
     expect(commands()).toEqual(['find meta']);
   });
 
+  it('reads nothing for a unit of work that looks nothing up (a help answer), so none is left reading when it ends', async () => {
+    counter.reset();
+    store.directory.unitOfWork();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(commands()).toEqual([]);
+  });
+
   it('sees an import made through another connection in its next unit of work', async () => {
     const before = await store.directory.unitOfWork().findPersonByIdentity(USERS.mara);
     const renamed = { ...TEST_DIRECTORY, people: TEST_DIRECTORY.people.map((p) => (p.key === before!.key ? { ...p, name: 'Mara Renamed' } : p)) };
