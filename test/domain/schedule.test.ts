@@ -87,6 +87,23 @@ describe('acknowledgement nudges', () => {
     expect(planDeliveries(acked, ctx, new Date('2026-06-01T00:00:00Z'))).toEqual([]);
   });
 
+  it("uses a person's own zone, else their company's, else the default zone", () => {
+    const owner = (timeZone: string | undefined, companyZone: string | undefined, defaultTimeZone: string) => {
+      const context: ScheduleContext = {
+        policy: { ...DEFAULT_POLICY, defaultTimeZone },
+        mandate,
+        company: { ...company, ...(companyZone ? { timeZone: companyZone } : {}) },
+        people: new Map([['ana', person('ana', timeZone)]]),
+      };
+      const reminder = planDeliveries(letter(fridayPreview), context, new Date('2026-03-20T00:00:00Z')).find((d) => d.kind === 'ack-reminder' && d.recipientKey === 'ana')!;
+      return reminder.dueAt.toISOString();
+    };
+    // Friday 10:30 in Zurich: the reminder is due at 09:00 on the next working day in the zone that applies.
+    expect(owner(SINGAPORE, LA, ZURICH)).toBe('2026-03-10T01:00:00.000Z'); // Tuesday 09:00 Singapore (Friday there was already 17:30)
+    expect(owner(undefined, LA, ZURICH)).toBe('2026-03-09T16:00:00.000Z'); // Monday 09:00 Los Angeles (PDT from 8 March)
+    expect(owner(undefined, undefined, LONDON)).toBe('2026-03-09T09:00:00.000Z'); // Monday 09:00 London
+  });
+
   it('plans only for the recipients an unrouted letter has', () => {
     const unrouted = letter(fridayPreview, {
       routing: { owners: [], backups: [], escalation: ['eva'], unrouted: true, matchedTopics: [] },
