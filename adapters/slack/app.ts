@@ -16,9 +16,9 @@ import { errorDetails, type Logger } from '../../src/logger';
 import type { Metrics } from '../../src/metrics';
 import { handleButton } from './action-listener';
 import { boltLogger } from './bolt-logger';
-import { handleMention, handleSlashCommand, opensPreviewForm } from './command-listener';
+import { handleDirectMessage, handleMention, handleSlashCommand, opensPreviewForm } from './command-listener';
 import { handleHomeOpened, handleThreadReply } from './event-listeners';
-import { ACTION_IDS } from './inbound';
+import { ACTION_IDS, isDirectMessageEvent } from './inbound';
 import { SlackPlatform } from './platform';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
@@ -35,14 +35,15 @@ export const SLACK_COMMAND = '/preletter';
 const EVENT_LISTENERS: Record<string, (services: TurnServices, body: unknown) => Promise<void>> = {
   app_mention: handleMention,
   app_home_opened: handleHomeOpened,
-  message: handleThreadReply,
+  // Channel messages (an `ack` reply in a letter's thread) and the Messages tab (a typed command) arrive as one type.
+  message: (services, body) => (isDirectMessageEvent(body) ? handleDirectMessage(services, body) : handleThreadReply(services, body)),
 };
 /** Event types with a listener; the manifest must subscribe to each (and to nothing else). */
 export const SLACK_EVENT_TYPES = Object.keys(EVENT_LISTENERS);
-/** Bot event subscriptions: `message` only in public and private channels (threads of bound channels). */
-export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.channels', 'message.groups'] as const;
+/** Bot event subscriptions: `message` in public and private channels (threads of bound channels) and in the app's Messages tab. */
+export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im'] as const;
 /** Bot scopes the Web API calls below need; the manifest requests exactly these (see manifest comments). */
-export const SLACK_BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:write', 'users:read'] as const;
+export const SLACK_BOT_SCOPES = ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'users:read'] as const;
 
 const STOP_WAIT_MS = 10_000;
 /**

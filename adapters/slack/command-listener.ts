@@ -8,12 +8,10 @@ import { handleCommand } from '../../src/bot/handle-command';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { parseCommand } from '../../src/domain/command';
 import { PreLetterError } from '../../src/domain/errors';
-import { readMention, readSlashCommand } from './inbound';
+import { readDirectMessage, readMention, readSlashCommand } from './inbound';
 import { previewModal } from './preview-modal';
-import { runRequestTurn, tellPrivately, type TurnServices } from './turn';
+import { firstTime, runRequestTurn, runTurn, tellPrivately, type TurnServices } from './turn';
 
-const NO_TOPICS =
-  'There are no topics on file for this company or your mandates, so a preview could not be routed. Ask your PreLetter admin to add topics to the directory.';
 const PREVIEW_NEEDS_COMMAND = 'The preview form opens from the slash command: type `/preletter preview` in this channel.';
 const NOT_A_LETTER_THREAD = "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `/preletter ack REF` with the letter's reference.";
 
@@ -30,7 +28,6 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
     if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
     if (!request.channel) throw new PreLetterError('not-bound', PREVIEW_NEEDS_COMMAND, {});
-    if (outcome.options.topics.length === 0) throw new PreLetterError('invalid-input', NO_TOPICS, { companyKey: outcome.options.company.key });
     // The trigger id expires three seconds after the command: open the form before anything else.
     await services.platform.openModal(request.triggerId, previewModal(outcome.options, request.channel));
     turn.log.info({ channelId: request.channel.channelId, companyKey: outcome.options.company.key }, 'preview form opened');
@@ -46,6 +43,22 @@ export async function handleMention(services: TurnServices, body: unknown): Prom
       return tellPrivately(services, request.reply, card, turn.log);
     }
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
+    const card = outcome.kind === 'reply' ? outcome.card : noticeCard('Preview a letter', PREVIEW_NEEDS_COMMAND);
+    await tellPrivately(services, request.reply, card, turn.log);
+  });
+}
+
+/**
+ * Why: the app's Messages tab is a private place to type the same commands as
+ * `/preletter` (`status`, `ack PL-…`, `help`); the answer comes back in that conversation.
+ */
+export async function handleDirectMessage(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'direct-message', async (turn) => {
+    const request = readDirectMessage(body);
+    if (!request) return;
+    turn.reply = request.reply;
+    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text });
     const card = outcome.kind === 'reply' ? outcome.card : noticeCard('Preview a letter', PREVIEW_NEEDS_COMMAND);
     await tellPrivately(services, request.reply, card, turn.log);
   });

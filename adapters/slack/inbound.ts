@@ -67,6 +67,12 @@ export interface ThreadReplyRequest extends InboundTurn {
   text: string;
 }
 
+/** Text typed in the app's Messages tab: read as a command, answered in the same conversation. */
+export interface DirectMessageRequest extends InboundTurn {
+  actor: PlatformIdentity;
+  text: string;
+}
+
 /** An @-mention of the bot: the text after the mention is read as a command. */
 export interface MentionRequest extends InboundTurn {
   actor: PlatformIdentity;
@@ -207,7 +213,32 @@ const messageEventSchema = z.object({
   text: z.string().default(''),
   ts,
   thread_ts: ts.optional(),
+  channel_type: z.string().optional(),
 });
+
+/** Why: the Events API sends channel messages and the app's direct messages as one `message` type; they mean different things. */
+export function isDirectMessageEvent(body: unknown): boolean {
+  const event = (body as { event?: { channel_type?: unknown } } | null)?.event;
+  return event?.channel_type === 'im';
+}
+
+/**
+ * Why: a person's plain message to the app in its Messages tab is a command; the app's
+ * own posts, edits and deletions are not requests and return null.
+ */
+export function readDirectMessage(body: unknown): DirectMessageRequest | null {
+  const envelope = readPayload(envelopeSchema, body, 'event');
+  const e = readPayload(messageEventSchema, envelope.event, 'message event');
+  if (e.subtype !== undefined || e.bot_id !== undefined || !e.user || e.channel_type !== 'im') return null;
+  const actor = identity(e.user_team ?? envelope.team_id, e.user);
+  return {
+    actor,
+    text: unescapeSlackText(e.text).trim(),
+    dedupeId: `event:${envelope.event_id}`,
+    // No target: the answer is a message in this same conversation, which only the person sees.
+    reply: { user: actor },
+  };
+}
 
 /**
  * Why: only a person's plain reply inside a thread can be a letter's `ack`; edits,

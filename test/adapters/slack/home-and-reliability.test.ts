@@ -8,7 +8,7 @@ import { markSent } from '../../../src/bot/mark-sent';
 import { previewLetter } from '../../../src/bot/preview-letter';
 import { NORTHWIND_CHANNEL, USERS } from '../../support/test-directory';
 import { visibleText } from './support/slack-message-view';
-import { buttonClick, homeOpened, previewValues, slashCommand, viewSubmission } from './support/slack-requests';
+import { buttonClick, directMessage, homeOpened, previewValues, slashCommand, viewSubmission } from './support/slack-requests';
 import { openSlackWorld, type SlackWorld } from './support/slack-world';
 
 describe('Slack: App Home', () => {
@@ -47,6 +47,54 @@ describe('Slack: App Home', () => {
   it('publishes nothing for the Messages tab', async () => {
     w.fake.clear();
     await w.send.event(homeOpened('U0MARA', 'messages'));
+    await w.slack.idle();
+    expect(w.fake.calls).toEqual([]);
+  });
+});
+
+describe("Slack: commands typed in the app's Messages tab", () => {
+  let w: SlackWorld;
+  beforeAll(async () => {
+    w = await openSlackWorld();
+    await previewLetter(w.deps, { actor: USERS.mara, channel: NORTHWIND_CHANNEL, type: 'AL', topics: ['content-moderation'], summary: 'S.', urgent: false });
+  });
+  afterAll(async () => w.close());
+
+  const answersIn = (channel: string) => w.fake.of('chat.postMessage').filter((c) => c.args.channel === channel);
+
+  it('answers `status` in the same conversation, only to the person who typed it', async () => {
+    w.fake.clear();
+    expect((await w.send.event(directMessage({ user: 'U0MARA', text: 'status' }))).status).toBe(200);
+    const answer = await w.fake.waitFor(() => answersIn(w.fake.dmOf('U0MARA'))[0], 'status answer in the DM');
+    expect(visibleText(answer)).toContain('PL-2026-0001 · Northwind Social');
+    await w.slack.idle();
+    expect(w.fake.of('chat.postMessage').filter((c) => c.args.channel !== w.fake.dmOf('U0MARA'))).toEqual([]);
+    expect(w.fake.of('chat.postEphemeral')).toEqual([]);
+  });
+
+  it('acknowledges by reference, as `/preletter ack` does', async () => {
+    w.fake.clear();
+    await w.send.event(directMessage({ user: 'U0ANA', text: 'ack pl-2026-0001' }));
+    const answer = await w.fake.waitFor(() => answersIn(w.fake.dmOf('U0ANA'))[0], 'ack answer in the DM');
+    expect(visibleText(answer)).toContain('PL-2026-0001');
+    expect((await w.harness.store.letters.get('PL-2026-0001'))?.acknowledged?.by).toBe('ana');
+  });
+
+  it('says where previews are made, and answers a typo with the help line', async () => {
+    w.fake.clear();
+    await w.send.event(directMessage({ user: 'U0MARA', text: 'preview' }));
+    const where = await w.fake.waitFor(() => answersIn(w.fake.dmOf('U0MARA'))[0], 'preview answer');
+    expect(visibleText(where)).toContain('Letters are previewed in the channel you share with the company, so nothing was created here.');
+    w.fake.clear();
+    await w.send.event(directMessage({ user: 'U0MARA', text: 'stauts' }));
+    const typo = await w.fake.waitFor(() => answersIn(w.fake.dmOf('U0MARA'))[0], 'typo answer');
+    expect(visibleText(typo)).toMatch(/Did you mean .status.\?/);
+  });
+
+  it("ignores the app's own messages and edits in the conversation", async () => {
+    w.fake.clear();
+    await w.send.event(directMessage({ user: 'U0MARA', text: 'status', extra: { bot_id: 'B0PRELETTER' } }));
+    await w.send.event(directMessage({ user: 'U0MARA', text: 'status', extra: { subtype: 'message_changed' } }));
     await w.slack.idle();
     expect(w.fake.calls).toEqual([]);
   });

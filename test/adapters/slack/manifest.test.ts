@@ -68,6 +68,7 @@ const EVENT_SCOPES: Record<string, string> = {
   app_home_opened: 'none',
   'message.channels': 'channels:history',
   'message.groups': 'groups:history',
+  'message.im': 'im:history',
 };
 
 function adapterApiMethods(): string[] {

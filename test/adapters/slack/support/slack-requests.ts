@@ -145,6 +145,15 @@ export function threadReply(options: { user: string; text: string; threadTs: str
   return body;
 }
 
+/** A message event envelope: text a person typed in the app's Messages tab. */
+export function directMessage(options: { user: string; text: string; channel?: string; extra?: Record<string, unknown> }): any {
+  const body = fixture('event-message-im');
+  const ts = `${Math.floor(Date.now() / 1000)}.${String(counter + 1).padStart(6, '0')}`;
+  body.event = { ...body.event, user: options.user, text: options.text, ts, event_ts: ts, channel: options.channel ?? `D${options.user.slice(1)}`, ...options.extra };
+  body.event_id = freshId('Ev0');
+  return body;
+}
+
 /** An app_mention event envelope. */
 export function mention(options: { user: string; text: string; channel?: string; threadTs?: string }): any {
   const body = fixture('event-app-mention');
