@@ -131,18 +131,19 @@ class LetterRun {
   }
 
   /** Makes one claimed delivery and records the outcome; failures wait for a retry or are reported after the last attempt. */
-  private async attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<void>): Promise<Outcome> {
+  private async attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<string | void>): Promise<Outcome> {
     const outcome = await this.make(ctx, key, recipientKey, attempts, send);
     this.outcomes.set(key, outcome);
     return outcome;
   }
 
-  private async make(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<void>): Promise<DeliveryOutcome> {
+  private async make(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<string | void>): Promise<DeliveryOutcome> {
     const { deliveries, logger } = this.deps;
     const owner = this.settings.instanceId;
     try {
-      await send();
-      await deliveries.markSent(key, owner, this.deps.clock.now());
+      // A send that leaves a copy of the letter's card (an owner's message) returns its ref, kept to update it later.
+      const messageRef = await send();
+      await deliveries.markSent(key, owner, this.deps.clock.now(), messageRef ?? undefined);
       this.report.sent += 1;
       return 'sent';
     } catch (err) {
@@ -181,7 +182,9 @@ class LetterRun {
       }
       let updated: Letter | undefined;
       const outcome = await this.attempt(current, d.key, d.recipientKey, attempts, async () => {
-        updated = await sendPublication(this.deps, current, d, attempts, this.links);
+        const made = await sendPublication(this.deps, current, d, attempts, this.links);
+        updated = made.letter;
+        return made.messageRef;
       });
       if (updated) current = { ...current, letter: updated };
       if (d.kind === 'post-root') {

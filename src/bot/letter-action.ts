@@ -6,6 +6,7 @@
 import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
+import { deliveryKey } from '../domain/schedule';
 import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
@@ -13,6 +14,7 @@ import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context'
 import type { NeutralCard } from './ports';
 import { letterCard } from './views/letter-card';
 import { noticeCard } from './views/notice-card';
+import { previewDirectCard } from './views/preview-cards';
 
 /** Who acted, on which letter, with the optional words some actions carry. */
 export interface ActionRequest {
@@ -39,6 +41,34 @@ function zoneOf(person: Person, deps: BotDeps): string {
   return person.timeZone ?? deps.policy.defaultTimeZone;
 }
 
+/**
+ * The owners' copies of the card (the direct messages that told them of the letter),
+ * refreshed like the root card, so nobody is left looking at a button that no longer
+ * applies. Each copy's ref was kept with its delivery; a failure is logged, never undoes the fact.
+ */
+async function refreshCopies(deps: BotDeps, ctx: LetterContext): Promise<boolean> {
+  const { letter } = ctx;
+  const name = letter.channel?.platform ?? letter.threads[0]?.platform;
+  const platform = name ? deps.platforms[name] : undefined;
+  if (!platform) return true;
+  const records = await Promise.all(letter.routing.owners.map((owner) => deps.deliveries.get(deliveryKey(letter.ref, 'owner-dm', '1', owner))));
+  const refs = records.flatMap((r) => (r?.messageRef ? [r.messageRef] : []));
+  if (refs.length === 0) return true;
+  const thread = letter.threads.find((t) => t.platform === name);
+  const link = thread ? await platform.threadLink(thread.threadRef).catch(() => undefined) : undefined;
+  const card = { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) };
+  let complete = true;
+  for (const ref of refs) {
+    try {
+      await platform.updateMessage(ref, card);
+    } catch (err) {
+      complete = false;
+      deps.logger.warn({ ref: letter.ref, platform: name, code: (err as PreLetterError).code, ...errorDetails(err) }, 'owner message update failed');
+    }
+  }
+  return complete;
+}
+
 /** Refreshes root cards and posts the thread note; a platform hiccup here never undoes the fact. */
 async function announce(deps: BotDeps, ctx: LetterContext, note: NeutralCard): Promise<boolean> {
   const card = letterCard(ctx, deps.policy, deps.clock.now());
@@ -54,7 +84,7 @@ async function announce(deps: BotDeps, ctx: LetterContext, note: NeutralCard): P
       deps.logger.warn({ ref: ctx.letter.ref, platform: thread.platform, code: (err as PreLetterError).code, ...errorDetails(err) }, 'thread update failed');
     }
   }
-  return complete;
+  return (await refreshCopies(deps, ctx)) && complete;
 }
 
 /** Runs one lifecycle action end to end and returns the private answer for the person. */

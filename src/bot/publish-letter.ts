@@ -62,7 +62,7 @@ function linkOf(platform: ChatPlatform, threadRef: string, links: ThreadLinks): 
   return link;
 }
 
-async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person | undefined, key: string, links: ThreadLinks): Promise<void> {
+async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person | undefined, key: string, links: ThreadLinks): Promise<string> {
   const thread = threadOf(ctx);
   const identity = person && identityOn(person, thread.platform);
   if (!person || !identity) {
@@ -70,7 +70,7 @@ async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person |
   }
   const platform = platformOf(deps, thread.platform, ctx.letter.ref);
   const link = await linkOf(platform, thread.threadRef, links);
-  await platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) });
+  return platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) });
 }
 
 /** Alerts every admin who can be reached; fails (to be retried) only when none could be. */
@@ -96,27 +96,33 @@ async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
   await deps.letters.appendAudit(ctx.letter.ref, { at: deps.clock.now(), by: 'system', action: 'unrouted-alert', detail: String(reached) });
 }
 
+/** What one publication delivery did: the letter as it is afterwards, and the copy of its card it left, if any. */
+export interface PublicationMade {
+  letter: Letter;
+  messageRef?: string;
+}
+
 /**
  * Makes one publication delivery. Returns the letter as it is afterwards (the root
- * card adds a thread), so the caller can plan the next steps from it. `links` keeps
- * the thread links asked for during one run, so the owners' messages ask once.
+ * card adds a thread), so the caller can plan the next steps from it, and an owner's
+ * message's ref, so later changes update that copy too. `links` keeps the thread links
+ * asked for during one run, so the owners' messages ask once.
  */
-export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, attempt: number, links: ThreadLinks = new Map()): Promise<Letter> {
+export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, attempt: number, links: ThreadLinks = new Map()): Promise<PublicationMade> {
   switch (d.kind) {
     case 'post-root':
-      return postRoot(deps, ctx, attempt);
+      return { letter: await postRoot(deps, ctx, attempt) };
     case 'thread-intro': {
       const thread = threadOf(ctx);
       const platform = platformOf(deps, thread.platform, ctx.letter.ref);
       await platform.postInThread(thread.threadRef, noticeCard('Routing', threadIntroSegments(ctx, thread.platform)));
-      return ctx.letter;
+      return { letter: ctx.letter };
     }
     case 'owner-dm':
-      await directMessage(deps, ctx, ctx.people.get(d.recipientKey), d.recipientKey, links);
-      return ctx.letter;
+      return { letter: ctx.letter, messageRef: await directMessage(deps, ctx, ctx.people.get(d.recipientKey), d.recipientKey, links) };
     case 'unrouted-alert':
       await alertAdmins(deps, ctx);
-      return ctx.letter;
+      return { letter: ctx.letter };
     default:
       throw new PreLetterError('internal', 'Not a publication delivery.', { key: d.key });
   }

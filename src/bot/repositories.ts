@@ -172,6 +172,8 @@ export interface DeliveryRecord {
   attempts: number;
   sentAt?: Date;
   lastErrorCode?: string;
+  /** The platform message it left (an owner's copy of the letter's card), so later changes can update it. */
+  messageRef?: string;
 }
 
 /** Claims of deliveries, so any number of instances make each delivery exactly once. */
@@ -194,8 +196,8 @@ export interface DeliveryRepository {
    * Returns the claim as taken, or null when someone else got there first.
    */
   takeOver(seen: DeliveryRecord, owner: string, leaseUntil: Date): Promise<DeliveryRecord | null>;
-  /** Mark sent, only if `owner` still holds the claim. */
-  markSent(key: string, owner: string, at: Date): Promise<boolean>;
+  /** Mark sent, with the message it left if any; says whether `owner` still held the claim. */
+  markSent(key: string, owner: string, at: Date, messageRef?: string): Promise<boolean>;
   /** Record a failed attempt; with `retryAt` the claim waits for it, with null it failed for good. */
   markFailed(key: string, owner: string, errorCode: string, retryAt: Date | null): Promise<void>;
   /** Cancel one claim this owner holds, because the letter no longer calls for it. */

@@ -68,6 +68,11 @@ export const CHANNEL_RECIPIENT = 'channel';
 export const ADMINS_RECIPIENT = 'admins';
 
 /** Kinds that publish a new letter, in the order they must happen. */
+/** Why: a delivery's key names it everywhere (its claim, and the copy of the card it left): letter, kind, step, recipient. */
+export function deliveryKey(ref: string, kind: NudgeKind, step: string, recipientKey: string): string {
+  return `${ref}:${kind}:${step}:${recipientKey}`;
+}
+
 export const PUBLICATION_KINDS: readonly NudgeKind[] = ['post-root', 'thread-intro', 'owner-dm', 'unrouted-alert'];
 
 /** True for the deliveries that publish a letter rather than remind anyone. */
@@ -207,7 +212,7 @@ export function planDeliveries(letter: Letter, ctx: ScheduleContext, until: Date
   return nudges
     .filter((nudge) => nudge.dueAt <= until)
     .map((nudge) => ({
-      key: `${letter.ref}:${nudge.kind}:${nudge.step}:${nudge.recipientKey}`,
+      key: deliveryKey(letter.ref, nudge.kind, nudge.step, nudge.recipientKey),
       letterRef: letter.ref,
       ...nudge,
     }))

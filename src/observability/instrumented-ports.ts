@@ -57,8 +57,8 @@ export function instrumentedDeliveries(inner: DeliveryRepository, metrics: Metri
       for (const d of deliveries) if (claimed.has(d.key)) metrics.deliveryLag((now - d.dueAt.getTime()) / 1000);
       return claimed;
     },
-    async markSent(key: string, owner: string, at: Date) {
-      const result = await inner.markSent(key, owner, at);
+    async markSent(key: string, owner: string, at: Date, messageRef?: string) {
+      const result = await inner.markSent(key, owner, at, messageRef);
       metrics.delivery(deliveryKindOf(key), 'sent');
       return result;
     },

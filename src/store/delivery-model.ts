@@ -26,6 +26,7 @@ export const deliverySchema = new Schema<DeliveryDoc>(
     attempts: { type: Number, required: true, default: 1 },
     sentAt: Date,
     lastErrorCode: String,
+    messageRef: String,
   },
   SCHEMA_OPTIONS,
 );
@@ -43,6 +44,6 @@ export function fromDeliveryDoc(doc: DeliveryDoc): DeliveryRecord {
     claimedBy: doc.claimedBy,
     leaseUntil: doc.leaseUntil,
     attempts: doc.attempts,
-    ...optional({ sentAt: doc.sentAt, lastErrorCode: doc.lastErrorCode }),
+    ...optional({ sentAt: doc.sentAt, lastErrorCode: doc.lastErrorCode, messageRef: doc.messageRef }),
   };
 }

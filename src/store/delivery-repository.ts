@@ -84,10 +84,10 @@ export class MongoDeliveryRepository implements DeliveryRepository {
    * saying so is the truth (and one `_id` write instead of a conditional one). The
    * answer says whether this owner still held it.
    */
-  markSent(key: string, owner: string, at: Date): Promise<boolean> {
+  markSent(key: string, owner: string, at: Date, messageRef?: string): Promise<boolean> {
     return this.ctx.run('markSent', { key, owner }, async () => {
       const before = await this.ctx.models.delivery
-        .findOneAndUpdate({ _id: key }, { $set: { status: 'sent', sentAt: at } })
+        .findOneAndUpdate({ _id: key }, { $set: { status: 'sent', sentAt: at, ...(messageRef ? { messageRef } : {}) } })
         .lean<DeliveryDoc>()
         .exec();
       return before?.status === 'claimed' && before.claimedBy === owner;

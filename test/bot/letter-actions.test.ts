@@ -46,6 +46,30 @@ describe('acting on a letter', () => {
     expect(stored?.audit.filter((a) => a.action === 'acknowledged')).toHaveLength(1);
   });
 
+  it("updates each owner's direct message too, so no copy of the card still asks for an acknowledgement", async () => {
+    const dmRefs = await Promise.all(
+      ['ana', 'wei'].map(async (owner) => (await h.store.deliveries.get(`${ref}:owner-dm:1:${owner}`))?.messageRef),
+    );
+    expect(dmRefs).toEqual([expect.stringMatching(/^dm-/), expect.stringMatching(/^dm-/)]);
+
+    await acknowledge(h.deps, { actor: USERS.ana, ref });
+    const copies = h.slack.of('updateMessage').filter((u) => dmRefs.includes(u.messageRef));
+    expect(copies.map((u) => u.messageRef).sort()).toEqual([...dmRefs].sort());
+    for (const copy of copies) {
+      expect(cardText(copy.card)).toContain('Status: Acknowledged');
+      expect(copy.card.buttons).toEqual([]);
+      expect(copy.card.threadLink).toMatch(/^https:\/\/chat\.example\/thread-/);
+    }
+
+    // A copy that cannot be updated leaves the fact in place and says the card will catch up.
+    h.slack.calls.length = 0;
+    h.slack.failOn.add('updateMessage');
+    const sent = await markSent(h.deps, { actor: USERS.mara, ref });
+    expect(sent.changed).toBe(true);
+    expect(cardText(sent.reply)).toContain('the card will catch up with the next change');
+    expect((await h.store.letters.get(ref))?.formalSent?.by).toBe('mara');
+  });
+
   it('lets exactly one of two simultaneous acknowledgements win', async () => {
     const [a, b] = await Promise.all([
       acknowledge(h.deps, { actor: USERS.ana, ref }),

@@ -88,6 +88,7 @@ describe('npm run directory -- import', () => {
         '  - key: newcomer',
         '    name: Newcomer Apps',
         '    channels: [{ platform: slack, workspaceId: T0DEMO0001, channelId: C0NORTHWND }]',
+        '    routes: [{ topics: [cloud], owners: [ines-quillfeather] }]',
       ].join('\n'),
     );
     const run = await cli(['import', file]);

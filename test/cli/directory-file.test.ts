@@ -175,6 +175,7 @@ describe('cross-checks', () => {
       '    name: Zenith',
       '    defaultContacts: [ana]',
       "    channels: [{ platform: teams, workspaceId: tenant-1, channelId: '19:acme@thread.tacv2' }]",
+      '    routes: [{ topics: [cloud], owners: [ana] }]',
     ].join('\n');
     const issues = issuesOf(parseDirectoryText(file, 'd.yaml', { existing }));
     expect(issues).toHaveLength(1);

@@ -113,10 +113,14 @@ export function describeChatPlatformContract(name: string, makeSubject: () => Pr
       expect(s.deliveries()).toEqual([]);
     });
 
-    it('sends a direct message that reaches the user', async () => {
+    it('sends a direct message that reaches the user, whose ref updateMessage accepts', async () => {
       const ref = await s.platform.sendDirect(s.user, card('Direct'));
       expect(typeof ref).toBe('string');
       expect(s.deliveries()).toEqual([expect.objectContaining({ kind: 'direct', recipient: s.user.userId })]);
+      await s.platform.updateMessage(ref, card('Direct, updated'));
+      const [sent, update] = s.deliveries();
+      expect(update).toMatchObject({ kind: 'update', conversation: sent!.conversation, messageId: sent!.messageId });
+      expect(update!.text).toContain('Direct, updated');
     });
 
     it('replies privately to that user only', async () => {

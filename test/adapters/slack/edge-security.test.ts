@@ -51,7 +51,8 @@ describe('Slack: request authenticity', () => {
     const retry = await w.send.event(envelope, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
     await w.slack.idle();
-    expect(w.fake.of('chat.update')).toHaveLength(1);
+    // The channel card and each owner's copy of it, once each.
+    expect(w.fake.of('chat.update').map((c) => c.args.channel).sort()).toEqual(['C0NORTH', 'D0ANA', 'D0WEI']);
     expect(w.fake.of('chat.postEphemeral')).toHaveLength(1);
     const letter = await w.harness.store.letters.get('PL-2026-0001');
     expect(letter?.audit.filter((a) => a.action === 'acknowledged')).toHaveLength(1);

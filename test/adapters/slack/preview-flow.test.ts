@@ -125,6 +125,17 @@ describe('Slack: a letter from preview to reply', () => {
     const answer = await w.fake.waitFor(ephemeralTo(w, 'U0WEI', 'is acknowledged'), 'acknowledgement in DM');
     expect(answer.args.channel).toBe('D0WEI');
     expect((await w.harness.store.letters.get('PL-2026-0001'))?.acknowledged?.by).toBe('wei');
+
+    // Both owners' copies of the card are updated in place: acknowledged, no Acknowledge button left.
+    for (const channel of ['D0WEI', 'D0ANA']) {
+      const sentThere = w.fake.of('chat.postMessage').find((c) => c.args.channel === channel)!;
+      const update = await w.fake.waitFor(
+        () => w.fake.of('chat.update').find((c) => c.args.channel === channel && c.args.ts === sentThere.result.ts),
+        `the card in ${channel} updated`,
+      );
+      expect(visibleText(update)).toContain('Acknowledged');
+      expect(actionIds(update)).toEqual(['open-thread']);
+    }
   });
 
   it('acknowledges when an owner replies `ack` in the letter thread, and ignores other thread talk', async () => {

@@ -203,7 +203,12 @@ describe('Teams: a letter from preview to reply', () => {
     expect(reply.status).toBe(200);
     await w.fake.waitFor(sentTo(w, 'ana', 'is acknowledged'), 'ack confirmation in the 1:1 chat');
     expect((await w.harness.store.letters.get('PL-2026-0001'))?.acknowledged?.by).toBe('ana');
-    expect(w.fake.of('update').map((c) => c.activityId)).toEqual([root.activityId]);
+    // The channel card once, and each owner's copy in their 1:1 chat once.
+    const updates = w.fake.of('update');
+    expect(updates.filter((c) => c.activityId === root.activityId)).toHaveLength(1);
+    expect(updates.filter((c) => c.activityId !== root.activityId).map((c) => c.conversationId).sort()).toEqual(
+      [w.fake.personalChatOf(AAD.ana), w.fake.personalChatOf(AAD.wei)].sort(),
+    );
   });
 
   it('acknowledges a plain `ack` reply (heard without a mention) and ignores other thread talk', async () => {

@@ -59,13 +59,13 @@ describe('Teams: when the connector pushes back', () => {
     expect((await w.harness.store.letters.get('PL-2026-0001'))?.threads).toHaveLength(1);
   });
 
-  it('retries a 500 from the connector and updates the card once', async () => {
+  it('retries a 500 from the connector and updates the channel card once', async () => {
     await previewLetter(w.deps, { actor: teamsUser('mara'), channel: TEAMS_CHANNELS.northwind, type: 'AL', topics: ['content-moderation'], summary: 'S.', urgent: false });
     const root = channelPosts(w)[0]!;
     w.fake.failNext('update', { status: 500 });
     const click = await w.send.post(w.send.cardAction({ from: 'ana', verb: 'acknowledge', data: { ref: 'PL-2026-0001' }, conversationId: root.conversationId, replyToId: root.activityId! }));
     expect(click.json().type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(w.fake.calls.filter((c) => c.operation === 'update').map((c) => c.status)).toEqual([500, 200]);
+    expect(w.fake.calls.filter((c) => c.operation === 'update' && c.activityId === root.activityId).map((c) => c.status)).toEqual([500, 200]);
   });
 
   it('does not repeat a root post that may have been made (a 503), and tells the person, in words, that the letter is saved and only what is known of its card', async () => {

@@ -123,6 +123,8 @@ export interface Delivery {
   text: string;
   /** The place and content, without platform-made ids: two answers are the same when these are. */
   shape: string;
+  /** A message already there, replaced (a card refreshed): still checked for leaks, but not part of anyone's answer. */
+  update?: boolean;
 }
 
 /** What one use of an action was about: the reference, company name and thread it named. */
@@ -141,9 +143,9 @@ export function normalised(deliveries: Delivery[], handle: Handle): string[] {
   return deliveries.map((d) => names.reduce((s, name, i) => s.replace(new RegExp(escape(name), 'g'), `<${i}>`), d.shape));
 }
 
-/** The deliveries that went to one person privately. */
+/** The deliveries that went to one person privately as new messages: their answer (a copy of a card refreshed in place is not). */
 export function privateTo(deliveries: Delivery[], person: string): Delivery[] {
-  return deliveries.filter((d) => 'person' in d.audience && d.audience.person === person);
+  return deliveries.filter((d) => 'person' in d.audience && d.audience.person === person && !d.update);
 }
 
 const UNKNOWN_ACCOUNT_WORDS = /I don't know your (Slack|Microsoft Teams) account yet/;

@@ -30,10 +30,10 @@ function audienceOf(call: RecordedApiCall, actor: string): Audience | undefined 
     case 'chat.postEphemeral':
       return { person: personOfAccount(String(call.args.user)) };
     case 'chat.postMessage':
-      // Direct messages go to the D-channel the fake opened for a user: D + the user id without its U.
-      return channel.startsWith('D') ? { person: personOfAccount(`U${channel.slice(1)}`) } : { channel: channelName(channel) };
     case 'chat.update':
-      return { channel: channelName(channel) };
+      // Direct messages (and updates of them: an owner's copy of the card) are in the D-channel
+      // the fake opened for a user: D + the user id without its U.
+      return channel.startsWith('D') ? { person: personOfAccount(`U${channel.slice(1)}`) } : { channel: channelName(channel) };
     case 'views.publish':
       return { person: personOfAccount(String(call.args.user_id)) };
     case 'response_url':
@@ -51,7 +51,7 @@ export function slackDeliveries(calls: RecordedApiCall[], actor: string): Delive
     if (!audience) return [];
     const { channel, user, thread_ts, text, blocks, view } = call.args;
     const shape = JSON.stringify({ method: call.method, channel, user, thread_ts, text, blocks, view });
-    return [{ audience, raw: JSON.stringify(call.args), text: visibleText(call), shape }];
+    return [{ audience, raw: JSON.stringify(call.args), text: visibleText(call), shape, ...(call.method === 'chat.update' ? { update: true } : {}) }];
   });
 }
 

@@ -44,7 +44,7 @@ export function teamsDeliveries(calls: ConnectorCall[]): Delivery[] {
     const audience: Audience =
       call.operation === 'create' ? { channel: channelName(String(call.body?.channelData?.channel?.id)) } : conversationAudience(call.conversationId);
     const shape = JSON.stringify({ operation: call.operation, audience, text: activity.text, attachments: activity.attachments });
-    return [{ audience, raw: JSON.stringify(call.body), text: visibleText(call), shape }];
+    return [{ audience, raw: JSON.stringify(call.body), text: visibleText(call), shape, ...(call.operation === 'update' ? { update: true } : {}) }];
   });
 }
 
