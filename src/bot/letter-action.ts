@@ -13,6 +13,7 @@ import { inUnitOfWork, type BotDeps } from './deps';
 import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context';
 import type { NeutralCard } from './ports';
 import { letterCard } from './views/letter-card';
+import { formatMoment } from './format';
 import { noticeCard } from './views/notice-card';
 import { previewDirectCard } from './views/preview-cards';
 
@@ -28,7 +29,8 @@ export interface ActionRequest {
 export interface ActionWording {
   title: string;
   threadNote(ctx: LetterContext, actorName: string): string;
-  confirmation(ctx: LetterContext): string;
+  /** The private confirmation, with any moment in the reader's own zone. */
+  confirmation(ctx: LetterContext, zone: string): string;
 }
 
 /** What the person who acted is told, and whether this call changed anything. */
@@ -99,7 +101,7 @@ export async function runLetterAction(
   const { ctx, roles } = await loadVisibleLetter(deps, request.ref, person);
   const zone = zoneOf(person, deps);
   const names = (key: string) => nameOf(ctx, key);
-  const decision = decideAction(ctx.letter, action, roles, names, zone);
+  const decision = decideAction(ctx.letter, action, roles, names, (at) => formatMoment(at, zone));
   if (decision.kind === 'refused') throw new PreLetterError(decision.code, decision.message, { ref: request.ref, action });
   if (decision.kind === 'already') return { reply: noticeCard(wording.title, decision.message), changed: false };
 
@@ -112,7 +114,7 @@ export async function runLetterAction(
   });
   if (!result.applied) {
     // Someone else acted between our read and our write: answer as for a repeat.
-    const again = decideAction(result.letter ?? ctx.letter, action, roles, names, zone);
+    const again = decideAction(result.letter ?? ctx.letter, action, roles, names, (at) => formatMoment(at, zone));
     if (again.kind === 'refused') throw new PreLetterError(again.code, again.message, { ref: request.ref, action });
     const message = again.kind === 'already' ? again.message : `${request.ref} changed while you were acting on it. Please try again.`;
     return { reply: noticeCard(wording.title, message), changed: false };
@@ -121,7 +123,7 @@ export async function runLetterAction(
   deps.logger.info({ ref: ctx.letter.ref, action, personKey: person.key }, 'letter action applied');
   const updated: LetterContext = { ...ctx, letter: result.letter! };
   const shown = await announce(deps, updated, noticeCard(wording.title, wording.threadNote(updated, person.name)));
-  const lines = [wording.confirmation(updated)];
+  const lines = [wording.confirmation(updated, zone)];
   if (!shown) lines.push('It is recorded, but I could not update the letter\'s thread; the card will catch up with the next change.');
   return { reply: noticeCard(wording.title, lines.map((text) => [{ text }]), 'success'), changed: true };
 }

@@ -5,10 +5,11 @@ import { formatMoment } from './format';
 import { runLetterAction, type ActionOutcome, type ActionRequest } from './letter-action';
 import type { LetterContext } from './letter-context';
 
-function deadlineText(deps: BotDeps, ctx: LetterContext): string {
+/** The reply deadline in `zone` (the mandate's for the thread, the reader's for their confirmation), its zone named. */
+function deadlineText(deps: BotDeps, ctx: LetterContext, zone = ctx.mandate.timeZone): string {
   const sent = ctx.letter.formalSent!;
   const deadline = deadlineOf(sent.at, ctx.mandate.timeZone, deps.policy.responseWindowDays);
-  return `the reply is due by ${formatMoment(deadline, ctx.mandate.timeZone)} (${deps.policy.responseWindowDays} days)`;
+  return `the reply is due by ${formatMoment(deadline, zone)} (${deps.policy.responseWindowDays} days)`;
 }
 
 /** Sets the formal-letter fact once, with the official symbol if given. */
@@ -17,6 +18,6 @@ export function markSent(deps: BotDeps, request: ActionRequest): Promise<ActionO
     title: `Formal letter sent for ${request.ref}`,
     threadNote: (ctx, name) =>
       `${name} marked the formal letter as sent${ctx.letter.officialSymbol ? ` (${ctx.letter.officialSymbol})` : ''}: ${deadlineText(deps, ctx)}.`,
-    confirmation: (ctx) => `Recorded: the formal letter for ${ctx.letter.ref} is sent, and ${deadlineText(deps, ctx)}.`,
+    confirmation: (ctx, zone) => `Recorded: the formal letter for ${ctx.letter.ref} is sent, and ${deadlineText(deps, ctx, zone)}.`,
   });
 }

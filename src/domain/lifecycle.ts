@@ -71,8 +71,11 @@ export function formatDay(at: Date, zone = 'UTC'): string {
   return DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat('d LLLL yyyy');
 }
 
-function blockedMessage(ref: string, blocker: FactName, fact: Fact, phrase: string, zone: string): string {
-  const day = formatDay(fact.at, zone);
+/** How a sentence names a moment for its reader (the bot passes one with their time zone named). */
+export type MomentText = (at: Date) => string;
+
+function blockedMessage(ref: string, blocker: FactName, fact: Fact, phrase: string, when: MomentText): string {
+  const day = when(fact.at);
   return blocker === 'withdrawn'
     ? `${ref} was withdrawn on ${day}, so you can no longer ${phrase}. If it is needed again, the mandate team can preview a new letter.`
     : `The reply to ${ref} was recorded on ${day}, so you can no longer ${phrase}. The reply stays on record.`;
@@ -90,7 +93,7 @@ export function decideAction(
   action: LetterAction,
   roles: ReadonlySet<Role>,
   people: (key: string) => string,
-  zone = 'UTC',
+  when: MomentText = (at) => formatDay(at),
 ): ActionDecision {
   const rule = RULES[action];
   const { ref } = letter;
@@ -100,11 +103,11 @@ export function decideAction(
   const blocker = rule.blockers.find((name) => letter[name]);
   const blockingFact = blocker && letter[blocker];
   if (blocker && blockingFact) {
-    return { kind: 'refused', code: 'conflict', message: blockedMessage(ref, blocker, blockingFact, rule.phrase, zone) };
+    return { kind: 'refused', code: 'conflict', message: blockedMessage(ref, blocker, blockingFact, rule.phrase, when) };
   }
   const existing = letter[rule.fact];
   if (existing) {
-    const message = `${rule.done(ref)} by ${people(existing.by)} on ${formatDay(existing.at, zone)}.`;
+    const message = `${rule.done(ref)} by ${people(existing.by)} on ${when(existing.at)}.`;
     return { kind: 'already', message };
   }
   if (action === 'record-reply' && !letter.formalSent) {

@@ -5,7 +5,7 @@ import { recordReply } from '../../src/bot/record-reply';
 import { withdraw } from '../../src/bot/withdraw';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/recording-platform';
-import { NORTHWIND_CHANNEL, USERS } from '../support/test-directory';
+import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../support/test-directory';
 
 describe('acting on a letter', () => {
   let h: BotHarness;
@@ -39,7 +39,8 @@ describe('acting on a letter', () => {
 
     const again = await acknowledge(h.deps, { actor: USERS.wei, ref });
     expect(again.changed).toBe(false);
-    expect(cardText(again.reply)).toContain(`${ref} was already acknowledged by Ana Ruiz on 3 March 2026`);
+    // Wei reads it in Singapore time, with the zone named.
+    expect(cardText(again.reply)).toContain(`${ref} was already acknowledged by Ana Ruiz on Tue 3 Mar 2026, 19:00 SGT.`);
 
     const stored = await h.store.letters.get(ref);
     expect(stored?.acknowledged).toEqual({ at: new Date('2026-03-03T11:00:00Z'), by: 'ana' });
@@ -109,6 +110,13 @@ describe('acting on a letter', () => {
     expect(cardText(h.slack.of('updateMessage')[0]!.card)).toContain('Status: Awaiting reply');
   });
 
+  it("tells the person who marked it sent the deadline in their own zone, while the thread says Geneva time", async () => {
+    await h.store.directory.apply({ ...TEST_DIRECTORY, people: TEST_DIRECTORY.people.map((p) => (p.key === 'tom' ? { ...p, timeZone: 'America/New_York' } : p)) });
+    const outcome = await markSent(h.deps, { actor: USERS.tom, ref });
+    expect(cardText(outcome.reply)).toContain('the reply is due by Sat 2 May 2026, 17:59 EDT (60 days)');
+    expect(cardText(h.slack.of('postInThread')[0]!.card)).toContain('the reply is due by Sat 2 May 2026, 23:59 CEST (60 days)');
+  });
+
   it('refuses to record a reply before the formal letter is sent, then records it after', async () => {
     await expect(recordReply(h.deps, { actor: USERS.mara, ref })).rejects.toMatchObject({
       code: 'conflict',
@@ -137,7 +145,7 @@ describe('acting on a letter', () => {
     expect((await h.store.letters.get(ref))?.withdrawReason).toBe('superseded by a joint letter');
     await expect(acknowledge(h.deps, { actor: USERS.ana, ref })).rejects.toMatchObject({
       code: 'conflict',
-      userMessage: expect.stringContaining(`${ref} was withdrawn on 3 March 2026`),
+      userMessage: expect.stringContaining(`${ref} was withdrawn on Tue 3 Mar 2026, 00:00 PST,`), // Ana reads Los Angeles time
     });
   });
 

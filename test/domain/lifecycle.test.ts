@@ -61,10 +61,11 @@ describe('decideAction', () => {
     });
   });
 
-  it('formats the date in the zone it is given', () => {
+  it('names the moment the way the caller reads it (the bot passes the reader\'s zone, named)', () => {
     const late = { acknowledged: fact('2026-03-03T23:30:00Z', 'ana') };
-    const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people, 'Asia/Singapore');
-    expect(decision).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 4 March 2026.' });
+    const inSingapore = (at: Date) => `${formatDay(at, 'Asia/Singapore')} (Singapore time)`;
+    const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people, inSingapore);
+    expect(decision).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 4 March 2026 (Singapore time).' });
     expect(formatDay(new Date('2026-03-03T23:30:00Z'))).toBe('3 March 2026');
   });
 
