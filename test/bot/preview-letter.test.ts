@@ -100,7 +100,8 @@ describe('previewing a letter', () => {
     await expect(previewLetter(h.deps, input({ actor: USERS.ana }))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(previewLetter(h.deps, input({ actor: USERS.stranger }))).rejects.toMatchObject({
       code: 'forbidden',
-      userMessage: expect.stringContaining("I don't know your Slack account yet"),
+      userMessage:
+        "I don't know your Slack account yet, so I can't act for you. Ask your PreLetter admin to add it to the routing directory, and give them these ids: Slack workspace T0TEST, user U0NOBODY.",
     });
     expect(await h.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });

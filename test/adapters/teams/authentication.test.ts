@@ -9,7 +9,7 @@
 import { freePort } from '../../../src/store/embedded/launcher';
 import { CHANNEL_KID, channelClaims, emulatorClaims, mintToken, newSigningPair, OpenIdFake } from './support/openid-fake';
 import { recordingLogger, type RecordingLogger } from './support/recording-logger';
-import { TEAMS_CHANNELS } from './support/teams-directory';
+import { AAD, TEAMS_CHANNELS, TENANT } from './support/teams-directory';
 import { openTeamsWorld, TEST_APP, type TeamsWorld } from './support/teams-world';
 
 const NORTH = TEAMS_CHANNELS.northwind.channelId;
@@ -65,6 +65,8 @@ describe('Teams with credentials: every authentication failure is 401', () => {
     const reply = await w.send.post(click, { authorization: `Bearer ${keys.token(claims(click))}` });
     expect(reply.status).toBe(200);
     expect(reply.json().value).toContain("I don't know your Microsoft Teams account yet");
+    // The ids the admin needs: the tenant and the person's Azure AD object id, as the directory file names them.
+    expect(reply.json().value).toContain(`give them these ids: Microsoft Teams tenant ${TENANT}, Azure AD object id ${AAD.stranger}.`);
     // Our check and botbuilder's each read the metadata and the keys once.
     const paths = ['/channel/.well-known/openidconfiguration', '/channel/keys'];
     expect(keys.requests).toEqual([...paths, ...paths]);
