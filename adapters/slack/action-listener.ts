@@ -4,23 +4,10 @@
  * card (chat.update) and notes the change in the thread; the clicker alone is told
  * the outcome, or why they may not.
  */
-import { acknowledge } from '../../src/bot/acknowledge';
-import type { ActionOutcome, ActionRequest } from '../../src/bot/letter-action';
-import { markSent } from '../../src/bot/mark-sent';
-import type { ActionId } from '../../src/bot/ports';
-import type { BotDeps } from '../../src/bot/deps';
-import { recordReply } from '../../src/bot/record-reply';
-import { withdraw } from '../../src/bot/withdraw';
+import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
 import { readButton } from './inbound';
 import { runRequestTurn, tellPrivately, type TurnServices } from './turn';
 
-/** Why: one use case per button, so adding a button to the core is one line here. */
-export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
-  acknowledge,
-  'mark-sent': markSent,
-  'record-reply': recordReply,
-  withdraw,
-};
 
 /** Why: the button turn, run after Bolt has acked the click. */
 export async function handleButton(services: TurnServices, body: unknown): Promise<void> {

@@ -3,6 +3,7 @@
  * a preview opens the modal (slash command only: a mention has no trigger id to
  * open one with), every other outcome is answered privately to the person.
  */
+import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import { noticeCard } from '../../src/bot/views/notice-card';
@@ -37,7 +38,7 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
 /** Why: `@PreLetter status`, `@PreLetter ack` in a letter's thread, or any other command said to the bot. */
 export async function handleMention(services: TurnServices, body: unknown): Promise<void> {
   await runRequestTurn(services, 'mention', body, readMention, async (request, turn) => {
-    if (request.threadRef && /^ack\.?$/i.test(request.text)) {
+    if (request.threadRef && isAckReply(request.text)) {
       const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });
       const card = outcome ? outcome.reply : noticeCard('Nothing to acknowledge', NOT_A_LETTER_THREAD);
       return tellPrivately(services, request.reply, card, turn.log);

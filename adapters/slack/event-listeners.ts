@@ -3,6 +3,7 @@
  * letter whose thread it is, and opening the App Home shows the person their letters.
  * (Mentions are commands: see command-listener.ts.)
  */
+import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { cardForError } from '../../src/bot/error-sink';
 import type { NeutralCard } from '../../src/bot/ports';
@@ -13,15 +14,13 @@ import { mrkdwnText } from './render';
 import type { SlackPlatform } from './platform';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
-/** What a thread reply must say to acknowledge (case-insensitive, a trailing full stop allowed). */
-const ACK_REPLY = /^\s*ack\.?\s*$/i;
 const HOME_MAX_BLOCKS = 100;
 
 /** Why: `ack` in a letter's thread acknowledges it; every other thread message is none of our business. */
 export async function handleThreadReply(services: TurnServices, body: unknown): Promise<void> {
   await runTurn(services, 'thread-reply', async (turn) => {
     const request = readThreadReply(body);
-    if (!request || !ACK_REPLY.test(request.text)) return;
+    if (!request || !isAckReply(request.text)) return;
     turn.reply = request.reply;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
     const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });

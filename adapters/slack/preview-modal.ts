@@ -4,6 +4,7 @@
  * shown next to the field, keyed by block_id), and the hand-over to previewLetter.
  * The bound channel travels in private_metadata, which Slack keeps server-side.
  */
+import { earliestFormDate } from '../../src/bot/shared-decisions';
 import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -135,10 +136,6 @@ const multi = z.object({ selected_options: z.array(z.object({ value: z.string() 
 const text = z.object({ value: z.string().nullable().optional() });
 const date = z.object({ selected_date: z.string().nullable().optional() });
 
-/** Why: "in the past" means past everywhere on Earth, so nobody west of Geneva is refused today's date. */
-export function earliestToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: 'Etc/GMT+12' }).toISODate()!;
-}
 
 /** Why: validates the submitted state field by field; every problem is a sentence next to its field. */
 export function readPreviewForm(submission: Pick<ViewSubmissionRequest, 'privateMetadata' | 'values'>, now: Date): PreviewFormResult {
@@ -178,7 +175,7 @@ export function readPreviewForm(submission: Pick<ViewSubmissionRequest, 'private
   if (expected !== undefined && !errors[PREVIEW_BLOCKS.expectedDate]) {
     if (!DateTime.fromISO(expected, { zone: 'UTC' }).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(expected)) {
       errors[PREVIEW_BLOCKS.expectedDate] = 'Choose the date with the date picker.';
-    } else if (expected < earliestToday(now)) {
+    } else if (expected < earliestFormDate(now)) {
       errors[PREVIEW_BLOCKS.expectedDate] = 'That date is in the past. Choose the date you expect to send the formal letter, today or later.';
     }
   }

@@ -6,19 +6,14 @@
  * changed or they may not act. Teams waits about five seconds: work that takes longer
  * is answered "still working" and finishes afterwards, updating the card then.
  */
-import { acknowledge } from '../../src/bot/acknowledge';
 import { resolveActor } from '../../src/bot/actor';
-import type { BotDeps } from '../../src/bot/deps';
 import { cardForError } from '../../src/bot/error-sink';
-import type { ActionOutcome, ActionRequest } from '../../src/bot/letter-action';
 import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-context';
-import { markSent } from '../../src/bot/mark-sent';
 import type { ActionId, NeutralCard } from '../../src/bot/ports';
 import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
-import { recordReply } from '../../src/bot/record-reply';
+import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
 import { letterCard } from '../../src/bot/views/letter-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
-import { withdraw } from '../../src/bot/withdraw';
 import { PreLetterError } from '../../src/domain/errors';
 import { errorDetails, type Logger } from '../../src/logger';
 import { readCardAction, type CardActionRequest } from './inbound';
@@ -27,13 +22,6 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type CardElement } from
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
 
-/** Why: one use case per button verb, so adding a button to the core is one line here. */
-export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
-  acknowledge,
-  'mark-sent': markSent,
-  'record-reply': recordReply,
-  withdraw,
-};
 
 /** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
 export interface CardActionResponse {

@@ -5,6 +5,7 @@
  * answer is private: the person's 1:1 chat with the bot. `preview` answers with the
  * preview form there. Runs after Teams got its HTTP answer.
  */
+import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
@@ -15,8 +16,6 @@ import { previewFormAttachment, previewFormCard, signFormBinding } from './previ
 import { encodeThreadRef } from './thread-ref';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
-/** What a reply must say to acknowledge (case-insensitive, a trailing full stop allowed). */
-const ACK_REPLY = /^ack\.?$/i;
 const NOT_A_LETTER_THREAD =
   "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `@PreLetter ack REF` with the letter's reference.";
 
@@ -48,7 +47,7 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
     turn.reply = looseReply(body);
     const request = readMessage(body);
     if (!request) return;
-    const ack = request.thread !== undefined && ACK_REPLY.test(request.text);
+    const ack = request.thread !== undefined && isAckReply(request.text);
     if (!request.addressed && !ack) return;
     turn.reply = request.reply;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;

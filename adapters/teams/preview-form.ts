@@ -5,6 +5,7 @@
  * read into a PreviewInput for previewLetter. The bound channel travels in the submit
  * action's data, through the Teams client, so it is signed (HMAC) and checked on return.
  */
+import { earliestFormDate } from '../../src/bot/shared-decisions';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -151,10 +152,6 @@ export type PreviewFormResult =
   | { ok: true; binding: FormBinding; input: Omit<PreviewInput, 'actor'> }
   | { ok: false; binding: FormBinding; values: PreviewFormValues; errors: Partial<Record<PreviewField, string>> };
 
-/** Why: "in the past" means past everywhere on Earth, so nobody west of Geneva is refused today's date. */
-export function earliestToday(now: Date): string {
-  return DateTime.fromJSDate(now, { zone: 'Etc/GMT+12' }).toISODate()!;
-}
 
 /** Why: validates the submitted data field by field; every problem is a sentence shown under its field. */
 export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer): PreviewFormResult {
@@ -183,7 +180,7 @@ export function readPreviewForm(data: Record<string, unknown>, now: Date, key: B
   if (expected !== undefined && !errors.expectedDate) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(expected) || !DateTime.fromISO(expected, { zone: 'UTC' }).isValid) {
       errors.expectedDate = 'Choose the date with the date picker.';
-    } else if (expected < earliestToday(now)) {
+    } else if (expected < earliestFormDate(now)) {
       errors.expectedDate = 'That date is in the past. Choose the date you expect to send the formal letter, today or later.';
     }
   }

@@ -8,8 +8,9 @@
  * preview input that keeps every promise the core relies on.
  */
 import fc from 'fast-check';
+import { earliestFormDate } from '../../src/bot/shared-decisions';
 import { readViewSubmission } from '../../adapters/slack/inbound';
-import { earliestToday, PREVIEW_BLOCKS, previewModal, readPreviewForm } from '../../adapters/slack/preview-modal';
+import { PREVIEW_BLOCKS, previewModal, readPreviewForm } from '../../adapters/slack/preview-modal';
 import { SUMMARY_MAX_LENGTH } from '../../src/bot/preview-letter';
 import { previewValues, viewSubmission } from '../adapters/slack/support/slack-requests';
 import { expectNone, fieldErrorProblems, inputProblems, refusalProblems } from './support/form-checks';
@@ -99,7 +100,7 @@ describe('the Slack preview modal at the edge, fuzzed', () => {
           const shown = Object.values(PREVIEW_BLOCKS).filter((block) => block !== PREVIEW_BLOCKS.mandate || mandateChoice);
           return expectNone(fieldErrorProblems(form.errors, shown), muts);
         }
-        const problems = inputProblems(form.input, earliestToday(at), mandateChoice);
+        const problems = inputProblems(form.input, earliestFormDate(at), mandateChoice);
         if (form.input.channel.platform !== 'slack') problems.push('a channel that is not Slack');
         expectNone(problems, { b, muts });
       }),

@@ -8,8 +8,9 @@
  * shown under fields the form has, or it is read into a sound preview input.
  */
 import fc from 'fast-check';
+import { earliestFormDate } from '../../src/bot/shared-decisions';
 import { readCardAction } from '../../adapters/teams/inbound';
-import { earliestToday, PREVIEW_FIELDS, PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm, signFormBinding } from '../../adapters/teams/preview-form';
+import { PREVIEW_FIELDS, PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm, signFormBinding } from '../../adapters/teams/preview-form';
 import { SUMMARY_MAX_LENGTH } from '../../src/bot/preview-letter';
 import { fixture } from '../adapters/teams/support/teams-activities';
 import { expectNone, fieldErrorProblems, inputProblems, refusalProblems } from './support/form-checks';
@@ -109,7 +110,7 @@ describe('the Teams preview form at the edge, fuzzed', () => {
           for (const { where, text } of markdownTexts(card)) problems.push(...cardTextProblems(text, []).map((p) => `${where}: ${p}`));
           return expectNone(problems, muts);
         }
-        const problems = inputProblems(form.input, earliestToday(at), binding.mandateChoice);
+        const problems = inputProblems(form.input, earliestFormDate(at), binding.mandateChoice);
         if (form.input.topics.some((t) => t.includes(',') || t !== t.trim() || t === '')) problems.push(`topics ${JSON.stringify(form.input.topics)}`);
         if (JSON.stringify(form.input.channel) !== JSON.stringify(CHANNEL) || binding.userId !== USER) problems.push('a channel or person the form was not signed for');
         expectNone(problems, { b, muts });
