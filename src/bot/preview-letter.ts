@@ -65,16 +65,21 @@ async function teamMandates(deps: BotDeps, person: Person): Promise<Mandate[]> {
   return mandates;
 }
 
-/** Checks the channel and the person before a form is shown, so nobody fills in a form that cannot be used. */
+/**
+ * Checks the person and the channel before a form is shown, so nobody fills in a form
+ * that cannot be used. The person first: a company's people, who may type the command in
+ * the channel they share (perhaps from their own workspace), are told that only the
+ * mandate team previews letters, which is the real reason, rather than anything about the channel.
+ */
 export async function previewFormOptions(
   deps: BotDeps,
   actor: PlatformIdentity,
   channel: ChannelBinding,
 ): Promise<PreviewFormOptions> {
   deps = inUnitOfWork(deps);
-  const company = await boundCompany(deps, channel);
   const person = await resolveActor(deps, actor);
   const mandates = await teamMandates(deps, person);
+  const company = await boundCompany(deps, channel);
   const topics = offeredTopics(mandates, company);
   if (topics.length === 0) {
     throw new PreLetterError(

@@ -74,6 +74,16 @@ describe('previewing a letter', () => {
     expect(await h.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
   });
 
+  it("tells a company's person who asks for the form, in any channel, that only the mandate team previews letters", async () => {
+    const only = { code: 'forbidden', userMessage: expect.stringContaining('Only members of a mandate team can preview letters.') };
+    await expect(previewFormOptions(h.deps, USERS.ana, NORTHWIND_CHANNEL)).rejects.toMatchObject(only);
+    // From the company's own workspace in the shared channel, or from an unbound channel: the same real reason.
+    await expect(previewFormOptions(h.deps, USERS.ana, { ...NORTHWIND_CHANNEL, workspaceId: 'T0NORTHWIND' })).rejects.toMatchObject(only);
+    await expect(previewFormOptions(h.deps, USERS.ana, UNBOUND_CHANNEL)).rejects.toMatchObject(only);
+    // The mandate team in an unbound channel is told about the channel.
+    await expect(previewFormOptions(h.deps, USERS.mara, UNBOUND_CHANNEL)).rejects.toMatchObject({ code: 'not-bound' });
+  });
+
   it('gives consecutive references to consecutive letters', async () => {
     const first = await previewLetter(h.deps, input());
     const second = await previewLetter(h.deps, input({ actor: USERS.tom }));
