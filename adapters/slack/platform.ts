@@ -54,15 +54,46 @@ function requireTs(ts: string | undefined, method: string): string {
   return ts;
 }
 
+/**
+ * Thread permalinks the adapter asked Slack for, by thread. A message's permalink never
+ * changes (a status answer links up to 25 threads, each asked for once), and these links
+ * are the only URLs its cards turn into links. The least recently used go first.
+ */
+class IssuedLinks {
+  private readonly byThread = new Map<string, string>();
+  private readonly links = new Set<string>();
+
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.links.size;
+  }
+
+  has(link: string): boolean {
+    return this.links.has(link);
+  }
+
+  get(threadRef: string): string | undefined {
+    const link = this.byThread.get(threadRef);
+    if (link !== undefined) this.set(threadRef, link); // most recently used last
+    return link;
+  }
+
+  set(threadRef: string, link: string): void {
+    this.byThread.delete(threadRef);
+    this.byThread.set(threadRef, link);
+    this.links.add(link);
+    if (this.byThread.size <= this.max) return;
+    const [oldest, oldLink] = this.byThread.entries().next().value!;
+    this.byThread.delete(oldest);
+    this.links.delete(oldLink);
+  }
+}
+
 /** Why: Slack's implementation of the port the core talks to; also opens modals and publishes App Home views. */
 export class SlackPlatform implements ChatPlatform {
   readonly platform = 'slack' as const;
-  private readonly issuedLinks = new Set<string>();
-  /**
-   * Thread permalinks already asked for, by thread: a message's permalink never changes,
-   * and a status answer links up to 25 threads, so each is asked for once.
-   */
-  private readonly permalinks = new Map<string, string>();
+  private readonly issuedLinks = new IssuedLinks(ISSUED_LINKS_KEPT);
   /** Direct-message channels by user: Slack keeps one per bot and person, so it is opened once, and again only after a post to it failed. */
   private readonly dmChannels = new Map<string, string>();
 
@@ -191,22 +222,15 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   async threadLink(threadRef: string): Promise<string | undefined> {
-    const known = this.permalinks.get(threadRef);
-    if (known) {
-      this.permalinks.delete(threadRef);
-      this.permalinks.set(threadRef, known); // most recently used last
-      this.remember(known);
-      return known;
-    }
+    const known = this.issuedLinks.get(threadRef);
+    if (known) return known;
     const thread = decodeThreadRef(threadRef);
     try {
       const res = await this.post('chat.getPermalink', thread.channelId, () =>
         this.clients.retrying.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadTs }),
       );
       if (!res.permalink) return undefined;
-      this.remember(res.permalink);
-      this.permalinks.set(threadRef, res.permalink);
-      if (this.permalinks.size > ISSUED_LINKS_KEPT) this.permalinks.delete(this.permalinks.keys().next().value!);
+      this.issuedLinks.set(threadRef, res.permalink);
       return res.permalink;
     } catch (err) {
       // A missing link only makes a card less handy; it must never stop a preview or a status answer.
@@ -223,14 +247,5 @@ export class SlackPlatform implements ChatPlatform {
   /** Why: the App Home tab shows each person their letters. */
   async publishHome(userId: string, view: types.HomeView): Promise<void> {
     await this.post('views.publish', userId, () => this.clients.retrying.views.publish({ user_id: userId, view }));
-  }
-
-  private remember(link: string): void {
-    this.issuedLinks.delete(link);
-    this.issuedLinks.add(link);
-    if (this.issuedLinks.size > ISSUED_LINKS_KEPT) {
-      const oldest = this.issuedLinks.values().next().value;
-      if (oldest !== undefined) this.issuedLinks.delete(oldest);
-    }
   }
 }

@@ -38,7 +38,7 @@ const TONE_PREFIX: Record<NeutralCard['tone'], string> = { info: '', success: 'â
 
 /** What the renderer may turn into links: only URLs the adapter produced itself (thread permalinks). */
 export interface RenderOptions {
-  trustedLinks?: ReadonlySet<string>;
+  trustedLinks?: Pick<ReadonlySet<string>, 'has' | 'size'>;
 }
 
 /** A card as Slack takes it: blocks for display, and escaped text for notifications and old clients. */
@@ -65,7 +65,7 @@ const LINK_END = /[\s<>|"]/g;
 const MAX_LINK = 3000;
 
 /** The longest trusted link that starts at `at` in `text`, if any. */
-function trustedLinkAt(text: string, at: number, links: ReadonlySet<string>): string | undefined {
+function trustedLinkAt(text: string, at: number, links: Pick<ReadonlySet<string>, 'has'>): string | undefined {
   LINK_END.lastIndex = at;
   const stop = LINK_END.exec(text)?.index ?? text.length;
   for (let end = Math.min(stop, at + MAX_LINK); end > at + 'https://'.length; end -= 1) {

@@ -6,7 +6,7 @@
 import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
-import { deliveryKey } from '../domain/schedule';
+import { deliveryKey, ONCE } from '../domain/schedule';
 import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
@@ -53,7 +53,7 @@ async function refreshCopies(deps: BotDeps, ctx: LetterContext): Promise<boolean
   const name = letter.channel?.platform ?? letter.threads[0]?.platform;
   const platform = name ? deps.platforms[name] : undefined;
   if (!platform) return true;
-  const records = await Promise.all(letter.routing.owners.map((owner) => deps.deliveries.get(deliveryKey(letter.ref, 'owner-dm', '1', owner))));
+  const records = await Promise.all(letter.routing.owners.map((owner) => deps.deliveries.get(deliveryKey(letter.ref, 'owner-dm', ONCE, owner))));
   const refs = records.flatMap((r) => (r?.messageRef ? [r.messageRef] : []));
   if (refs.length === 0) return true;
   const thread = letter.threads.find((t) => t.platform === name);

@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import { PreLetterError } from '../domain/errors';
 import { resolveRouting } from '../domain/routing';
-import { isPosted } from '../domain/schedule';
+import { CHANNEL_RECIPIENT, deliveryKey, isPosted, ONCE } from '../domain/schedule';
 import type { ChannelBinding, Company, Letter, LetterType, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { deliverNewLetter, type DeliveryOutcome, type NewLetterDelivery } from './deliver-letter';
@@ -17,7 +17,6 @@ import { joinNames } from './format';
 import { withDirectory, type LetterContext } from './letter-context';
 import { noticeCard } from './views/notice-card';
 import type { NeutralCard } from './ports';
-import type { DirectoryRepository } from './repositories';
 
 /** The longest summary a preview may carry: a preview is a heads-up, not the letter itself. */
 export const SUMMARY_MAX_LENGTH = 1500;
@@ -161,37 +160,17 @@ async function companyAndPerson(deps: BotDeps, channel: ChannelBinding, actor: P
 }
 
 /**
- * The directory as one preview sees it: one unit of work, in which what the preview
- * has read (the channel's company, the person's mandates, the person) also answers
- * lookups of the same entries by key, so publishing and answering read no entry twice.
- */
-function previewDirectory(cached: DirectoryRepository, known: { company: Company; mandates: Mandate[]; person: Person }): DirectoryRepository {
-  const mandates = new Map(known.mandates.map((m) => [m.key, m]));
-  const person = (key: string) => (key === known.person.key ? known.person : undefined);
-  return {
-    ...cached,
-    getCompany: (key) => (key === known.company.key ? Promise.resolve(known.company) : cached.getCompany(key)),
-    getMandate: (key) => (mandates.has(key) ? Promise.resolve(mandates.get(key)!) : cached.getMandate(key)),
-    getPerson: (key) => (person(key) ? Promise.resolve(person(key)!) : cached.getPerson(key)),
-    async getPeople(keys) {
-      const read = new Map((await cached.getPeople(keys.filter((k) => !person(k)))).map((p) => [p.key, p]));
-      return [...new Set(keys)].flatMap((k) => person(k) ?? read.get(k) ?? []);
-    },
-  };
-}
-
-/**
  * Opens a letter from a bound channel and answers the person privately with what happened.
  * The answer comes from what publishing it just did; only what that run did not make
  * itself (another instance took a step, or the run failed) is read back.
  */
 export async function previewLetter(base: BotDeps, input: PreviewInput): Promise<{ letter: Letter; reply: NeutralCard }> {
-  const unit = inUnitOfWork(base);
-  const [company, person] = await companyAndPerson(unit, input.channel, input.actor);
-  const mandates = await teamMandates(unit, person);
+  // One unit of work: what is read here (the person, the channel's company, the mandates) answers publishing's lookups too.
+  const deps = inUnitOfWork(base);
+  const [company, person] = await companyAndPerson(deps, input.channel, input.actor);
+  const mandates = await teamMandates(deps, person);
   const mandate = chooseMandate(mandates, input.mandateKey);
   checkTopics(input.topics, mandates, company);
-  const deps: BotDeps = { ...base, directory: previewDirectory(unit.directory, { company, mandates, person }) };
   const now = deps.clock.now();
   const urgent = input.urgent || input.type === 'UA';
   const routing = resolveRouting(company, input.topics, urgent);
@@ -217,7 +196,7 @@ export async function previewLetter(base: BotDeps, input: PreviewInput): Promise
   };
   const entry = await deps.letters.create(letter);
   deps.logger.info({ ref, companyKey: company.key, mandateKey: mandate.key, unrouted: routing.unrouted }, 'letter previewed');
-  const rootKey = `${ref}:post-root:1:channel`;
+  const rootKey = deliveryKey(ref, 'post-root', ONCE, CHANNEL_RECIPIENT);
   let delivered: NewLetterDelivery | undefined;
   try {
     delivered = await deliverNewLetter(deps, await withDirectory(deps, letter), entry);
@@ -247,7 +226,7 @@ async function unreachedOwners(deps: BotDeps, ctx: LetterContext, made?: Readonl
   const lost: string[] = [];
   const later: string[] = [];
   for (const key of ctx.letter.routing.owners) {
-    const dmKey = `${ctx.letter.ref}:owner-dm:1:${key}`;
+    const dmKey = deliveryKey(ctx.letter.ref, 'owner-dm', ONCE, key);
     const status = made?.get(dmKey) ?? (await deps.deliveries.get(dmKey).catch(() => null))?.status;
     const name = ctx.people.get(key)?.name ?? key;
     if (status === 'failed') lost.push(name);

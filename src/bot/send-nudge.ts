@@ -4,7 +4,9 @@
  * direct message to the recipient, and one post per step in the letter's thread.
  */
 import {
+  deliveryKey,
   dueDeliveries,
+  ONCE,
   planDeliveries,
   THREAD_RECIPIENT,
   type NudgeKind,
@@ -75,7 +77,7 @@ async function remindedBefore(deps: BotDeps, ctx: LetterContext, kind: NudgeKind
   const { routing, ref } = ctx.letter;
   const earlier: Array<[NudgeKind, string]> = routing.owners.map((k) => ['ack-reminder', k]);
   if (kind === 'ack-escalation-executive') earlier.push(...routing.backups.map((k): [NudgeKind, string] => ['ack-escalation-backups', k]));
-  const records = await Promise.all(earlier.map(([k, who]) => deps.deliveries.get(`${ref}:${k}:1:${who}`)));
+  const records = await Promise.all(earlier.map(([k, who]) => deps.deliveries.get(deliveryKey(ref, k, ONCE, who))));
   return records.flatMap((r) =>
     r?.status === 'sent' && r.sentAt ? [{ name: ctx.people.get(r.recipientKey)?.name ?? r.recipientKey, at: r.sentAt }] : [],
   );

@@ -67,12 +67,15 @@ export const CHANNEL_RECIPIENT = 'channel';
 /** The recipient key of the alert that goes to every admin when a letter has nobody on file. */
 export const ADMINS_RECIPIENT = 'admins';
 
-/** Kinds that publish a new letter, in the order they must happen. */
+/** The step of every delivery that happens once per letter (publication, acknowledgement reminders). */
+export const ONCE = '1';
+
 /** Why: a delivery's key names it everywhere (its claim, and the copy of the card it left): letter, kind, step, recipient. */
 export function deliveryKey(ref: string, kind: NudgeKind, step: string, recipientKey: string): string {
   return `${ref}:${kind}:${step}:${recipientKey}`;
 }
 
+/** Kinds that publish a new letter, in the order they must happen. */
 export const PUBLICATION_KINDS: readonly NudgeKind[] = ['post-root', 'thread-intro', 'owner-dm', 'unrouted-alert'];
 
 /** True for the deliveries that publish a letter rather than remind anyone. */
@@ -98,10 +101,10 @@ export function isPosted(letter: Letter): boolean {
 function publicationNudges(letter: Letter): Nudge[] {
   if (!letter.channel) return [];
   const dueAt = letter.previewed.at;
-  if (!isPosted(letter)) return [{ kind: 'post-root', step: '1', recipientKey: CHANNEL_RECIPIENT, dueAt }];
-  const nudges: Nudge[] = [{ kind: 'thread-intro', step: '1', recipientKey: THREAD_RECIPIENT, dueAt }];
-  if (!letter.acknowledged) nudges.push(...letter.routing.owners.map((recipientKey) => ({ kind: 'owner-dm' as const, step: '1', recipientKey, dueAt })));
-  if (letter.routing.unrouted) nudges.push({ kind: 'unrouted-alert', step: '1', recipientKey: ADMINS_RECIPIENT, dueAt });
+  if (!isPosted(letter)) return [{ kind: 'post-root', step: ONCE, recipientKey: CHANNEL_RECIPIENT, dueAt }];
+  const nudges: Nudge[] = [{ kind: 'thread-intro', step: ONCE, recipientKey: THREAD_RECIPIENT, dueAt }];
+  if (!letter.acknowledged) nudges.push(...letter.routing.owners.map((recipientKey) => ({ kind: 'owner-dm' as const, step: ONCE, recipientKey, dueAt })));
+  if (letter.routing.unrouted) nudges.push({ kind: 'unrouted-alert', step: ONCE, recipientKey: ADMINS_RECIPIENT, dueAt });
   return nudges;
 }
 
@@ -148,7 +151,7 @@ function ackNudges(letter: Letter, ctx: ScheduleContext): Nudge[] {
   return stages.flatMap(([kind, recipients, hours, days]) =>
     recipients.map((recipientKey) => ({
       kind,
-      step: '1',
+      step: ONCE,
       recipientKey,
       dueAt: isUrgent(letter)
         ? new Date(from.getTime() + hours * HOUR_MS)

@@ -34,14 +34,14 @@ function frozen<T>(value: T): T {
 class Generation {
   private readonly entries = new Map<string, Promise<unknown>>();
 
-  constructor(
-    readonly token: string,
-    /** Which token read created it: an older read that answers later must not replace it. */
-    readonly ticket: number,
-  ) {}
+  constructor(readonly token: string) {}
 
-  /** Remembers a lookup; `keep` says which answers may be kept (unknown accounts and channels are not, so strangers cannot fill memory). */
-  once<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
+  /**
+   * Remembers a lookup. `keep` says which answers may be kept (unknown accounts and
+   * channels are not, so strangers cannot fill memory); `alsoBy` names the entries an
+   * answer also is (the company a channel is bound to is that company by key too).
+   */
+  once<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true, alsoBy: (value: T) => Array<[string, unknown]> = () => []): Promise<T> {
     const found = this.entries.get(key) as Promise<T> | undefined;
     if (found) return found;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
@@ -49,24 +49,23 @@ class Generation {
     this.entries.set(key, value);
     value.then(
       (v) => {
-        if (!keep(v)) this.entries.delete(key);
+        if (!keep(v)) return void this.entries.delete(key);
+        for (const [other, entry] of alsoBy(v)) if (!this.entries.has(other)) this.entries.set(other, Promise.resolve(entry));
       },
       () => this.entries.delete(key), // a failed read is not remembered: the next caller tries again
     );
     return value;
   }
-
-  peek<T>(key: string): Promise<T> | undefined {
-    return this.entries.get(key) as Promise<T> | undefined;
-  }
 }
 
 const known = <T>(value: T | null): boolean => value !== null;
+const always = (): boolean => true;
+const byKey = (prefix: string) => (value: { key: string } | null): Array<[string, unknown]> => (value ? [[`${prefix}:${value.key}`, value]] : []);
+const eachByKey = (prefix: string) => (values: Array<{ key: string }>): Array<[string, unknown]> => values.map((v) => [`${prefix}:${v.key}`, v]);
 
 /** Why: one token read per unit of work instead of a read per directory lookup, on every instance alike. */
 export class CachedDirectoryRepository implements DirectoryRepository {
   private current: Generation | undefined;
-  private tickets = 0;
 
   constructor(
     private readonly inner: UncachedDirectory,
@@ -77,45 +76,23 @@ export class CachedDirectoryRepository implements DirectoryRepository {
   unitOfWork(): DirectoryRepository {
     // Read on the first lookup, not before: a unit that looks nothing up (help) reads nothing.
     let read: Promise<Generation> | undefined;
-    const current = () => (read ??= this.generation());
+    const on = async <T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean, alsoBy?: (value: T) => Array<[string, unknown]>): Promise<T> =>
+      (await (read ??= this.generation())).once(key, load, keep, alsoBy);
     const inner = this.inner;
-    const on = async <T>(key: string, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<T> => (await current()).once(key, load, keep);
     const getPerson = (key: string) => on(`person:${key}`, () => inner.getPerson(key), known);
     const unit: DirectoryRepository = {
-      findPersonByIdentity: async (identity: PlatformIdentity) => {
-        const g = await current();
-        return g.once(
-          `identity:${identityKey(identity)}`,
-          async () => {
-            const person = await inner.findPersonByIdentity(identity);
-            // The person is also known by key from now on: the use case looks them up that way next.
-            if (person) void g.once(`person:${person.key}`, () => Promise.resolve(person));
-            return person;
-          },
-          known,
-        );
-      },
+      findPersonByIdentity: (identity) => on(`identity:${identityKey(identity)}`, () => inner.findPersonByIdentity(identity), known, byKey('person')),
       getPerson,
-      getPeople: async (keys: string[]) => {
-        const g = await current();
-        const unique = [...new Set(keys)];
-        const missing = unique.filter((k) => !g.peek(`person:${k}`));
-        if (missing.length > 1) {
-          const read = inner.getPeople(missing);
-          for (const key of missing) g.once(`person:${key}`, async () => (await read).find((p) => p.key === key) ?? null, known);
-        }
-        const found = await Promise.all(unique.map(getPerson));
-        return found.flatMap((p) => (p ? [p] : []));
-      },
-      getMandate: (key: string) => on(`mandate:${key}`, () => inner.getMandate(key), known),
-      mandatesOfPerson: (key: string) => on(`mandates-of:${key}`, () => inner.mandatesOfPerson(key)),
-      getCompany: (key: string) => on(`company:${key}`, () => inner.getCompany(key), known),
-      findCompanyByChannel: (channel: ChannelBinding) => on(`channel:${channelKey(channel)}`, () => inner.findCompanyByChannel(channel), known),
-      companiesOfPerson: (key: string) => on(`companies-of:${key}`, () => inner.companiesOfPerson(key)),
-      findCompanyByName: (name: string) => on(`name:${name}`, () => inner.findCompanyByName(name), known),
-      listAdmins: () => on('admins', () => inner.listAdmins()),
+      getPeople: async (keys) => (await Promise.all([...new Set(keys)].map(getPerson))).flatMap((p) => (p ? [p] : [])),
+      getMandate: (key) => on(`mandate:${key}`, () => inner.getMandate(key), known),
+      mandatesOfPerson: (key) => on(`mandates-of:${key}`, () => inner.mandatesOfPerson(key), always, eachByKey('mandate')),
+      getCompany: (key) => on(`company:${key}`, () => inner.getCompany(key), known),
+      findCompanyByChannel: (channel) => on(`channel:${channelKey(channel)}`, () => inner.findCompanyByChannel(channel), known, byKey('company')),
+      companiesOfPerson: (key) => on(`companies-of:${key}`, () => inner.companiesOfPerson(key), always, eachByKey('company')),
+      findCompanyByName: (name) => on(`name:${name}`, () => inner.findCompanyByName(name), known, byKey('company')),
+      listAdmins: () => on('admins', () => inner.listAdmins(), always, eachByKey('person')),
       isEmpty: () => this.isEmpty(),
-      apply: (directory: Directory) => this.apply(directory),
+      apply: (directory) => this.apply(directory),
       exportAll: () => this.exportAll(),
       unitOfWork: () => unit,
     };
@@ -159,7 +136,7 @@ export class CachedDirectoryRepository implements DirectoryRepository {
     return this.inner.exportAll();
   }
 
-  /** A new token before anything is written (readers meanwhile keep nothing past the import) and after (readers from then on start afresh). */
+  /** A new token before anything is written (what is read meanwhile is kept under it only) and after (readers from then on start afresh). */
   async apply(directory: Directory): Promise<{ people: number; mandates: number; companies: number }> {
     await this.newToken();
     try {
@@ -169,29 +146,22 @@ export class CachedDirectoryRepository implements DirectoryRepository {
     }
   }
 
-  /** Why: after the database was dropped (tests), nothing remembered from it may answer. */
-  forget(): void {
-    this.current = undefined;
-  }
-
   private newToken(): Promise<void> {
-    this.current = undefined;
     return this.ctx.run('newDirectoryToken', {}, async () => {
       await this.ctx.models.meta.updateOne({ _id: DIRECTORY_TOKEN_ID }, { $set: { token: randomUUID() } }, { upsert: true }).exec();
     });
   }
 
+  /**
+   * The generation of the token now stored. Tokens are random and never come back, so a
+   * read that answers late with an older token only makes a generation nobody else reads.
+   */
   private async generation(): Promise<Generation> {
-    const ticket = (this.tickets += 1);
     const token = await this.ctx.run('readDirectoryToken', {}, async () => {
       const doc = await this.ctx.models.meta.findOne({ _id: DIRECTORY_TOKEN_ID }).lean<{ token?: string }>();
       return doc?.token ?? '';
     });
-    const current = this.current;
-    if (current && current.token === token) return current;
-    // A read that started before the current generation's own read answers with what was true then: it uses it, and keeps it to itself.
-    if (current && ticket < current.ticket) return new Generation(token, ticket);
-    this.current = new Generation(token, ticket);
+    if (this.current?.token !== token) this.current = new Generation(token);
     return this.current;
   }
 }

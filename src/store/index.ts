@@ -104,10 +104,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ping: () => connection.ping(),
     checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),
     close: () => connection.close(),
-    dropDatabase: async () => {
-      directory.forget();
-      await connection.dropDatabase();
-      directory.forget();
-    },
+    dropDatabase: () => connection.dropDatabase(),
   };
 }

@@ -12,7 +12,7 @@ import type { ListedLetter } from '../bot/repositories';
 import type { Fact, Letter, LetterThread } from '../domain/types';
 import type { LetterLinesDoc } from './letter-index-models';
 import { copyThread } from './letter-model';
-import { isDuplicateKeyError } from './db-errors';
+import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
 import type { StoreContext } from './store-connection';
 
 const FACTS = ['previewed', 'acknowledged', 'formalSent', 'replied', 'withdrawn'] as const;
@@ -105,18 +105,11 @@ export class LetterLines {
           { upsert: true },
         )
         .exec();
-    try {
-      await write();
-    } catch (err) {
+    // A duplicate key: the document exists and did not match. Another writer created it meanwhile
+    // (once more, now as an update), or it holds a newer entry (the second try fails the same way).
+    await retryOnDuplicateKey(write, 2).catch((err: unknown) => {
       if (!isDuplicateKeyError(err)) throw err;
-      // The bucket exists and did not match: it holds a newer entry, or another writer created it
-      // meanwhile. Once more as an update; failing the same way then means a newer entry is stored.
-      try {
-        await write();
-      } catch (again) {
-        if (!isDuplicateKeyError(again)) throw again;
-      }
-    }
+    });
   }
 
   async remove(ref: string): Promise<void> {

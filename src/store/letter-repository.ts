@@ -51,11 +51,6 @@ export class MongoLetterRepository implements LetterRepository {
     this.lists = new LetterLists(ctx);
   }
 
-  /** Writes the letter's list entry from the letter as this writer left it; a newer entry already stored stays (letter-lines.ts). */
-  private async refreshEntry(letter: Letter): Promise<void> {
-    await this.lines.write(letter);
-  }
-
   /** One atomic `$inc` on the year's counter; a lost upsert race (E11000) is retried. */
   nextRef(year: number): Promise<string> {
     return this.ctx.run('nextRef', { year }, async () => {
@@ -139,7 +134,7 @@ export class MongoLetterRepository implements LetterRepository {
       if (updated) {
         this.ctx.logger.info({ ref, fact }, 'letter fact set');
         const changed = fromLetterDoc(updated);
-        await this.refreshEntry(changed);
+        await this.lines.write(changed); // a newer entry already stored stays (letter-lines.ts)
         return { applied: true, letter: changed };
       }
       return { applied: false, letter: await this.read(ref) };
@@ -161,7 +156,7 @@ export class MongoLetterRepository implements LetterRepository {
         .exec();
       if (updated) {
         const changed = fromLetterDoc(updated);
-        await this.refreshEntry(changed);
+        await this.lines.write(changed); // a newer entry already stored stays (letter-lines.ts)
         return changed;
       }
       const current = await this.read(ref);
