@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { withoutStoredValues } from '../src/store/db-errors';
 import { cardForError } from '../src/bot/error-sink';
+import { ENGLISH } from '../src/bot/messages/catalogue';
 import { PreLetterError } from '../src/domain/errors';
 import { chooseLogFormat, createLogger, errorDetails } from '../src/logger';
 
@@ -163,7 +164,7 @@ describe('errorDetails', () => {
 describe('the error sink', () => {
   it('logs an unexpected error with its message and stack, and shows the person a calm sentence', () => {
     const { stream, records } = capture();
-    const card = cardForError(new RangeError('Invalid time value in planDeliveries'), createLogger('info', stream));
+    const card = cardForError(new RangeError('Invalid time value in planDeliveries'), createLogger('info', stream), ENGLISH, 'slack');
     const record = records()[0]!;
     expect(record).toMatchObject({ msg: 'unexpected error', code: 'internal', error: { name: 'RangeError', message: 'Invalid time value in planDeliveries' } });
     expect(record.error.stack).toContain('logger.test.ts');
@@ -172,7 +173,7 @@ describe('the error sink', () => {
 
   it('does not leak the summary a mongoose ValidationError carries', () => {
     const { stream, lines, records } = capture();
-    cardForError(summaryValidationError('Confidential allegation about Northwind'), createLogger('info', stream));
+    cardForError(summaryValidationError('Confidential allegation about Northwind'), createLogger('info', stream), ENGLISH, 'slack');
     expect(lines()[0]).not.toContain('Confidential allegation');
     expect(records()[0]).toMatchObject({ msg: 'unexpected error', error: { name: 'ValidationError', message: 'validation failed: summary (maxlength)' } });
   });

@@ -22,15 +22,17 @@ import { ACTION_IDS, isDirectMessageEvent } from './inbound';
 import { SlackPlatform } from './platform';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
+import { SLACK_COMMAND } from './render';
 import { TurnQueue, type TurnQueueOptions } from './turn-queue';
+
+/** The slash command this app answers; the manifest declares the same. */
+export { SLACK_COMMAND };
 import type { TurnServices } from './turn';
 import { createSlackClients, platformError, slackClientOptions, type SlackRetryConfig } from './web-client';
 import type { RateLimitGate } from './rate-limits';
 
 /** The one request URL path for events, slash commands and interactivity (the manifest uses it three times). */
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** The slash command this app answers; the manifest declares the same. */
-export const SLACK_COMMAND = '/preletter';
 /** Events API listeners by event type (Bolt acks events itself, before they run). */
 const EVENT_LISTENERS: Record<string, (services: TurnServices, body: unknown) => Promise<void>> = {
   app_mention: handleMention,

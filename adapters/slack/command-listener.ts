@@ -6,15 +6,21 @@
 import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
+import { refusal } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
+import { voiceOfAccount } from '../../src/bot/voices';
 import { parseCommand } from '../../src/domain/command';
-import { PreLetterError } from '../../src/domain/errors';
 import { readDirectMessage, readMention, readSlashCommand } from './inbound';
 import { previewModal } from './preview-modal';
 import { firstTime, runRequestTurn, runTurn, tellPrivately, type TurnServices } from './turn';
+import type { NeutralCard } from '../../src/bot/ports';
+import type { PlatformIdentity } from '../../src/domain/types';
 
-const PREVIEW_NEEDS_COMMAND = 'The preview form opens from the slash command: type `/preletter preview` in this channel.';
-const NOT_A_LETTER_THREAD = "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `/preletter ack REF` with the letter's reference.";
+/** Why: a preview asked for where no modal can open (a mention, the Messages tab): the person is told how to open it. */
+async function previewNeedsCommand(services: TurnServices, actor: PlatformIdentity): Promise<NeutralCard> {
+  const v = await voiceOfAccount(services.deps, actor);
+  return noticeCard(v.t('form.title'), [v.t('form.from-command')]);
+}
 
 /** Why: `/preletter preview` must open its form within Slack's three seconds, so its turn never waits for others. */
 export function opensPreviewForm(body: unknown): boolean {
@@ -28,7 +34,7 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
   await runRequestTurn(services, 'command', body, readSlashCommand, async (request, turn) => {
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
     if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
-    if (!request.channel) throw new PreLetterError('not-bound', PREVIEW_NEEDS_COMMAND, {});
+    if (!request.channel) throw refusal('not-bound', { key: 'form.from-command' });
     // The trigger id expires three seconds after the command: open the form before anything else.
     await services.platform.openModal(request.triggerId, previewModal(outcome.options, request.channel));
     turn.log.info({ channelId: request.channel.channelId, companyKey: outcome.options.company.key }, 'preview form opened');
@@ -40,11 +46,12 @@ export async function handleMention(services: TurnServices, body: unknown): Prom
   await runRequestTurn(services, 'mention', body, readMention, async (request, turn) => {
     if (request.threadRef && isAckReply(request.text)) {
       const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });
-      const card = outcome ? outcome.reply : noticeCard('Nothing to acknowledge', NOT_A_LETTER_THREAD);
+      const v = await voiceOfAccount(services.deps, request.actor);
+      const card = outcome ? outcome.reply : noticeCard(v.t('thread.nothing-to-ack-title'), [v.t('thread.nothing-to-ack')]);
       return tellPrivately(services, request.reply, card, turn.log);
     }
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
-    const card = outcome.kind === 'reply' ? outcome.card : noticeCard('Preview a letter', PREVIEW_NEEDS_COMMAND);
+    const card = outcome.kind === 'reply' ? outcome.card : await previewNeedsCommand(services, request.actor);
     await tellPrivately(services, request.reply, card, turn.log);
   });
 }
@@ -60,7 +67,7 @@ export async function handleDirectMessage(services: TurnServices, body: unknown)
     turn.reply = request.reply;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text });
-    const card = outcome.kind === 'reply' ? outcome.card : noticeCard('Preview a letter', PREVIEW_NEEDS_COMMAND);
+    const card = outcome.kind === 'reply' ? outcome.card : await previewNeedsCommand(services, request.actor);
     await tellPrivately(services, request.reply, card, turn.log);
   });
 }

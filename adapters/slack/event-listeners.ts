@@ -6,11 +6,13 @@
 import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { cardForError } from '../../src/bot/error-sink';
+import type { Voice } from '../../src/bot/messages/catalogue';
+import { voiceOfAccount } from '../../src/bot/voices';
 import type { NeutralCard } from '../../src/bot/ports';
 import { status } from '../../src/bot/status';
 import type { types } from '@slack/bolt';
 import { readHomeOpened, readThreadReply } from './inbound';
-import { mrkdwnText } from './render';
+import { mrkdwnText, segmentsMarkup } from './render';
 import type { SlackPlatform } from './platform';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
@@ -30,11 +32,8 @@ export async function handleThreadReply(services: TurnServices, body: unknown): 
 }
 
 /** Why: the App Home tab is the status answer for the person who opened it, with a line on how to act. */
-export function homeView(card: NeutralCard, platform: SlackPlatform): types.HomeView {
-  const intro: types.KnownBlock = {
-    type: 'context',
-    elements: [mrkdwnText('PreLetter: letter previews to companies, and their 60-day reply clock. Type `/preletter help` in any channel for the commands.', 3000)],
-  };
+export function homeView(card: NeutralCard, platform: SlackPlatform, v: Voice): types.HomeView {
+  const intro: types.KnownBlock = { type: 'context', elements: [mrkdwnText(segmentsMarkup(v.t('home.intro')), 3000)] };
   const blocks = [intro, ...platform.render(card).blocks].slice(0, HOME_MAX_BLOCKS);
   return { type: 'home', blocks };
 }
@@ -45,12 +44,13 @@ export async function handleHomeOpened(services: TurnServices, body: unknown): P
     const request = readHomeOpened(body);
     if (request.tab !== 'home') return;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    const voice = await voiceOfAccount(services.deps, request.actor);
     let card: NeutralCard;
     try {
       card = await status(services.deps, { actor: request.actor });
     } catch (err) {
-      card = cardForError(err, turn.log);
+      card = cardForError(err, turn.log, voice, 'slack');
     }
-    await services.platform.publishHome(request.actor.userId, homeView(card, services.platform));
+    await services.platform.publishHome(request.actor.userId, homeView(card, services.platform, voice));
   });
 }

@@ -1,17 +1,17 @@
 /**
  * The preview form: a Slack modal built from previewFormOptions (only the mandates
- * and topics this person and channel allow), its validation on submit (errors are
- * shown next to the field, keyed by block_id), and the hand-over to previewLetter.
- * The bound channel travels in private_metadata, which Slack keeps server-side.
+ * and topics this person and channel allow), in the person's language, read back on
+ * submit into the core's form rules (errors are shown next to the field, keyed by
+ * block_id), and handed to previewLetter. The bound channel and the person's locale
+ * travel in private_metadata, which Slack keeps server-side.
  */
-import { earliestFormDate } from '../../src/bot/shared-decisions';
 import type { types } from '@slack/bolt';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { LETTER_TYPE_NAMES } from '../../src/bot/format';
+import { voiceFor, type Voice } from '../../src/bot/messages/catalogue';
+import { checkPreviewForm, LETTER_TYPES, PREVIEW_FIELDS, type PreviewField } from '../../src/bot/preview-form';
 import { previewLetter, SUMMARY_MAX_LENGTH, type PreviewFormOptions, type PreviewInput } from '../../src/bot/preview-letter';
-import { PreLetterError } from '../../src/domain/errors';
-import type { ChannelBinding, LetterType } from '../../src/domain/types';
+import { refusal } from '../../src/bot/messages/catalogue';
+import type { ChannelBinding } from '../../src/domain/types';
 import { escapeUserText } from './escape';
 import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
 import { mrkdwnText, plainText } from './render';
@@ -22,62 +22,65 @@ import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from '
 export const PREVIEW_CALLBACK_ID = 'preletter-preview';
 
 /** block_id of each form field: Slack keys the submitted state and our error messages by them. */
-export const PREVIEW_BLOCKS = {
+export const PREVIEW_BLOCKS: Record<PreviewField, string> = {
   type: 'type',
   mandate: 'mandate',
   topics: 'topics',
   summary: 'summary',
   expectedDate: 'expected_date',
   urgent: 'urgent',
-} as const;
+};
 
 /** The action_id inside every form block (one input per block). */
 const VALUE = 'value';
 const URGENT_VALUE = 'urgent';
 const MAX_OPTIONS = 100;
-const LETTER_TYPES: LetterType[] = ['UA', 'AL', 'OL'];
+/** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
+const LIMITS = { option: 75, label: 2000, title: 24, section: 3000 } as const;
 
 const metadataSchema = z.object({
   v: z.literal(1),
   workspaceId: z.string().regex(SLACK_ID.team),
   channelId: z.string().regex(SLACK_ID.channel),
   mandateChoice: z.boolean(),
+  /** The person's locale, so the errors read in the language the form was written in. */
+  locale: z.string().max(35).optional(),
 });
 
 function option(text: string, value: string): types.PlainTextOption {
-  return { text: plainText(text, 75), value };
+  return { text: plainText(text, LIMITS.option), value };
 }
 
-/** Why: the modal itself; only offers what previewFormOptions allows, so nobody fills in a form that cannot be used. */
+function label(v: Voice, field: PreviewField): types.PlainTextElement {
+  return plainText(v.t('form.field', { field }), LIMITS.label);
+}
+
+/** Why: the modal itself, in the person's language; only offers what previewFormOptions allows, so nobody fills in a form that cannot be used. */
 export function previewModal(options: PreviewFormOptions, channel: ChannelBinding): types.ModalView {
+  const v = voiceFor({ locale: options.locale, zone: 'UTC' });
   const mandateChoice = options.mandates.length > 1;
-  const metadata: z.infer<typeof metadataSchema> = { v: 1, workspaceId: channel.workspaceId, channelId: channel.channelId, mandateChoice };
-  const topics = options.topics.slice(0, MAX_OPTIONS);
+  const metadata: z.infer<typeof metadataSchema> = {
+    v: 1,
+    workspaceId: channel.workspaceId,
+    channelId: channel.channelId,
+    mandateChoice,
+    ...(options.locale ? { locale: options.locale } : {}),
+  };
+  const typeOption = (t: (typeof LETTER_TYPES)[number]) => option(v.t('card.type', { type: t, urgent: false }), t);
   const blocks: types.KnownBlock[] = [
-    {
-      type: 'section',
-      text: mrkdwnText(
-        `Preview a letter to *${escapeUserText(options.company.name)}*. It is posted in this channel only, routed to the company's issue owner, and stays confidential until published.`,
-        3000,
-      ),
-    },
+    { type: 'section', text: mrkdwnText(escapeUserText(v.t('form.intro', { company: options.company.name })), LIMITS.section) },
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.type,
-      label: plainText('Letter type', 2000),
-      element: {
-        type: 'static_select',
-        action_id: VALUE,
-        options: LETTER_TYPES.map((t) => option(`${LETTER_TYPE_NAMES[t]} (${t})`, t)),
-        initial_option: option(`${LETTER_TYPE_NAMES.AL} (AL)`, 'AL'),
-      },
+      label: label(v, 'type'),
+      element: { type: 'static_select', action_id: VALUE, options: LETTER_TYPES.map(typeOption), initial_option: typeOption('AL') },
     },
   ];
   if (mandateChoice) {
     blocks.push({
       type: 'input',
       block_id: PREVIEW_BLOCKS.mandate,
-      label: plainText('From which mandate', 2000),
+      label: label(v, 'mandate'),
       element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => option(m.title, m.key)) },
     });
   }
@@ -85,43 +88,33 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.topics,
-      label: plainText('Topics', 2000),
-      hint: plainText('They decide who at the company the preview is routed to.', 2000),
-      element: { type: 'multi_static_select', action_id: VALUE, options: topics.map((t) => option(t, t)) },
+      label: label(v, 'topics'),
+      hint: plainText(v.t('form.topics-hint'), LIMITS.label),
+      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => option(t, t)) },
     },
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.summary,
-      label: plainText('Summary', 2000),
-      hint: plainText(`A short heads-up, not the letter itself: at most ${SUMMARY_MAX_LENGTH} characters.`, 2000),
+      label: label(v, 'summary'),
+      hint: plainText(v.t('form.summary-hint', { max: SUMMARY_MAX_LENGTH }), LIMITS.label),
       element: { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: SUMMARY_MAX_LENGTH },
     },
-    {
-      type: 'input',
-      block_id: PREVIEW_BLOCKS.expectedDate,
-      optional: true,
-      label: plainText('Expected date of the formal letter', 2000),
-      element: { type: 'datepicker', action_id: VALUE },
-    },
+    { type: 'input', block_id: PREVIEW_BLOCKS.expectedDate, optional: true, label: label(v, 'expectedDate'), element: { type: 'datepicker', action_id: VALUE } },
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.urgent,
       optional: true,
-      label: plainText('Urgency', 2000),
-      element: {
-        type: 'checkboxes',
-        action_id: VALUE,
-        options: [option('Urgent: use the short reminder clocks (urgent appeals always do)', URGENT_VALUE)],
-      },
+      label: label(v, 'urgent'),
+      element: { type: 'checkboxes', action_id: VALUE, options: [option(v.t('form.urgent-option'), URGENT_VALUE)] },
     },
   );
   return {
     type: 'modal',
     callback_id: PREVIEW_CALLBACK_ID,
     private_metadata: JSON.stringify(metadata),
-    title: plainText('Preview a letter', 24),
-    submit: plainText('Preview', 24),
-    close: plainText('Cancel', 24),
+    title: plainText(v.t('form.title'), LIMITS.title),
+    submit: plainText(v.t('button.preview'), LIMITS.title),
+    close: plainText(v.t('button.cancel'), LIMITS.title),
     blocks,
   };
 }
@@ -135,65 +128,42 @@ const single = z.object({ selected_option: z.object({ value: z.string() }).nulla
 const multi = z.object({ selected_options: z.array(z.object({ value: z.string() })).nullable().optional() });
 const text = z.object({ value: z.string().nullable().optional() });
 const date = z.object({ selected_date: z.string().nullable().optional() });
+const SHAPES: Record<PreviewField, z.ZodTypeAny> = { type: single, mandate: single, topics: multi, summary: text, expectedDate: date, urgent: multi };
 
-
-/** Why: validates the submitted state field by field; every problem is a sentence next to its field. */
+/** Why: reads the submitted state at the edge, then the core's form rules decide; each problem is a sentence next to its field. */
 export function readPreviewForm(submission: Pick<ViewSubmissionRequest, 'privateMetadata' | 'values'>, now: Date): PreviewFormResult {
   let metadata: z.infer<typeof metadataSchema>;
   try {
     metadata = metadataSchema.parse(JSON.parse(submission.privateMetadata));
   } catch {
-    throw new PreLetterError('invalid-input', 'This preview form is out of date. Please run `/preletter preview` again.', { field: 'private_metadata' });
+    throw refusal('invalid-input', { key: 'form.out-of-date' }, { field: 'private_metadata' });
   }
-  const errors: Record<string, string> = {};
-  const read = <S extends z.ZodTypeAny>(block: string, schema: S): z.output<S> | undefined => {
-    const parsed = schema.safeParse(submission.values[block]?.[VALUE] ?? {});
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    errors[block] = `PreLetter could not read this field (${issue.path.join('.') || block}: ${issue.message}). Please fill it in again.`;
-    return undefined;
-  };
-
-  const type = read(PREVIEW_BLOCKS.type, single)?.selected_option?.value;
-  if (!errors[PREVIEW_BLOCKS.type] && !LETTER_TYPES.includes(type as LetterType)) errors[PREVIEW_BLOCKS.type] = 'Choose the letter type.';
-
-  const mandateKey = metadata.mandateChoice ? read(PREVIEW_BLOCKS.mandate, single)?.selected_option?.value : undefined;
-  if (metadata.mandateChoice && !errors[PREVIEW_BLOCKS.mandate] && !mandateKey) {
-    errors[PREVIEW_BLOCKS.mandate] = 'Choose the mandate this letter comes from.';
+  const unreadable = new Set<PreviewField>();
+  const state: Partial<Record<PreviewField, Record<string, unknown>>> = {};
+  for (const field of PREVIEW_FIELDS) {
+    const parsed = SHAPES[field].safeParse(submission.values[PREVIEW_BLOCKS[field]]?.[VALUE] ?? {});
+    if (parsed.success) state[field] = parsed.data as Record<string, unknown>;
+    else unreadable.add(field);
   }
-
-  const topics = (read(PREVIEW_BLOCKS.topics, multi)?.selected_options ?? []).map((o) => o.value);
-  if (!errors[PREVIEW_BLOCKS.topics] && topics.length === 0) errors[PREVIEW_BLOCKS.topics] = 'Choose at least one topic.';
-
-  const summary = (read(PREVIEW_BLOCKS.summary, text)?.value ?? '').trim();
-  if (!errors[PREVIEW_BLOCKS.summary] && summary === '') errors[PREVIEW_BLOCKS.summary] = 'Write a short summary of the letter.';
-  if (summary.length > SUMMARY_MAX_LENGTH) {
-    errors[PREVIEW_BLOCKS.summary] = `The summary is ${summary.length} characters long; the limit is ${SUMMARY_MAX_LENGTH}. Please shorten it.`;
-  }
-
-  const expected = read(PREVIEW_BLOCKS.expectedDate, date)?.selected_date ?? undefined;
-  if (expected !== undefined && !errors[PREVIEW_BLOCKS.expectedDate]) {
-    if (!DateTime.fromISO(expected, { zone: 'UTC' }).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(expected)) {
-      errors[PREVIEW_BLOCKS.expectedDate] = 'Choose the date with the date picker.';
-    } else if (expected < earliestFormDate(now)) {
-      errors[PREVIEW_BLOCKS.expectedDate] = 'That date is in the past. Choose the date you expect to send the formal letter, today or later.';
-    }
-  }
-
-  const urgent = (read(PREVIEW_BLOCKS.urgent, multi)?.selected_options ?? []).some((o) => o.value === URGENT_VALUE);
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    input: {
-      channel: { platform: 'slack', workspaceId: metadata.workspaceId, channelId: metadata.channelId },
-      type: type as LetterType,
-      topics,
-      summary,
-      urgent,
-      ...(expected ? { expectedFormalDate: expected } : {}),
-      ...(mandateKey ? { mandateKey } : {}),
+  const picked = (field: PreviewField) => (state[field]?.selected_option as { value: string } | null | undefined)?.value;
+  const picks = (field: PreviewField) => ((state[field]?.selected_options as Array<{ value: string }> | null | undefined) ?? []).map((o) => o.value);
+  const check = checkPreviewForm(
+    {
+      type: picked('type'),
+      mandate: picked('mandate'),
+      topics: picks('topics'),
+      summary: (state.summary?.value as string | null | undefined) ?? undefined,
+      expectedDate: (state.expectedDate?.selected_date as string | null | undefined) ?? undefined,
+      urgent: picks('urgent').includes(URGENT_VALUE),
     },
-  };
+    { mandateChoice: metadata.mandateChoice, now, unreadable },
+  );
+  if (!check.ok) {
+    const v = voiceFor({ locale: metadata.locale, zone: 'UTC' });
+    const errors = Object.fromEntries(Object.entries(check.errors).map(([field, message]) => [PREVIEW_BLOCKS[field as PreviewField], v.plain(message)]));
+    return { ok: false, errors };
+  }
+  return { ok: true, input: { ...check.input, channel: { platform: 'slack', workspaceId: metadata.workspaceId, channelId: metadata.channelId } } };
 }
 
 /** The acknowledgement a view_submission gets: nothing (close the modal) or errors shown in it. */

@@ -6,7 +6,7 @@
  * auto-link URLs or channel names inside relayed text either.
  */
 import type { types } from '@slack/bolt';
-import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
+import type { CardButton, CommandHint, NeutralCard, Segment } from '../../src/bot/ports';
 import { clipMarkup, escapeUserText, isSafeLinkUrl, linkMarkup, mentionMarkup } from './escape';
 import { SLACK_ID } from './thread-ref';
 
@@ -33,12 +33,15 @@ export const BLOCK_LIMITS = {
 /** action_id of the link button that opens a letter's thread; Slack still sends a click, which is only acked. */
 export const OPEN_THREAD_ACTION_ID = 'open-thread';
 
-const THREAD_LINK_LABEL = 'Open thread';
+/** Why: the slash command Slack sends for every PreLetter command; the manifest declares it and hints are written with it. */
+export const SLACK_COMMAND = '/preletter';
 const TONE_PREFIX: Record<NeutralCard['tone'], string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '⛔ ' };
 
 /** What the renderer may turn into links: only URLs the adapter produced itself (thread permalinks). */
 export interface RenderOptions {
   trustedLinks?: Pick<ReadonlySet<string>, 'has' | 'size'>;
+  /** The words a trusted link shows (the card's linkLabel); the link itself when absent. */
+  linkLabel?: string;
 }
 
 /** A card as Slack takes it: blocks for display, and escaped text for notifications and old clients. */
@@ -92,7 +95,7 @@ function textMarkup(text: string, options: RenderOptions): string {
       at = text.indexOf('https://', at + 1);
       continue;
     }
-    markup += escapeUserText(text.slice(from, at)) + linkMarkup(url, THREAD_LINK_LABEL);
+    markup += escapeUserText(text.slice(from, at)) + linkMarkup(url, options.linkLabel ?? url);
     from = at + url.length;
     at = text.indexOf('https://', from);
   }
@@ -108,7 +111,10 @@ export function segmentsMarkup(segments: Segment[], options: RenderOptions = {})
   let markup = '';
   let run = '';
   for (const s of segments) {
-    if ('mention' in s && s.mention.platform === 'slack' && SLACK_ID.user.test(s.mention.userId)) {
+    if ('command' in s) {
+      markup += textMarkup(run, options) + `\`${escapeUserText(commandText(s.command))}\``;
+      run = '';
+    } else if ('mention' in s && s.mention.platform === 'slack' && SLACK_ID.user.test(s.mention.userId)) {
       markup += textMarkup(run, options) + mentionMarkup(s.mention.userId, s.name);
       run = '';
     } else {
@@ -116,6 +122,11 @@ export function segmentsMarkup(segments: Segment[], options: RenderOptions = {})
     }
   }
   return markup + textMarkup(run, options);
+}
+
+/** Why: a command as a Slack person types it: the slash command, the subcommand, its words. */
+export function commandText(command: CommandHint): string {
+  return [SLACK_COMMAND, command.name, ...(command.args ?? [])].filter(Boolean).join(' ');
 }
 
 function button(b: CardButton): Button {
@@ -140,8 +151,8 @@ function button(b: CardButton): Button {
 
 function actionsBlock(card: NeutralCard): KnownBlock | undefined {
   const elements: Button[] = card.buttons.map(button);
-  if (card.threadLink && isSafeLinkUrl(card.threadLink)) {
-    elements.push({ type: 'button', action_id: OPEN_THREAD_ACTION_ID, text: plain(THREAD_LINK_LABEL, BLOCK_LIMITS.buttonText), url: card.threadLink });
+  if (card.threadLink && isSafeLinkUrl(card.threadLink.url)) {
+    elements.push({ type: 'button', action_id: OPEN_THREAD_ACTION_ID, text: plain(card.threadLink.label, BLOCK_LIMITS.buttonText), url: card.threadLink.url });
   }
   return elements.length > 0 ? { type: 'actions', elements } : undefined;
 }
@@ -159,7 +170,8 @@ function fieldBlocks(card: NeutralCard, options: RenderOptions): KnownBlock[] {
 }
 
 /** Why: the one translation from the core's neutral card to what chat.postMessage/update/postEphemeral send. */
-export function renderCard(card: NeutralCard, options: RenderOptions = {}): RenderedMessage {
+export function renderCard(card: NeutralCard, given: RenderOptions = {}): RenderedMessage {
+  const options: RenderOptions = card.linkLabel ? { ...given, linkLabel: card.linkLabel } : given;
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(`${TONE_PREFIX[card.tone]}${card.title}`, BLOCK_LIMITS.header) }];
   for (const paragraph of card.body) {
     const markup = segmentsMarkup(paragraph, options);

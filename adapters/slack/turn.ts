@@ -6,10 +6,10 @@
  * The tracker lets shutdown (and tests) wait for every turn in flight.
  */
 import type { BotDeps } from '../../src/bot/deps';
-import { cardForError } from '../../src/bot/error-sink';
 import type { NeutralCard } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
-import { errorDetails, type Logger } from '../../src/logger';
+import type { Logger } from '../../src/logger';
+import { answerByFirstWay, firstTimeOn, runSharedTurn, type SharedTurn } from '../shared/turn';
 import { looseReply, type PrivateReply } from './inbound';
 import type { SlackPlatform } from './platform';
 import type { TurnQueue } from './turn-queue';
@@ -29,18 +29,13 @@ export function afterAck<T>(services: TurnServices, work: () => Promise<T>): Pro
 }
 
 /** The state of one turn: its logger, and whom to answer once the payload says who acted. */
-export interface Turn {
-  log: Logger;
-  reply?: PrivateReply;
-}
+export type Turn = SharedTurn<PrivateReply>;
 
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /** Why: "first time we see this Slack id?" — a Slack retry of a handled request is answered and not acted on. */
 export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
-  const first = await services.deps.inbound.recordOnce('slack', dedupeId, services.deps.clock.now());
-  if (!first) log.info({ dedupeId }, 'repeated slack request ignored');
-  return first;
+  return firstTimeOn(services.deps, 'slack', dedupeId, log);
 }
 
 async function postToResponseUrl(responseUrl: string, services: TurnServices, card: NeutralCard): Promise<void> {
@@ -71,18 +66,7 @@ export async function tellPrivately(services: TurnServices, reply: PrivateReply,
   if (reply.target) ways.push(['ephemeral', () => services.platform.replyPrivately(reply.target!, reply.user, card)]);
   if (reply.responseUrl) ways.push(['response_url', () => postToResponseUrl(reply.responseUrl!, services, card)]);
   ways.push(['direct', () => services.platform.sendDirect(reply.user, card)]);
-  let last: unknown;
-  for (const [way, send] of ways) {
-    try {
-      await send();
-      return;
-    } catch (err) {
-      last = err;
-      const e = err as PreLetterError;
-      log.warn({ way, code: e.code, slackError: e.context?.slackError, userId: reply.user.userId }, 'private reply failed');
-    }
-  }
-  log.error({ userId: reply.user.userId, ...errorDetails(last) }, 'could not reach the person privately');
+  await answerByFirstWay(ways, reply.user, log);
 }
 
 /**
@@ -90,13 +74,7 @@ export async function tellPrivately(services: TurnServices, reply: PrivateReply,
  * who acted; any failure after that is told to that person as a sentence.
  */
 export async function runTurn(services: TurnServices, kind: string, work: (turn: Turn) => Promise<void>): Promise<void> {
-  const turn: Turn = { log: services.logger.child({ turn: kind }) };
-  try {
-    await work(turn);
-  } catch (err) {
-    const card = cardForError(err, turn.log);
-    if (turn.reply) await tellPrivately(services, turn.reply, card, turn.log);
-  }
+  await runSharedTurn(services.deps, services.logger, 'slack', kind, (reply, card, log) => tellPrivately(services, reply, card, log), work);
 }
 
 /**

@@ -12,13 +12,17 @@ import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-conte
 import type { ActionId, NeutralCard } from '../../src/bot/ports';
 import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
+import { refusal, type Message, type Voice } from '../../src/bot/messages/catalogue';
 import { letterCard } from '../../src/bot/views/letter-card';
+import { noticeCard } from '../../src/bot/views/notice-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
-import { PreLetterError } from '../../src/domain/errors';
+import { channelVoice, personVoice, voiceOfAccount } from '../../src/bot/voices';
+import type { PreLetterError } from '../../src/domain/errors';
+import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
-import { readCardAction, type CardActionRequest } from './inbound';
+import { looseReply, readCardAction, type CardActionRequest } from './inbound';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm } from './preview-form';
-import { ADAPTIVE_CARD_CONTENT_TYPE, renderAdaptiveCard, type CardElement } from './render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, commandText, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
 
@@ -35,14 +39,12 @@ type MessageOutcome = { kind: 'message'; card: NeutralCard };
 type Outcome = { kind: 'card'; content: CardElement } | MessageOutcome;
 
 const LETTER_REF = /^PL-\d{4}-\d{4}$/;
-const STILL_WORKING = 'PreLetter is still working on this; the card will update in a moment.';
-const REPEATED = 'That was already done: PreLetter acts on each click once.';
-const UNKNOWN_BUTTON = 'This button is no longer in use. Type `@PreLetter status` to see where your letters stand.';
-const NOT_YOUR_FORM = 'This preview form was opened by someone else, so nothing was created. Type `@PreLetter preview` in the company\'s channel to get your own.';
-const FORM_USED = 'This preview form was already submitted, so nothing new was created. `@PreLetter status` lists your letters.';
-
+/** Why: an invoke's message answer is plain text: commands written as a Teams person types them, mentions as names. */
 function sentenceOf(card: NeutralCard): string {
-  const body = card.body.map((line) => line.map((s) => ('text' in s ? s.text : s.name)).join('')).join(' ').trim();
+  const body = card.body
+    .map((line) => line.map((s) => ('text' in s ? s.text : 'command' in s ? commandText(s.command) : s.name)).join(''))
+    .join(' ')
+    .trim();
   return body || card.title;
 }
 
@@ -52,7 +54,7 @@ function toResponse(outcome: Outcome): CardActionResponse {
     : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sentenceOf(outcome.card) };
 }
 
-const message = (text: string): MessageOutcome => ({ kind: 'message', card: { title: 'PreLetter', body: [[{ text }]], fields: [], buttons: [], tone: 'info' } });
+const message = (v: Voice, words: Message): MessageOutcome => ({ kind: 'message', card: noticeCard('PreLetter', [v.say(words)]) });
 const cardOf = (card: NeutralCard): Outcome => ({ kind: 'card', content: renderAdaptiveCard(card).attachment.content as CardElement });
 
 /**
@@ -68,19 +70,21 @@ async function refreshedCard(services: TurnServices, request: CardActionRequest,
     const ctx = await loadLetterContext(deps, ref);
     const channel = baseConversationId(request.place.conversationId);
     const own = ctx.letter.threads.some((t) => t.platform === 'teams' && t.channel.channelId === channel);
-    return own ? letterCard(ctx, deps.policy, now) : undefined;
+    return own ? letterCard(ctx, deps.policy, now, channelVoice(ctx)) : undefined;
   }
-  const { ctx, access } = await loadVisibleLetter(deps, ref, await resolveActor(deps, request.actor));
+  const person = await resolveActor(deps, request.actor);
+  const { ctx, access } = await loadVisibleLetter(deps, ref, person);
   if (!access.read) return undefined;
   const thread = ctx.letter.threads.find((t) => t.platform === 'teams');
   const link = thread ? await platform.threadLink(thread.threadRef) : undefined;
-  return { ...previewDirectCard(ctx, deps.policy, now), ...(link ? { threadLink: link } : {}) };
+  const v = personVoice(deps, person, ctx.company);
+  return { ...previewDirectCard(ctx, deps.policy, now, v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) };
 }
 
 async function button(services: TurnServices, request: CardActionRequest, action: ActionId, log: Logger): Promise<Outcome> {
   const ref = request.data.ref;
   if (typeof ref !== 'string' || !LETTER_REF.test(ref)) {
-    throw new PreLetterError('invalid-input', 'Teams sent a button click that PreLetter could not read (ref: is not a letter reference). Please try again.', { field: 'ref' });
+    throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
   }
   const outcome = await BUTTON_USE_CASES[action](services.deps, { actor: request.actor, ref });
   log.info({ ref, action, changed: outcome.changed }, 'button handled');
@@ -89,42 +93,42 @@ async function button(services: TurnServices, request: CardActionRequest, action
   return outcome.changed ? cardOf(outcome.reply) : { kind: 'message', card: outcome.reply };
 }
 
-async function previewSubmit(services: TurnServices, request: CardActionRequest, log: Logger): Promise<Outcome> {
+async function previewSubmit(services: TurnServices, request: CardActionRequest, v: Voice, log: Logger): Promise<Outcome> {
   const { deps } = services;
   const form = readPreviewForm(request.data, deps.clock.now(), services.settings.formKey);
-  if (form.binding.userId !== request.actor.userId) return message(NOT_YOUR_FORM);
+  if (form.binding.userId !== request.actor.userId) return message(v, { key: 'form.not-yours' });
   const channel = { platform: 'teams' as const, workspaceId: form.binding.workspaceId, channelId: form.binding.channelId };
   if (!form.ok) {
     const options = await previewFormOptions(deps, request.actor, channel);
     return { kind: 'card', content: previewFormCard(options, String(request.data.form), form.values, form.errors) };
   }
-  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(FORM_USED);
+  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(v, { key: 'form.used' });
   const { letter, reply } = await previewLetter(deps, { ...form.input, actor: request.actor });
   log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted');
   return cardOf(reply);
 }
 
-async function work(services: TurnServices, request: CardActionRequest, log: Logger): Promise<Outcome> {
+async function work(services: TurnServices, request: CardActionRequest, v: Voice, log: Logger): Promise<Outcome> {
   try {
-    if (!(await firstTime(services, request.dedupeId, log))) return message(REPEATED);
-    if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, log);
+    if (!(await firstTime(services, request.dedupeId, log))) return message(v, { key: 'click.repeated' });
+    if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, v, log);
     if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as ActionId, log);
     log.info({ verb: request.verb.slice(0, 40) }, 'unknown card action');
-    return message(UNKNOWN_BUTTON);
+    return message(v, { key: 'click.unknown-button' });
   } catch (err) {
-    return { kind: 'message', card: cardForError(err, log) };
+    return { kind: 'message', card: cardForError(err, log, v, 'teams') };
   }
 }
 
 /** Why: what Teams could not be told in time is delivered anyway: the card updated, or the words sent privately. */
-async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, log: Logger): Promise<void> {
+async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, v: Voice, log: Logger): Promise<void> {
   try {
     if (outcome.kind === 'card' && request.place.messageId) {
       const ref = encodeMessageRef({ conversationId: request.place.conversationId, serviceUrl: request.serviceUrl, tenantId: request.tenantId, activityId: request.place.messageId });
       await services.platform.replaceMessage(ref, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: outcome.content }] });
       return;
     }
-    const card = outcome.kind === 'message' ? outcome.card : message('Done. The card could not be refreshed here; it shows the new status next time it is opened.').card;
+    const card = outcome.kind === 'message' ? outcome.card : message(v, { key: 'click.done' }).card;
     await tellPrivately(services, request.reply, card, log);
   } catch (err) {
     log.warn({ code: (err as PreLetterError).code, ...errorDetails(err) }, 'late card action answer failed');
@@ -138,9 +142,12 @@ export async function handleCardAction(services: TurnServices, body: unknown): P
   try {
     request = readCardAction(body);
   } catch (err) {
-    return toResponse({ kind: 'message', card: cardForError(err, log) });
+    const loose = looseReply(body);
+    const v = await voiceOfAccount(services.deps, loose?.user, loose?.locale);
+    return toResponse({ kind: 'message', card: cardForError(err, log, v, 'teams') });
   }
-  const running = work(services, request, log);
+  const v = await voiceOfReply(services.deps, request.reply);
+  const running = work(services, request, v, log);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
@@ -149,6 +156,6 @@ export async function handleCardAction(services: TurnServices, body: unknown): P
   clearTimeout(timer);
   if (first) return toResponse(first);
   log.warn({ budgetMs: services.settings.invokeBudgetMs }, 'card action answered before its work finished');
-  services.tracker.track(running.then((outcome) => deliverLate(services, request, outcome, log)));
-  return toResponse(message(STILL_WORKING));
+  services.tracker.track(running.then((outcome) => deliverLate(services, request, outcome, v, log)));
+  return toResponse(message(v, { key: 'click.working' }));
 }

@@ -17,6 +17,8 @@ export interface PrivateReply {
   user: PlatformIdentity;
   /** encodeReplyTarget(...): the personal chat they wrote from, or "open one with them". */
   target: string;
+  /** The Teams client's locale ("fr-FR"), used only for someone the directory does not know. */
+  locale?: string;
 }
 
 /** Why: what every inbound turn carries: the id that makes a repeat a no-op, where it came from, how to answer. */
@@ -37,6 +39,8 @@ export interface MessageRequest extends InboundTurn {
   channel?: ChannelBinding;
   /** Set when the message is a reply inside a channel reply chain (not the chain's first post). */
   thread?: { conversationId: string; rootActivityId: string };
+  /** In a channel: the reply chain the message is in (its own, for a first post), and the name the person goes by there. */
+  said?: { conversationId: string; name?: string };
 }
 
 /** A click on an Action.Execute button (Universal Actions), or the preview form's submit. */
@@ -91,6 +95,7 @@ const activitySchema = z
     name: z.string().optional(),
     value: z.unknown().optional(),
     replyToId: z.string().optional(),
+    locale: z.string().max(35).optional(),
     membersAdded: z.array(account).optional(),
   })
   .passthrough();
@@ -128,7 +133,7 @@ function conversationType(a: ParsedActivity): 'personal' | 'groupChat' | 'channe
 function replyOf(a: ParsedActivity, actor: PlatformIdentity, tenantId: string): PrivateReply {
   const personal = conversationType(a) === 'personal' && TEAMS_ID.conversation.test(a.conversation.id);
   const target = encodeReplyTarget({ serviceUrl: canonicalServiceUrl(a.serviceUrl), tenantId, ...(personal ? { conversationId: a.conversation.id } : {}) });
-  return { user: actor, target };
+  return { user: actor, target, ...(a.locale ? { locale: a.locale } : {}) };
 }
 
 function channelOf(a: ParsedActivity, tenantId: string): ChannelBinding | undefined {
@@ -170,6 +175,7 @@ export function readMessage(body: unknown): MessageRequest | null {
     addressed: conversationType(a) === 'personal' || mentionsBot(a),
     ...(channel ? { channel } : {}),
     ...(root && root !== a.id && channel ? { thread: { conversationId: channel.channelId, rootActivityId: root } } : {}),
+    ...(channel ? { said: { conversationId: `${channel.channelId};messageid=${root ?? a.id}`, ...(a.from.name ? { name: a.from.name } : {}) } } : {}),
   };
 }
 
@@ -225,5 +231,10 @@ export function looseReply(body: unknown): PrivateReply | undefined {
   if (typeof serviceUrl !== 'string' || !isAllowedServiceUrl(serviceUrl)) return undefined;
   if (typeof tenant !== 'string' || !TEAMS_ID.tenant.test(tenant) || typeof user !== 'string' || !TEAMS_ID.aadObject.test(user)) return undefined;
   const actor: PlatformIdentity = { platform: 'teams', workspaceId: tenant, userId: user };
-  return { user: actor, target: encodeReplyTarget({ serviceUrl: canonicalServiceUrl(serviceUrl), tenantId: tenant }) };
+  const locale = field(body, 'locale');
+  return {
+    user: actor,
+    target: encodeReplyTarget({ serviceUrl: canonicalServiceUrl(serviceUrl), tenantId: tenant }),
+    ...(typeof locale === 'string' && locale.length <= 35 ? { locale } : {}),
+  };
 }

@@ -3,6 +3,7 @@
  * PreLetter admin puts in the routing directory to bind a channel to a company, and
  * logs the ids. Nothing about any letter is shown. Runs after Teams got its answer.
  */
+import { ENGLISH, type Voice } from '../../src/bot/messages/catalogue';
 import type { NeutralCard } from '../../src/bot/ports';
 import { readInstall, type InstallRequest } from './inbound';
 import { firstTime, runTurn, type TurnServices } from './turn';
@@ -13,17 +14,13 @@ export function bindingLine(request: Pick<InstallRequest, 'channel'>): string {
 }
 
 /** Why: the welcome card: ids and instructions only, for an admin to act on. */
-export function bindingCard(request: InstallRequest): NeutralCard {
+export function bindingCard(request: InstallRequest, v: Voice = ENGLISH): NeutralCard {
   return {
-    title: 'PreLetter is installed in this team',
-    body: [
-      [{ text: "PreLetter posts a company's letter previews only in channels bound to that company in its routing directory. To bind this channel, a PreLetter admin adds this line under the company's channels in the directory file, and imports the file:" }],
-      [{ text: bindingLine(request) }],
-      [{ text: 'For another channel of this team, use "Get link to channel": its channelId is the part after /channel/ in that link, decoded (it starts with 19:), with the same workspaceId.' }],
-    ],
+    title: v.t('install.title'),
+    body: [[{ text: v.t('install.bind') }], [{ text: bindingLine(request) }], [{ text: v.t('install.other-channel') }]],
     fields: [
-      { label: 'workspaceId (tenant)', value: request.channel.workspaceId },
-      { label: 'channelId (this channel)', value: request.channel.channelId },
+      { label: v.t('install.tenant'), value: request.channel.workspaceId },
+      { label: v.t('install.channel'), value: request.channel.channelId },
     ],
     buttons: [],
     tone: 'info',

@@ -9,15 +9,15 @@ import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
+import { refusal } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
-import { PreLetterError } from '../../src/domain/errors';
+import { errorDetails } from '../../src/logger';
+import { voiceOfReply } from '../shared/turn';
 import { looseReply, readMessage, type MessageRequest } from './inbound';
 import { previewFormAttachment, previewFormCard, signFormBinding } from './preview-form';
 import { encodeThreadRef } from './thread-ref';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
-const NOT_A_LETTER_THREAD =
-  "This thread is not a letter's thread, so there is nothing to acknowledge here. Use `@PreLetter ack REF` with the letter's reference.";
 
 /**
  * Why: the thread ref a reply chain had when its root card was posted. Refs carry the
@@ -33,12 +33,22 @@ async function acknowledgeReplyChain(services: TurnServices, request: MessageReq
   return null;
 }
 
-/** Why: sends the preview form to the person's 1:1 chat, bound (and signed) to the channel `preview` was typed in. */
+/**
+ * Why: sends the preview form to the person's 1:1 chat, bound (and signed) to the channel
+ * `preview` was typed in, and says in the channel's reply chain where it went, so the
+ * person is not left wondering and nothing confidential is typed in the channel.
+ */
 async function sendPreviewForm(services: TurnServices, request: MessageRequest, options: Parameters<typeof previewFormCard>[0]): Promise<void> {
-  if (!request.channel) throw new PreLetterError('not-bound', 'Type `@PreLetter preview` in the channel you share with the company.', {});
-  const token = signFormBinding(request.channel, request.actor.userId, options.mandates.length > 1, services.settings.formKey);
+  if (!request.channel) throw refusal('not-bound', { key: 'command.preview-here' });
+  const token = signFormBinding(request.channel, request.actor.userId, options.mandates.length > 1, services.settings.formKey, options.locale);
   const form = previewFormAttachment(previewFormCard(options, token));
   await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [form] });
+  if (!request.said) return;
+  const v = await voiceOfReply(services.deps, request.reply);
+  const notice = noticeCard(v.t('form.title'), v.t('form.sent-privately', { name: request.said.name ?? '' }));
+  await services.platform.postNotice(request.serviceUrl, request.said.conversationId, notice).catch((err: unknown) => {
+    services.logger.warn({ channelId: request.channel?.channelId, ...errorDetails(err) }, 'channel note about the preview form failed');
+  });
 }
 
 /** Why: the message turn: a command said to the bot, or `ack` in a letter's thread; all other chatter is ignored. */
@@ -54,7 +64,9 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
     if (ack) {
       const outcome = await acknowledgeReplyChain(services, request);
       if (outcome) return tellPrivately(services, request.reply, outcome.reply, turn.log);
-      if (request.addressed) await tellPrivately(services, request.reply, noticeCard('Nothing to acknowledge', NOT_A_LETTER_THREAD), turn.log);
+      if (!request.addressed) return;
+      const v = await voiceOfReply(services.deps, request.reply);
+      await tellPrivately(services, request.reply, noticeCard(v.t('thread.nothing-to-ack-title'), [v.t('thread.nothing-to-ack')]), turn.log);
       return;
     }
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });

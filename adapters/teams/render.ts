@@ -8,7 +8,7 @@
  * no confirm dialog of its own.
  */
 import type { Attachment, Mention } from 'botbuilder';
-import type { CardButton, NeutralCard, Segment } from '../../src/bot/ports';
+import type { CardButton, CommandHint, NeutralCard, Segment } from '../../src/bot/ports';
 import { escapeCardText, isMentionableId, isSafeLinkUrl } from './escape';
 
 /** Why: the content type Teams requires on an attachment carrying an Adaptive Card. */
@@ -17,7 +17,13 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 /** Why: 1.4 is the highest schema Teams renders everywhere (desktop, web, mobile) with Action.Execute. */
 export const ADAPTIVE_CARD_VERSION = '1.4';
 
-const THREAD_LINK_LABEL = 'Open thread';
+/** Why: how a Teams person addresses the bot in a channel; command hints are written with it. */
+export const TEAMS_BOT_MENTION = '@PreLetter';
+
+/** Why: a command as a Teams person types it: the bot's mention, the subcommand, its words. */
+export function commandText(command: CommandHint): string {
+  return [TEAMS_BOT_MENTION, command.name, ...(command.args ?? [])].filter(Boolean).join(' ');
+}
 
 /** Why: the neutral tone maps onto Adaptive Card container styles so status reads at a glance. */
 export const TONE_STYLE: Record<NeutralCard['tone'], 'default' | 'good' | 'warning' | 'attention'> = {
@@ -59,6 +65,12 @@ function segmentsText(segments: Segment[], mentions: MentionCollector, escape: (
       run += s.text;
       continue;
     }
+    if ('command' in s) {
+      // Teams card text has no code style: the command is set in bold, so it reads as something to type.
+      text += `${escape(run)}**${escape(commandText(s.command))}**`;
+      run = '';
+      continue;
+    }
     const name = s.name.trim() === '' ? 'someone' : s.name;
     if (s.mention.platform !== 'teams' || !isMentionableId(s.mention.userId)) {
       run += name;
@@ -70,18 +82,6 @@ function segmentsText(segments: Segment[], mentions: MentionCollector, escape: (
     run = '';
   }
   return text + escape(run);
-}
-
-/**
- * Why: the core words commands as Slack's `/preletter …`; Teams has no slash
- * commands, so every hint reads `@PreLetter …` here, the one place Teams text is made.
- */
-export function teamsCommandWording(text: string): string {
-  return text.replace(/\/preletter\b/g, '@PreLetter');
-}
-
-function withTeamsWording(segments: Segment[]): Segment[] {
-  return segments.map((s) => ('text' in s ? { text: teamsCommandWording(s.text) } : s));
 }
 
 function textBlock(text: string, extra: CardElement = {}): CardElement {
@@ -96,7 +96,6 @@ function action(b: CardButton): CardElement {
   const style = b.style === 'danger' || b.action === 'withdraw' ? 'destructive' : b.style === 'primary' ? 'positive' : undefined;
   if (!b.confirm && b.action !== 'withdraw') return executeAction(b, b.label, style);
   // Action.Execute has no confirm dialog: the first click opens an inline card, the second acts.
-  const prompt = b.confirm?.text ?? 'Are you sure?';
   return {
     type: 'Action.ShowCard',
     title: b.label,
@@ -104,7 +103,7 @@ function action(b: CardButton): CardElement {
       type: 'AdaptiveCard',
       body: [
         ...(b.confirm?.title ? [textBlock(escapeCardText(b.confirm.title), { weight: 'Bolder' })] : []),
-        textBlock(escapeCardText(prompt)),
+        ...(b.confirm?.text ? [textBlock(escapeCardText(b.confirm.text))] : []),
       ],
       actions: [executeAction(b, b.confirm?.confirm ?? b.label, 'destructive')],
     },
@@ -112,14 +111,7 @@ function action(b: CardButton): CardElement {
 }
 
 /** Why: the one translation from the core's neutral card to the attachment Teams sends, updates and refreshes. */
-export function renderAdaptiveCard(neutral: NeutralCard): RenderedAdaptiveCard {
-  const card: NeutralCard = {
-    ...neutral,
-    title: teamsCommandWording(neutral.title),
-    body: neutral.body.map(withTeamsWording),
-    fields: neutral.fields.map((f) => ({ label: teamsCommandWording(f.label), value: teamsCommandWording(f.value) })),
-    footer: neutral.footer && teamsCommandWording(neutral.footer),
-  };
+export function renderAdaptiveCard(card: NeutralCard): RenderedAdaptiveCard {
   const mentions = new MentionCollector();
   const items: CardElement[] = [textBlock(escapeCardText(card.title), { weight: 'Bolder', size: 'Medium' })];
   for (const paragraph of card.body) {
@@ -132,7 +124,7 @@ export function renderAdaptiveCard(neutral: NeutralCard): RenderedAdaptiveCard {
   if (card.footer) items.push(textBlock(escapeCardText(card.footer), { size: 'Small', isSubtle: true }));
 
   const actions: CardElement[] = card.buttons.map(action);
-  if (card.threadLink && isSafeLinkUrl(card.threadLink)) actions.push({ type: 'Action.OpenUrl', title: THREAD_LINK_LABEL, url: card.threadLink });
+  if (card.threadLink && isSafeLinkUrl(card.threadLink.url)) actions.push({ type: 'Action.OpenUrl', title: card.threadLink.label, url: card.threadLink.url });
 
   const content: CardElement = {
     type: 'AdaptiveCard',

@@ -6,10 +6,9 @@
  * that continues after Teams got its HTTP answer.
  */
 import type { BotDeps } from '../../src/bot/deps';
-import { cardForError } from '../../src/bot/error-sink';
 import type { NeutralCard } from '../../src/bot/ports';
-import type { PreLetterError } from '../../src/domain/errors';
-import { errorDetails, type Logger } from '../../src/logger';
+import type { Logger } from '../../src/logger';
+import { answerByFirstWay, firstTimeOn, runSharedTurn, type SharedTurn } from '../shared/turn';
 import type { PrivateReply } from './inbound';
 import type { TeamsPlatform } from './platform';
 import type { TurnTracker } from '../shared/turn-tracker';
@@ -32,16 +31,11 @@ export interface TurnServices {
 }
 
 /** The state of one turn: its logger, and whom to answer once the activity says who acted. */
-export interface Turn {
-  log: Logger;
-  reply?: PrivateReply;
-}
+export type Turn = SharedTurn<PrivateReply>;
 
 /** Why: "first time we see this activity?" — a repeated activity is answered and not acted on twice. */
 export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
-  const first = await services.deps.inbound.recordOnce('teams', dedupeId, services.deps.clock.now());
-  if (!first) log.info({ dedupeId }, 'repeated teams activity ignored');
-  return first;
+  return firstTimeOn(services.deps, 'teams', dedupeId, log);
 }
 
 /**
@@ -53,18 +47,7 @@ export async function tellPrivately(services: TurnServices, reply: PrivateReply,
     ['reply', () => services.platform.replyPrivately(reply.target, reply.user, card)],
     ['direct', () => services.platform.sendDirect(reply.user, card)],
   ];
-  let last: unknown;
-  for (const [way, send] of ways) {
-    try {
-      await send();
-      return;
-    } catch (err) {
-      last = err;
-      const e = err as PreLetterError;
-      log.warn({ way, code: e.code, status: e.context?.status, userId: reply.user.userId }, 'private reply failed');
-    }
-  }
-  log.error({ userId: reply.user.userId, ...errorDetails(last) }, 'could not reach the person privately');
+  await answerByFirstWay(ways, reply.user, log);
 }
 
 /**
@@ -72,11 +55,5 @@ export async function tellPrivately(services: TurnServices, reply: PrivateReply,
  * who acted; any failure after that is told to that person as a sentence.
  */
 export async function runTurn(services: TurnServices, kind: string, work: (turn: Turn) => Promise<void>): Promise<void> {
-  const turn: Turn = { log: services.logger.child({ turn: kind }) };
-  try {
-    await work(turn);
-  } catch (err) {
-    const card = cardForError(err, turn.log);
-    if (turn.reply) await tellPrivately(services, turn.reply, card, turn.log);
-  }
+  await runSharedTurn(services.deps, services.logger, 'teams', kind, (reply, card, log) => tellPrivately(services, reply, card, log), work);
 }

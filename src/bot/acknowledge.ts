@@ -8,9 +8,9 @@ import { runLetterAction, type ActionOutcome, type ActionRequest } from './lette
 /** Records the acknowledgement once; a repeat gets "already acknowledged by … on …". */
 export function acknowledge(deps: BotDeps, request: ActionRequest): Promise<ActionOutcome> {
   return runLetterAction(deps, 'acknowledge', request, {
-    title: `Acknowledged ${request.ref}`,
-    threadNote: (_ctx, name) => `${name} acknowledged this preview. Reminders to acknowledge stop here.`,
-    confirmation: (ctx) => `Thank you: ${ctx.letter.ref} is acknowledged. The mandate team can see it in the thread.`,
+    title: (v) => v.t('ack.title', { ref: request.ref }),
+    threadNote: (_ctx, name, v) => v.t('ack.note', { name }),
+    confirmation: (ctx, v) => v.t('ack.done', { ref: ctx.letter.ref }),
   });
 }
 

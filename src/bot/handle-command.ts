@@ -2,17 +2,18 @@
  * Turns the text of a `/preletter …` command (Slack) or a message to the bot
  * (Teams) into a use case call. Parsing errors become a sentence naming the field.
  */
-import { HELP_LINE, parseCommand } from '../domain/command';
-import { PreLetterError } from '../domain/errors';
+import { parseCommand } from '../domain/command';
 import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { help } from './help';
 import { markSent } from './mark-sent';
+import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
 import { previewFormOptions, type PreviewFormOptions } from './preview-letter';
 import { recordReply } from './record-reply';
 import { status } from './status';
+import { voiceOfAccount } from './voices';
 import { withdraw } from './withdraw';
 
 /** A command either answers with a card, or asks the adapter to show the preview form. */
@@ -27,25 +28,19 @@ export interface CommandRequest {
   channel?: ChannelBinding;
 }
 
-const NO_CHANNEL_PREVIEW =
-  "Letters are previewed in the channel you share with the company, so nothing was created here. Run `/preletter preview` in that channel.";
-
 /** Parses and runs one command; throws PreLetterError for anything the person must fix. */
 export async function handleCommand(base: BotDeps, request: CommandRequest): Promise<CommandOutcome> {
   const deps = inUnitOfWork(base);
   const parsed = parseCommand(request.text);
-  if (!parsed.ok) {
-    const hint = parsed.message.includes('Commands:') ? '' : ` ${HELP_LINE}`;
-    throw new PreLetterError('invalid-input', `${parsed.message}${hint}`, { field: parsed.field });
-  }
+  if (!parsed.ok) throw refusal('invalid-input', parsed.problem, { field: parsed.field });
   const command = parsed.command;
   const reply = (card: NeutralCard): CommandOutcome => ({ kind: 'reply', card });
   const { actor } = request;
   switch (command.name) {
     case 'help':
-      return reply(help());
+      return reply(help(await voiceOfAccount(deps, actor)));
     case 'preview':
-      if (!request.channel) throw new PreLetterError('not-bound', NO_CHANNEL_PREVIEW);
+      if (!request.channel) throw refusal('not-bound', { key: 'command.preview-here' });
       return { kind: 'preview-form', options: await previewFormOptions(deps, actor, request.channel) };
     case 'status':
       return reply(await status(deps, { actor, ref: command.ref, company: command.company }));

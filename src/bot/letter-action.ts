@@ -7,13 +7,14 @@ import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
 import { decideAction, type LetterAction } from '../domain/lifecycle';
 import { deliveryKey, ONCE } from '../domain/schedule';
-import type { AuditAction, FactName, Person, PlatformIdentity } from '../domain/types';
+import type { AuditAction, FactName, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { loadVisibleLetter, nameOf, type LetterContext } from './letter-context';
 import type { NeutralCard } from './ports';
+import { refusal, type Voice } from './messages/catalogue';
+import { channelVoice, personVoice } from './voices';
 import { letterCard } from './views/letter-card';
-import { formatMoment } from './format';
 import { noticeCard } from './views/notice-card';
 import { previewDirectCard } from './views/preview-cards';
 
@@ -25,22 +26,18 @@ export interface ActionRequest {
   reason?: string;
 }
 
-/** The words of one action: the thread note everyone sees and the private confirmation. */
+/** The words of one action, each for its reader: the thread note the channel reads and the private confirmation. */
 export interface ActionWording {
-  title: string;
-  threadNote(ctx: LetterContext, actorName: string): string;
-  /** The private confirmation, with any moment in the reader's own zone. */
-  confirmation(ctx: LetterContext, zone: string): string;
+  title(v: Voice): string;
+  threadNote(ctx: LetterContext, actorName: string, v: Voice): string;
+  /** The private confirmation, in the person's language and zone. */
+  confirmation(ctx: LetterContext, v: Voice): string;
 }
 
 /** What the person who acted is told, and whether this call changed anything. */
 export interface ActionOutcome {
   reply: NeutralCard;
   changed: boolean;
-}
-
-function zoneOf(person: Person, deps: BotDeps): string {
-  return person.timeZone ?? deps.policy.defaultTimeZone;
 }
 
 /**
@@ -53,16 +50,20 @@ async function refreshCopies(deps: BotDeps, ctx: LetterContext): Promise<boolean
   const name = letter.channel?.platform ?? letter.threads[0]?.platform;
   const platform = name ? deps.platforms[name] : undefined;
   if (!platform) return true;
-  const records = await Promise.all(letter.routing.owners.map((owner) => deps.deliveries.get(deliveryKey(letter.ref, 'owner-dm', ONCE, owner))));
-  const refs = records.flatMap((r) => (r?.messageRef ? [r.messageRef] : []));
-  if (refs.length === 0) return true;
+  const records = await Promise.all(
+    letter.routing.owners.map(async (owner) => ({ owner, record: await deps.deliveries.get(deliveryKey(letter.ref, 'owner-dm', ONCE, owner)) })),
+  );
+  const copies = records.flatMap(({ owner, record }) => (record?.messageRef ? [{ owner, messageRef: record.messageRef }] : []));
+  if (copies.length === 0) return true;
   const thread = letter.threads.find((t) => t.platform === name);
   const link = thread ? await platform.threadLink(thread.threadRef).catch(() => undefined) : undefined;
-  const card = { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) };
   let complete = true;
-  for (const ref of refs) {
+  for (const { owner, messageRef } of copies) {
+    // Each copy is its owner's: their language and zone.
+    const v = personVoice(deps, ctx.people.get(owner), ctx.company);
+    const card = { ...previewDirectCard(ctx, deps.policy, deps.clock.now(), v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) };
     try {
-      await platform.updateMessage(ref, card);
+      await platform.updateMessage(messageRef, card);
     } catch (err) {
       complete = false;
       deps.logger.warn({ ref: letter.ref, platform: name, code: (err as PreLetterError).code, ...errorDetails(err) }, 'owner message update failed');
@@ -73,12 +74,12 @@ async function refreshCopies(deps: BotDeps, ctx: LetterContext): Promise<boolean
 
 /** Refreshes root cards and posts the thread note; a platform hiccup here never undoes the fact. */
 async function announce(deps: BotDeps, ctx: LetterContext, note: NeutralCard): Promise<boolean> {
-  const card = letterCard(ctx, deps.policy, deps.clock.now());
+  const card = letterCard(ctx, deps.policy, deps.clock.now(), channelVoice(ctx));
   let complete = true;
   for (const thread of ctx.letter.threads) {
     const platform = deps.platforms[thread.platform];
     try {
-      if (!platform) throw new PreLetterError('unavailable', 'platform not connected');
+      if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected.', { platform: thread.platform });
       await platform.updateMessage(thread.rootMessageRef, card);
       await platform.postInThread(thread.threadRef, note);
     } catch (err) {
@@ -99,11 +100,11 @@ export async function runLetterAction(
   deps = inUnitOfWork(deps);
   const person = await resolveActor(deps, request.actor);
   const { ctx, roles } = await loadVisibleLetter(deps, request.ref, person);
-  const zone = zoneOf(person, deps);
+  const v = personVoice(deps, person);
   const names = (key: string) => nameOf(ctx, key);
-  const decision = decideAction(ctx.letter, action, roles, names, (at) => formatMoment(at, zone));
-  if (decision.kind === 'refused') throw new PreLetterError(decision.code, decision.message, { ref: request.ref, action });
-  if (decision.kind === 'already') return { reply: noticeCard(wording.title, decision.message), changed: false };
+  const decision = decideAction(ctx.letter, action, roles, names);
+  if (decision.kind === 'refused') throw refusal(decision.code, decision.say, { ref: request.ref, action });
+  if (decision.kind === 'already') return { reply: noticeCard(wording.title(v), [v.say(decision.say)]), changed: false };
 
   const now = deps.clock.now();
   const result = await deps.letters.setFact(ctx.letter.ref, decision.fact, { at: now, by: person.key }, {
@@ -114,18 +115,19 @@ export async function runLetterAction(
   });
   if (!result.applied) {
     // Someone else acted between our read and our write: answer as for a repeat.
-    const again = decideAction(result.letter ?? ctx.letter, action, roles, names, (at) => formatMoment(at, zone));
-    if (again.kind === 'refused') throw new PreLetterError(again.code, again.message, { ref: request.ref, action });
-    const message = again.kind === 'already' ? again.message : `${request.ref} changed while you were acting on it. Please try again.`;
-    return { reply: noticeCard(wording.title, message), changed: false };
+    const again = decideAction(result.letter ?? ctx.letter, action, roles, names);
+    if (again.kind === 'refused') throw refusal(again.code, again.say, { ref: request.ref, action });
+    const message = again.kind === 'already' ? v.say(again.say) : v.say({ key: 'action.changed', ref: request.ref });
+    return { reply: noticeCard(wording.title(v), [message]), changed: false };
   }
   // Reminders the fact makes moot stop by themselves: every delivery is planned again from the facts before it is made.
   deps.logger.info({ ref: ctx.letter.ref, action, personKey: person.key }, 'letter action applied');
   const updated: LetterContext = { ...ctx, letter: result.letter! };
-  const shown = await announce(deps, updated, noticeCard(wording.title, wording.threadNote(updated, person.name)));
-  const lines = [wording.confirmation(updated, zone)];
-  if (!shown) lines.push('It is recorded, but I could not update the letter\'s thread; the card will catch up with the next change.');
-  return { reply: noticeCard(wording.title, lines.map((text) => [{ text }]), 'success'), changed: true };
+  const channel = channelVoice(updated);
+  const shown = await announce(deps, updated, noticeCard(wording.title(channel), wording.threadNote(updated, person.name, channel)));
+  const lines = [wording.confirmation(updated, v)];
+  if (!shown) lines.push(v.t('action.thread-behind'));
+  return { reply: noticeCard(wording.title(v), lines.map((text) => [{ text }]), 'success'), changed: true };
 }
 
 function auditActionOf(fact: FactName): AuditAction {

@@ -5,6 +5,7 @@ import { deriveStatus } from '../domain/lifecycle';
 import type { ClockPolicy } from '../domain/policy';
 import type { Company, Letter, LetterStatus, Mandate, Person } from '../domain/types';
 import type { BotDeps } from './deps';
+import { refusal } from './messages/catalogue';
 
 /** A letter with the directory entries every decision and view about it needs, loaded once. */
 export interface LetterContext {
@@ -36,11 +37,7 @@ function keysOf(letter: Letter, mandate: Mandate): string[] {
  * letter does not exist or exists but is not theirs, so nobody learns a reference is real.
  */
 export function letterNotFound(ref: string, context: Record<string, unknown> = {}): PreLetterError {
-  return new PreLetterError(
-    'not-found',
-    `I could not find a letter with the reference ${ref} among the letters you can see. Check it with \`/preletter status\`, which lists them.`,
-    { ref, ...context },
-  );
+  return refusal('not-found', { key: 'letter.not-found', ref }, { ref, ...context });
 }
 
 /** Loads a letter and its directory context; an unknown reference gets the not-found sentence, not a crash. */
@@ -64,11 +61,7 @@ export async function loadVisibleLetter(deps: BotDeps, ref: string, person: Pers
 
 /** The one sentence for a letter whose mandate or company left the directory. */
 export function directoryGap(ref: string, mandateKey: string, companyKey: string): PreLetterError {
-  return new PreLetterError(
-    'internal',
-    `The directory no longer lists the mandate or company of ${ref}. Ask your PreLetter admin to restore them.`,
-    { ref, mandateKey, companyKey },
-  );
+  return refusal('internal', { key: 'letter.directory-gap', ref }, { ref, mandateKey, companyKey });
 }
 
 /** Adds mandate, company and people to a letter already in hand. */

@@ -1,23 +1,21 @@
 /** Use case: the mandate team records that the formal letter was sent, which starts the reply clock. */
 import { deadlineOf } from '../domain/deadline';
 import type { BotDeps } from './deps';
-import { formatMoment } from './format';
 import { runLetterAction, type ActionOutcome, type ActionRequest } from './letter-action';
 import type { LetterContext } from './letter-context';
 
-/** The reply deadline in `zone` (the mandate's for the thread, the reader's for their confirmation), its zone named. */
-function deadlineText(deps: BotDeps, ctx: LetterContext, zone = ctx.mandate.timeZone): string {
-  const sent = ctx.letter.formalSent!;
-  const deadline = deadlineOf(sent.at, ctx.mandate.timeZone, deps.policy.responseWindowDays);
-  return `the reply is due by ${formatMoment(deadline, zone)} (${deps.policy.responseWindowDays} days)`;
+/** The reply deadline, kept in the mandate's zone; each reader's voice names it in their own. */
+function deadlineOfSent(deps: BotDeps, ctx: LetterContext): { deadline: Date; days: number } {
+  const days = deps.policy.responseWindowDays;
+  return { deadline: deadlineOf(ctx.letter.formalSent!.at, ctx.mandate.timeZone, days), days };
 }
 
 /** Sets the formal-letter fact once, with the official symbol if given. */
 export function markSent(deps: BotDeps, request: ActionRequest): Promise<ActionOutcome> {
   return runLetterAction(deps, 'mark-sent', request, {
-    title: `Formal letter sent for ${request.ref}`,
-    threadNote: (ctx, name) =>
-      `${name} marked the formal letter as sent${ctx.letter.officialSymbol ? ` (${ctx.letter.officialSymbol})` : ''}: ${deadlineText(deps, ctx)}.`,
-    confirmation: (ctx, zone) => `Recorded: the formal letter for ${ctx.letter.ref} is sent, and ${deadlineText(deps, ctx, zone)}.`,
+    title: (v) => v.t('sent.title', { ref: request.ref }),
+    threadNote: (ctx, name, v) =>
+      v.t('sent.note', { name, ...deadlineOfSent(deps, ctx), ...(ctx.letter.officialSymbol ? { symbol: ctx.letter.officialSymbol } : {}) }),
+    confirmation: (ctx, v) => v.t('sent.done', { ref: ctx.letter.ref, ...deadlineOfSent(deps, ctx) }),
   });
 }

@@ -3,10 +3,19 @@
  * cross it. Adapters implement ChatPlatform; use cases only ever see these types,
  * so the same rules run on Slack and Teams.
  */
+import type { CommandName } from '../domain/command';
 import type { ChannelBinding, Platform, PlatformIdentity } from '../domain/types';
 
-/** A piece of card text: plain text (always escaped by the adapter) or a real mention. */
-export type Segment = { text: string } | { mention: PlatformIdentity; name: string };
+/** Why: a command named by its parts; each adapter adds its own prefix and styling (`/preletter ack REF`, `@PreLetter ack REF`). */
+export interface CommandHint {
+  /** The subcommand; absent for the bare command. */
+  name?: CommandName;
+  /** Words after the subcommand, already in the reader's language (`PL-2026-0007`, `REF`, `[reason]`). */
+  args?: string[];
+}
+
+/** A piece of card text: plain text (always escaped by the adapter), a real mention, or a command the adapter writes its own way. */
+export type Segment = { text: string } | { mention: PlatformIdentity; name: string } | { command: CommandHint };
 
 /** Buttons the core can put on a card; adapters map them to platform actions. */
 export type ActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
@@ -28,6 +37,12 @@ export interface CardField {
   value: string;
 }
 
+/** A link to a letter's thread with its label in the reader's language. */
+export interface ThreadLink {
+  url: string;
+  label: string;
+}
+
 /** Platform-neutral message content; adapters render it as Block Kit or an Adaptive Card. */
 export interface NeutralCard {
   title: string;
@@ -39,7 +54,9 @@ export interface NeutralCard {
   footer?: string;
   tone: 'info' | 'success' | 'warning' | 'error';
   /** A link to the letter's thread, when the card is shown somewhere else. */
-  threadLink?: string;
+  threadLink?: ThreadLink;
+  /** The label of thread links inside the text (a status list's lines), in the reader's language. */
+  linkLabel?: string;
 }
 
 /** A platform user as an adapter saw them, before the directory says who they are. */

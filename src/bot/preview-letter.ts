@@ -6,15 +6,16 @@
  * machinery as reminders, so an outage only delays it, and the person is told the truth.
  */
 import { DateTime } from 'luxon';
-import { PreLetterError } from '../domain/errors';
+import type { PreLetterError } from '../domain/errors';
 import { resolveRouting } from '../domain/routing';
 import { CHANNEL_RECIPIENT, deliveryKey, isPosted, ONCE } from '../domain/schedule';
 import type { ChannelBinding, Company, Letter, LetterType, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { deliverNewLetter, type DeliveryOutcome, type NewLetterDelivery } from './deliver-letter';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { joinNames } from './format';
 import { withDirectory, type LetterContext } from './letter-context';
+import { refusal, type Voice } from './messages/catalogue';
+import { personVoice } from './voices';
 import { noticeCard } from './views/notice-card';
 import type { NeutralCard } from './ports';
 
@@ -33,8 +34,10 @@ export interface PreviewInput {
   mandateKey?: string;
 }
 
-/** Choices for the preview form, so it only offers what this person and channel allow. */
+/** Choices for the preview form, so it only offers what this person and channel allow, in their language. */
 export interface PreviewFormOptions {
+  /** The person's directory locale: the form is written in their language. */
+  locale?: string;
   company: { key: string; name: string };
   mandates: Array<{ key: string; title: string }>;
   topics: string[];
@@ -43,11 +46,7 @@ export interface PreviewFormOptions {
 async function boundCompany(deps: BotDeps, channel: ChannelBinding): Promise<Company> {
   const company = await deps.directory.findCompanyByChannel(channel);
   if (!company) {
-    throw new PreLetterError(
-      'not-bound',
-      "This channel is not bound to a company in the PreLetter directory, so nothing was created. Preview the letter in the channel you share with the company, or ask your PreLetter admin to bind this channel.",
-      { platform: channel.platform, channelId: channel.channelId },
-    );
+    throw refusal('not-bound', { key: 'preview.not-bound' }, { platform: channel.platform, channelId: channel.channelId });
   }
   return company;
 }
@@ -55,11 +54,7 @@ async function boundCompany(deps: BotDeps, channel: ChannelBinding): Promise<Com
 async function teamMandates(deps: BotDeps, person: Person): Promise<Mandate[]> {
   const mandates = await deps.directory.mandatesOfPerson(person.key);
   if (mandates.length === 0) {
-    throw new PreLetterError(
-      'forbidden',
-      'Only members of a mandate team can preview letters. If you support a mandate, ask your PreLetter admin to add you to its team.',
-      { personKey: person.key },
-    );
+    throw refusal('forbidden', { key: 'preview.not-team' }, { personKey: person.key });
   }
   return mandates;
 }
@@ -81,13 +76,10 @@ export async function previewFormOptions(
   const company = await boundCompany(deps, channel);
   const topics = offeredTopics(mandates, company);
   if (topics.length === 0) {
-    throw new PreLetterError(
-      'invalid-input',
-      `There are no topics on file for ${company.name} or your mandates that the preview form can offer, so nothing was created. Ask your PreLetter admin to add topics to the directory.`,
-      { companyKey: company.key, field: 'topics' },
-    );
+    throw refusal('invalid-input', { key: 'preview.no-topics', company: company.name }, { companyKey: company.key, field: 'topics' });
   }
   return {
+    ...(person.locale ? { locale: person.locale } : {}),
     company: { key: company.key, name: company.name },
     mandates: mandates.map((m) => ({ key: m.key, title: m.title })),
     topics,
@@ -125,12 +117,8 @@ function checkTopics(topics: string[], mandates: Mandate[], company: Company): v
   const offered = new Set(offeredTopics(mandates, company));
   const unknown = topics.find((t) => !offered.has(t));
   if (topics.length === 0 || topics.length > MAX_TOPICS || unknown !== undefined) {
-    const shown = unknown === undefined ? '' : ` "${[...unknown].slice(0, 40).join('')}${[...unknown].length > 40 ? '…' : ''}" is not one of them.`;
-    throw new PreLetterError(
-      'invalid-input',
-      `Topics: choose between 1 and ${MAX_TOPICS} of the topics the form offers for ${company.name}.${shown} Nothing was created.`,
-      { field: 'topics' },
-    );
+    const shown = unknown === undefined ? {} : { unknown: `${[...unknown].slice(0, 40).join('')}${[...unknown].length > 40 ? '…' : ''}` };
+    throw refusal('invalid-input', { key: 'preview.topics', company: company.name, max: MAX_TOPICS, ...shown }, { field: 'topics' });
   }
 }
 
@@ -138,12 +126,12 @@ function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
   if (key) {
     const chosen = mandates.find((m) => m.key === key);
     if (!chosen) {
-      throw new PreLetterError('forbidden', "You are not on the team of the mandate you chose, so nothing was created. Choose one of your own mandates.", { mandateKey: key });
+      throw refusal('forbidden', { key: 'preview.not-your-mandate' }, { mandateKey: key });
     }
     return chosen;
   }
   if (mandates.length > 1) {
-    throw new PreLetterError('invalid-input', 'Mandate: you are on several mandate teams, so choose which mandate this letter comes from.', {});
+    throw refusal('invalid-input', { key: 'preview.which-mandate' }, { field: 'mandate' });
   }
   return mandates[0]!;
 }
@@ -168,6 +156,7 @@ export async function previewLetter(base: BotDeps, input: PreviewInput): Promise
   // One unit of work: what is read here (the person, the channel's company, the mandates) answers publishing's lookups too.
   const deps = inUnitOfWork(base);
   const [company, person] = await companyAndPerson(deps, input.channel, input.actor);
+  const v = personVoice(deps, person, company);
   const mandates = await teamMandates(deps, person);
   const mandate = chooseMandate(mandates, input.mandateKey);
   checkTopics(input.topics, mandates, company);
@@ -207,16 +196,14 @@ export async function previewLetter(base: BotDeps, input: PreviewInput): Promise
   try {
     // This run's own outcome for the root card is the truth about it; without one, read the letter.
     const ctx = delivered?.outcomes.has(rootKey) ? delivered.ctx : await withDirectory(deps, (await deps.letters.get(ref)) ?? letter);
-    const reply = await previewReply(deps, ctx, company, delivered?.report.failures[rootKey], delivered?.outcomes);
+    const reply = await previewReply(deps, ctx, company, v, delivered?.report.failures[rootKey], delivered?.outcomes);
     return { letter: ctx.letter, reply };
   } catch (err) {
     // The letter is saved: whatever fails now must not reach the person as "nothing was changed".
     deps.logger.warn({ ref, code: (err as PreLetterError).code ?? 'internal' }, 'new letter saved, but where it stands could not be read back');
-    return { letter, reply: notConfirmedCard(letter) };
+    return { letter, reply: notConfirmedCard(letter, v) };
   }
 }
-
-const PLATFORM_NAMES = { slack: 'Slack', teams: 'Microsoft Teams' } as const;
 
 /**
  * Owners whose direct message has not gone out (no account here, or still being retried):
@@ -236,49 +223,40 @@ async function unreachedOwners(deps: BotDeps, ctx: LetterContext, made?: Readonl
 }
 
 /** A saved letter whose card may or may not be in its channel yet (no answer, or its record failed): only what is known is said. */
-function notConfirmedCard(letter: Letter): NeutralCard {
-  return noticeCard(
-    `Preview ${letter.ref} saved`,
-    `${letter.ref} is saved, but I could not confirm yet that its card is in this channel. If it is not here yet, I will post it as soon as I can, and the people it is routed to will be told then; you do not need to do anything.`,
-    'warning',
-  );
+function notConfirmedCard(letter: Letter, v: Voice): NeutralCard {
+  return noticeCard(v.t('preview.saved-title', { ref: letter.ref }), v.t('preview.not-confirmed', { ref: letter.ref }), 'warning');
 }
 
-/** What the person is told: exactly where the letter stands, including what is still to come. */
+/** What the person is told, in their words: exactly where the letter stands, including what is still to come. */
 async function previewReply(
   deps: BotDeps,
   ctx: LetterContext,
   company: Company,
+  v: Voice,
   failure?: { code: string; reason?: string },
   made?: ReadonlyMap<string, DeliveryOutcome>,
 ): Promise<NeutralCard> {
   const { letter } = ctx;
-  const platformName = PLATFORM_NAMES[letter.channel?.platform ?? 'slack'];
+  const { ref } = letter;
+  const platform = letter.channel?.platform ?? 'slack';
   if (!isPosted(letter) && failure?.reason === 'no-access') {
-    return noticeCard(
-      `Preview ${letter.ref} saved`,
-      `${letter.ref} is saved, but ${platformName} does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel (or ask your PreLetter admin to check it is still the company's channel): I will keep trying for a quarter of an hour and post it as soon as I can. Do not preview it again.`,
-      'warning',
-    );
+    return noticeCard(v.t('preview.saved-title', { ref }), v.t('preview.no-access', { ref, platform }), 'warning');
   }
   // Only a platform that answered "no" proves the card is not there. No answer (a timeout), a
   // server error, a failure after the post, or a post still in another instance's hands may
   // each have put it in the channel already: then say only what is known.
   const refused = failure?.code === 'platform' && failure.reason !== 'unreachable';
   if (!isPosted(letter) && refused) {
-    return noticeCard(
-      `Preview ${letter.ref} saved`,
-      `${letter.ref} is saved, but ${platformName} did not accept the card yet, so it is not in this channel. It will appear here as soon as ${platformName} answers, and the people it is routed to will be told then; you do not need to do anything.`,
-      'warning',
-    );
+    return noticeCard(v.t('preview.saved-title', { ref }), v.t('preview.refused', { ref, platform }), 'warning');
   }
-  if (!isPosted(letter)) return notConfirmedCard(letter);
-  const owners = joinNames(letter.routing.owners.map((k) => ctx.people.get(k)?.name ?? k));
+  if (!isPosted(letter)) return notConfirmedCard(letter, v);
+  const owners = letter.routing.owners.map((k) => ctx.people.get(k)?.name ?? k);
   const lines = letter.routing.unrouted
-    ? [`${letter.ref} is saved and posted, but nobody at ${company.name} is on file for ${letter.topics.join(', ')}. The PreLetter admins have been alerted; the letter waits in this channel until someone acknowledges it.`]
-    : [`${letter.ref} is open in this channel and routed to ${owners}.`];
+    ? [v.t('preview.unrouted', { ref, company: company.name, topics: letter.topics })]
+    : [v.t('preview.open', { ref, owners })];
   const { lost, later } = await unreachedOwners(deps, ctx, made);
-  if (lost.length > 0) lines.push(`I could not send a direct message to ${joinNames(lost)}; they will still see the mention in the thread.`);
-  if (later.length > 0) lines.push(`My direct message to ${joinNames(later)} has not gone through yet; I will keep trying.`);
-  return noticeCard(`Preview ${letter.ref} opened`, lines.map((text) => [{ text }]), letter.routing.unrouted || lost.length + later.length > 0 ? 'warning' : 'success');
+  if (lost.length > 0) lines.push(v.t('preview.dm-lost', { names: lost }));
+  if (later.length > 0) lines.push(v.t('preview.dm-later', { names: later }));
+  const tone = letter.routing.unrouted || lost.length + later.length > 0 ? 'warning' : 'success';
+  return noticeCard(v.t('preview.opened-title', { ref }), lines.map((text) => [{ text }]), tone);
 }

@@ -13,6 +13,7 @@ import { identityOn } from './actor';
 import type { BotDeps } from './deps';
 import type { LetterContext } from './letter-context';
 import type { ChatPlatform, PostedRoot } from './ports';
+import { channelVoice, personVoice } from './voices';
 import { letterCard } from './views/letter-card';
 import { noticeCard } from './views/notice-card';
 import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from './views/preview-cards';
@@ -43,7 +44,7 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
     root = await platform.findRoot(channel, letter.ref, letter.previewed.at);
     if (root) deps.logger.info({ ref: letter.ref, platform: channel.platform }, 'earlier root card found and adopted');
   }
-  root ??= await platform.postRoot(channel, letterCard(ctx, deps.policy, deps.clock.now()), letter.ref);
+  root ??= await platform.postRoot(channel, letterCard(ctx, deps.policy, deps.clock.now(), channelVoice(ctx)), letter.ref);
   const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef };
   const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: channel.platform });
   return updated ?? { ...letter, threads: [...letter.threads, thread] };
@@ -70,7 +71,8 @@ async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person |
   }
   const platform = platformOf(deps, thread.platform, ctx.letter.ref);
   const link = await linkOf(platform, thread.threadRef, links);
-  return platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now()), ...(link ? { threadLink: link } : {}) });
+  const v = personVoice(deps, person, ctx.company);
+  return platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now(), v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) });
 }
 
 /** Alerts every admin who can be reached; fails (to be retried) only when none could be. */
@@ -78,14 +80,13 @@ async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
   const thread = threadOf(ctx);
   const platform = platformOf(deps, thread.platform, ctx.letter.ref);
   const admins = await deps.directory.listAdmins();
-  const card = unroutedAlertCard(ctx);
   let reached = 0;
   let failure: unknown;
   for (const admin of admins) {
     const identity = identityOn(admin, thread.platform);
     if (!identity) continue;
     try {
-      await platform.sendDirect(identity, card);
+      await platform.sendDirect(identity, unroutedAlertCard(ctx, personVoice(deps, admin)));
       reached += 1;
     } catch (err) {
       failure = err;
@@ -115,7 +116,8 @@ export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: Plan
     case 'thread-intro': {
       const thread = threadOf(ctx);
       const platform = platformOf(deps, thread.platform, ctx.letter.ref);
-      await platform.postInThread(thread.threadRef, noticeCard('Routing', threadIntroSegments(ctx, thread.platform)));
+      const v = channelVoice(ctx);
+      await platform.postInThread(thread.threadRef, noticeCard(v.t('thread.title'), threadIntroSegments(ctx, thread.platform, v)));
       return { letter: ctx.letter };
     }
     case 'owner-dm':

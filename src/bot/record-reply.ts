@@ -5,8 +5,8 @@ import { runLetterAction, type ActionOutcome, type ActionRequest } from './lette
 /** Sets the reply fact once; only after the formal letter was marked sent. */
 export function recordReply(deps: BotDeps, request: ActionRequest): Promise<ActionOutcome> {
   return runLetterAction(deps, 'record-reply', request, {
-    title: `Reply recorded for ${request.ref}`,
-    threadNote: (_ctx, name) => `${name} recorded the company's reply. Thank you; no more reminders will be sent.`,
-    confirmation: (ctx) => `Recorded: ${ctx.letter.ref} has its reply. All reminders have stopped.`,
+    title: (v) => v.t('reply.title', { ref: request.ref }),
+    threadNote: (_ctx, name, v) => v.t('reply.note', { name }),
+    confirmation: (ctx, v) => v.t('reply.done', { ref: ctx.letter.ref }),
   });
 }

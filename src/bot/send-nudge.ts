@@ -18,11 +18,13 @@ import { errorDetails } from '../logger';
 import type { Person, PlatformIdentity } from '../domain/types';
 import { identityOn } from './actor';
 import type { BotDeps } from './deps';
-import { joinNames } from './format';
 import type { LetterContext } from './letter-context';
-import type { ChatPlatform, Segment } from './ports';
+import type { ChatPlatform, NeutralCard } from './ports';
 import { isAckKind, nudgeCard, type Reminded } from './views/nudge-card';
 import { noticeCard } from './views/notice-card';
+import { mentionList } from './views/preview-cards';
+import { channelVoice, personVoice } from './voices';
+import type { Voice } from './messages/catalogue';
 
 /** Kinds where only the latest due step matters: a "3 days left" found late is replaced by "1 day left". */
 const LATEST_ONLY = new Set<NudgeKind>(['countdown', 'due-day', 'overdue']);
@@ -55,10 +57,6 @@ export function stepRecipients(deps: BotDeps, ctx: LetterContext, step: Pick<Pla
 /** The thread post's key for a group of deliveries of one kind and step. */
 export function threadKey(d: Pick<PlannedDelivery, 'letterRef' | 'kind' | 'step'>): string {
   return `${d.letterRef}:${d.kind}:${d.step}:${THREAD_RECIPIENT}`;
-}
-
-function zoneOf(deps: BotDeps, ctx: LetterContext, person: Person | undefined): string {
-  return person?.timeZone ?? ctx.company.timeZone ?? deps.policy.defaultTimeZone;
 }
 
 /** Where to reach a person: the letter's platform first, then any other connected one. */
@@ -97,11 +95,12 @@ export async function sendPersonalNudge(deps: BotDeps, ctx: LetterContext, d: Pl
   }
   const now = deps.clock.now();
   const reminded = await remindedBefore(deps, ctx, d.kind);
-  const card = nudgeCard(ctx, deps.policy, { kind: d.kind, step: d.step, zone: zoneOf(deps, ctx, person), now, reminded });
+  const voice = personVoice(deps, person, ctx.company);
+  const card = nudgeCard(ctx, deps.policy, { kind: d.kind, step: d.step, voice, now, reminded });
   const thread = ctx.letter.threads.find((t) => t.platform === target.platform.platform);
   const link = thread ? await target.platform.threadLink(thread.threadRef) : undefined;
   await pace(`${target.identity.platform}:dm:${target.identity.userId}`);
-  await target.platform.sendDirect(target.identity, { ...card, threadLink: link });
+  await target.platform.sendDirect(target.identity, { ...card, ...(link ? { threadLink: { url: link, label: voice.t('button.open-thread') } } : {}) });
 }
 
 /** Posts one step's nudge in every thread of the letter, mentioning the people it is for. */
@@ -113,50 +112,37 @@ export async function sendThreadNudge(deps: BotDeps, ctx: LetterContext, group: 
   for (const thread of ctx.letter.threads) {
     const platform = deps.platforms[thread.platform];
     if (!platform) throw new PreLetterError('unavailable', 'The letter\'s chat platform is not connected.', { ref: first.letterRef });
-    const mentions: Segment[] = group.flatMap((d, i) => {
-      const person = ctx.people.get(d.recipientKey);
-      const identity = person && identityOn(person, thread.platform);
-      const who: Segment = identity ? { mention: identity, name: person.name } : { text: person?.name ?? d.recipientKey };
-      return i === 0 ? [who] : [{ text: i === group.length - 1 ? ' and ' : ', ' }, who];
-    });
-    const card = nudgeCard(ctx, deps.policy, { kind: first.kind, step: first.step, zone: ctx.mandate.timeZone, now, reminded, mentions });
+    const voice = channelVoice(ctx);
+    const mentions = mentionList(ctx, group.map((d) => d.recipientKey), thread.platform, voice);
+    const card = nudgeCard(ctx, deps.policy, { kind: first.kind, step: first.step, voice, now, reminded, mentions });
     await pace(`${thread.platform}:${thread.channel.workspaceId}:${thread.channel.channelId}`);
     await platform.postInThread(thread.threadRef, card);
   }
 }
 
-function undeliveredCard(ctx: LetterContext, key: string, recipientKey: string) {
+function undeliveredCard(ctx: LetterContext, key: string, recipientKey: string, v: Voice): NeutralCard {
   const { ref } = ctx.letter;
   const company = ctx.company.name;
   const kind = key.split(':')[1];
-  if (kind === 'post-root') {
-    return noticeCard(
-      `${ref} could not be posted`,
-      `I tried several times but could not post ${ref} in ${company}'s channel, so the company has not seen it there. Please check that PreLetter is still in that channel, and tell your PreLetter admin.`,
-      'warning',
-    );
-  }
-  const who = recipientKey === THREAD_RECIPIENT ? 'the letter\'s thread' : recipientKey === 'admins' ? 'the PreLetter admins' : (ctx.people.get(recipientKey)?.name ?? recipientKey);
-  const what = kind === 'owner-dm' || kind === 'thread-intro' || kind === 'unrouted-alert' ? 'a message' : 'a reminder';
-  return noticeCard(
-    `${what === 'a message' ? 'A message' : 'A reminder'} for ${ref} could not be delivered`,
-    `I tried several times but could not deliver ${what} about ${ref} (${company}) to ${who}. Please follow up with them directly.`,
-    'warning',
-  );
+  if (kind === 'post-root') return noticeCard(v.t('undelivered.post-title', { ref }), v.t('undelivered.post', { ref, company }), 'warning');
+  const to = recipientKey === THREAD_RECIPIENT ? 'thread' : recipientKey === 'admins' ? 'admins' : 'person';
+  const reminder = !(kind === 'owner-dm' || kind === 'thread-intro' || kind === 'unrouted-alert');
+  const name = ctx.people.get(recipientKey)?.name ?? recipientKey;
+  return noticeCard(v.t('undelivered.title', { ref, reminder }), v.t('undelivered.text', { ref, company, reminder, to, name }), 'warning');
 }
 
 /** Tells the mandate team and admins that a nudge could not be delivered after every attempt; never silent. */
 export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: string, recipientKey: string): Promise<void> {
-  const card = undeliveredCard(ctx, key, recipientKey);
   const admins = await deps.directory.listAdmins();
   const people = [...ctx.mandate.team.flatMap((k) => ctx.people.get(k) ?? []), ...admins];
   const unique = [...new Map(people.map((p) => [p.key, p])).values()];
   for (const person of unique) {
     const target = reach(deps, ctx, person);
     if (!target) continue;
+    const card = undeliveredCard(ctx, key, recipientKey, personVoice(deps, person, ctx.company));
     await target.platform.sendDirect(target.identity, card).catch((err: unknown) => {
       deps.logger.warn({ key, personKey: person.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'undelivered report failed');
     });
   }
-  deps.logger.error({ key, ref: ctx.letter.ref, reported: joinNames(unique.map((p) => p.key)) }, 'delivery abandoned after last attempt');
+  deps.logger.error({ key, ref: ctx.letter.ref, reported: unique.map((p) => p.key).join(', ') }, 'delivery abandoned after last attempt');
 }

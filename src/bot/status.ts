@@ -6,11 +6,12 @@
  * list documents and the letters shown, never the whole history.
  */
 import { daysLeft } from '../domain/deadline';
-import { PreLetterError } from '../domain/errors';
+import type { PreLetterError } from '../domain/errors';
 import type { Company, Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { formatDaysLeft, formatMoment, STATUS_NAMES } from './format';
+import { refusal, type Voice } from './messages/catalogue';
+import { personVoice } from './voices';
 import { directoryGap, loadVisibleLetter, stateOf } from './letter-context';
 import { ALL_SCOPE, companyScope, mandateScope, personScope, type ListedLetter } from './repositories';
 import type { CardField, NeutralCard } from './ports';
@@ -41,18 +42,14 @@ async function scopesOf(deps: BotDeps, person: Person): Promise<{ scopes: string
   };
 }
 
-async function oneLetter(deps: BotDeps, person: Person, ref: string, zone: string): Promise<NeutralCard> {
+async function oneLetter(deps: BotDeps, person: Person, ref: string, v: Voice): Promise<NeutralCard> {
   const { ctx, access } = await loadVisibleLetter(deps, ref, person);
-  return timelineCard(ctx, deps.policy, deps.clock.now(), zone, access.read);
+  return timelineCard(ctx, deps.policy, deps.clock.now(), v, access.read);
 }
 
 /** The same words for a company that is not in the directory and one the asker has nothing to do with. */
 function unknownCompany(name: string): PreLetterError {
-  return new PreLetterError(
-    'not-found',
-    `I don't know a company called "${name}" among the companies you work with. Try its name as it appears on the letter cards, or \`/preletter status\` for all your letters.`,
-    {},
-  );
+  return refusal('not-found', { key: 'status.unknown-company', name }, {});
 }
 
 /** The letter's mandate and company, read once per answer through the cached directory. */
@@ -62,13 +59,13 @@ async function lookup(deps: BotDeps, letter: ListedLetter): Promise<{ mandate: M
   return { mandate, company };
 }
 
-async function letterLine(deps: BotDeps, letter: ListedLetter, zone: string, platform: PlatformIdentity['platform']): Promise<CardField> {
+async function letterLine(deps: BotDeps, letter: ListedLetter, v: Voice, platform: PlatformIdentity['platform']): Promise<CardField> {
   const ctx = await lookup(deps, letter);
   const now = deps.clock.now();
   const { status, deadline } = stateOf(letter, ctx.mandate, deps.policy, now);
-  const parts = [STATUS_NAMES[status]];
+  const parts = [v.t('letter.status', { status })];
   if (deadline && (status === 'awaiting-reply' || status === 'overdue')) {
-    parts.push(`${formatDaysLeft(daysLeft(deadline, now, zone))} (due ${formatMoment(deadline, zone)})`);
+    parts.push(v.t('status.due', { at: deadline, days: daysLeft(deadline, now, v.zone) }));
   }
   const thread = letter.threads.find((t) => t.platform === platform);
   const link = thread ? await deps.platforms[platform]?.threadLink(thread.threadRef) : undefined;
@@ -80,17 +77,17 @@ async function letterLine(deps: BotDeps, letter: ListedLetter, zone: string, pla
 export async function status(base: BotDeps, request: StatusRequest): Promise<NeutralCard> {
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, request.actor);
-  const zone = person.timeZone ?? deps.policy.defaultTimeZone;
-  if (request.ref) return oneLetter(deps, person, request.ref, zone);
+  const v = personVoice(deps, person);
+  if (request.ref) return oneLetter(deps, person, request.ref, v);
 
   const { scopes, companies } = await scopesOf(deps, person);
-  let title = 'Your letters';
+  let title = v.t('status.title');
   let companyKey: string | undefined;
   if (request.company) {
     const company = await deps.directory.findCompanyByName(request.company);
     if (!company) throw unknownCompany(request.company);
     companyKey = company.key;
-    title = `Your letters to ${company.name}`;
+    title = v.t('status.company-title', { company: company.name });
   }
   const letters = await deps.letters.list({ scopes, limit: LIST_LIMIT, ...(companyKey ? { within: companyScope(companyKey) } : {}) });
   // A company is named back only to its own people, admins, and those who have letters with it.
@@ -98,12 +95,13 @@ export async function status(base: BotDeps, request: StatusRequest): Promise<Neu
     throw unknownCompany(request.company);
   }
   if (letters.length === 0) {
-    return noticeCard(title, companyKey ? 'There are no letters to this company that you can see.' : 'There are no letters you can see yet. Mandate teams open one with `/preletter preview` in a company\'s channel.');
+    return noticeCard(title, [companyKey ? [{ text: v.t('status.none-company') }] : v.t('status.none')]);
   }
-  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, zone, request.actor.platform)));
+  const fields = await Promise.all(letters.map((l) => letterLine(deps, l, v, request.actor.platform)));
   return {
     title,
-    body: [[{ text: `${letters.length} letter${letters.length === 1 ? '' : 's'}, newest first. Times are in ${zone}.` }]],
+    body: [[{ text: v.t('status.count', { count: letters.length, zone: v.zone }) }]],
+    linkLabel: v.t('button.open-thread'),
     fields,
     buttons: [],
     tone: 'info',

@@ -75,6 +75,11 @@ const timeZone = z
   .string()
   .max(L.timeZoneLength, atMost(L.timeZoneLength))
   .refine(isTimeZone, 'is not a known IANA time zone — use a name like "Europe/Zurich"');
+/** A language tag; PreLetter writes in English, French or Spanish and reads other tags as English. */
+const locale = z
+  .string()
+  .max(L.localeLength, atMost(L.localeLength))
+  .refine(isLocale, 'is not a valid locale — use a language tag like "en" or "fr-CH"');
 
 const person = z
   .object({
@@ -82,11 +87,7 @@ const person = z
     name: text(L.nameLength),
     email: z.string().max(L.emailLength, atMost(L.emailLength)).email('is not a valid email address'),
     timeZone: timeZone.optional(),
-    locale: z
-      .string()
-      .max(L.localeLength, atMost(L.localeLength))
-      .refine(isLocale, 'is not a valid locale — use a language tag like "en" or "fr-CH"')
-      .optional(),
+    locale: locale.optional(),
     identities: listOf(z.object({ platform, workspaceId: id, userId: id }).strict(), L.identities).default([]),
     admin: z.boolean().default(false),
   })
@@ -113,6 +114,7 @@ const company = z
     name: text(L.nameLength),
     aliases: listOf(text(L.aliasLength), L.aliases).default([]),
     timeZone: timeZone.optional(),
+    locale: locale.optional(),
     channels: listOf(z.object({ platform, workspaceId: id, channelId: id }).strict(), L.channels).default([]),
     defaultContacts: personRefs,
     escalationContacts: personRefs,

@@ -14,7 +14,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
-import { COMMAND_NAMES, COMMAND_USAGE } from '../domain/command';
+import { ENGLISH } from '../bot/messages/catalogue';
+import { COMMAND_NAMES } from '../domain/command';
 import { isPreLetterError, PreLetterError } from '../domain/errors';
 import { loadEnvFile } from '../env-file';
 import { readCliArgs } from './cli-args';
@@ -114,7 +115,7 @@ export type TeamsCommandList = TeamsManifest['bots'][number]['commandLists'][num
 
 /** One command list per scope, in grammar order: title the command, description its help line. */
 export function teamsCommandLists(scopes: readonly (typeof BOT_SCOPES)[number][] = BOT_SCOPES): TeamsCommandList[] {
-  const commands = COMMAND_NAMES.map((name) => ({ title: name, description: COMMAND_USAGE[name].description }));
+  const commands = COMMAND_NAMES.map((name) => ({ title: name, description: ENGLISH.t('help.description', { name }) }));
   return scopes.map((s) => ({ scopes: [s], commands: commands.map((c) => ({ ...c })) }));
 }
 

@@ -12,21 +12,6 @@ export const COMMAND_NAMES = ['preview', 'status', 'ack', 'sent', 'replied', 'wi
 /** A subcommand name, so usage tables cannot miss or invent one. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-/** One source for help cards, the Teams manifest and error hints, so they never disagree. */
-export const COMMAND_USAGE: Record<CommandName, { usage: string; description: string }> = {
-  preview: { usage: 'preview', description: 'Preview a letter to a company in this channel.' },
-  status: { usage: 'status [REF or company]', description: 'Show where your letters stand, or one letter or company.' },
-  ack: { usage: 'ack REF', description: 'Acknowledge a letter routed to you.' },
-  sent: { usage: 'sent REF [official symbol]', description: 'Mark the formal letter as sent; this starts the reply clock.' },
-  replied: { usage: 'replied REF', description: "Record the company's reply to the formal letter." },
-  withdraw: { usage: 'withdraw REF [reason]', description: 'Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.' },
-  help: { usage: 'help', description: 'Show these commands.' },
-};
-
-/** Appended to command errors so people always see what they can type. */
-export const HELP_LINE = `Commands: ${COMMAND_NAMES.map((name) => `\`/preletter ${COMMAND_USAGE[name].usage}\``).join(', ')}.`;
-
-const EXAMPLE_REF = 'PL-2026-0007';
 /** How much of what was typed a correction quotes back: enough to recognise it, never a pasted page. */
 const QUOTE_MAX = 40;
 /** Beyond this length no word is within two edits of a command name, so no guess is computed. */
@@ -53,8 +38,16 @@ const commandSchema = z.discriminatedUnion('name', [
 /** A validated command; the use cases switch on `name` and trust the fields. */
 export type ParsedCommand = z.infer<typeof commandSchema>;
 
-/** Either a command, or the field at fault with a sentence to show the person. */
-export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; field: string; message: string };
+/** Why: what is wrong with what was typed, as a catalogue key and its values; the bot words it for the reader. */
+export type CommandProblem =
+  | { key: 'command.unknown'; word: string; guess?: CommandName }
+  | { key: 'command.extra'; extra: string; name: CommandName }
+  | { key: 'command.ref-missing'; name: CommandName }
+  | { key: 'command.ref-invalid'; typed: string }
+  | { key: 'command.invalid'; field: string; name: CommandName };
+
+/** Either a command, or the field at fault with what to tell the person. */
+export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; field: string; problem: CommandProblem };
 
 type Candidate = Record<string, string | string[] | undefined> & { name: CommandName };
 
@@ -99,30 +92,19 @@ function quoted(text: string): string {
 function unknownCommand(word: string): ParseResult {
   const candidates = word.length > GUESS_MAX_LENGTH ? [] : COMMAND_NAMES.map((name) => ({ name, distance: editDistance(word.toLowerCase(), name) }));
   const guess = candidates.filter(({ distance }) => distance <= 2).sort((a, b) => a.distance - b.distance)[0];
-  const hint = guess ? ` Did you mean \`${guess.name}\`?` : '';
-  return { ok: false, field: 'command', message: `\`${quoted(word)}\` is not a PreLetter command.${hint} ${HELP_LINE}` };
+  return { ok: false, field: 'command', problem: { key: 'command.unknown', word: quoted(word), ...(guess ? { guess: guess.name } : {}) } };
 }
 
-function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; message: string } {
+function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; problem: CommandProblem } {
   const { name } = candidate;
   const field = String(issue.path[0] ?? 'arguments');
   if (issue.code === 'unrecognized_keys') {
     const extra = [candidate.extra ?? []].flat().join(' ');
-    return {
-      field: 'arguments',
-      message: `Please leave out \`${quoted(extra)}\`: \`${name}\` is used like \`/preletter ${COMMAND_USAGE[name].usage}\`.`,
-    };
+    return { field: 'arguments', problem: { key: 'command.extra', extra: quoted(extra), name } };
   }
-  if (field === 'ref' && candidate.ref === undefined) {
-    return {
-      field,
-      message: `The letter reference is missing: \`${name}\` needs one, like \`/preletter ${name} ${EXAMPLE_REF}\`.`,
-    };
-  }
-  if (field === 'ref') {
-    return { field, message: `\`${quoted(String(candidate.ref))}\` is not a letter reference: it should look like ${EXAMPLE_REF}.` };
-  }
-  return { field, message: `The ${field} of \`${name}\` is not valid: use it like \`/preletter ${COMMAND_USAGE[name].usage}\`.` };
+  if (field === 'ref' && candidate.ref === undefined) return { field, problem: { key: 'command.ref-missing', name } };
+  if (field === 'ref') return { field, problem: { key: 'command.ref-invalid', typed: quoted(String(candidate.ref)) } };
+  return { field, problem: { key: 'command.invalid', field, name } };
 }
 
 function isCommandName(word: string): word is CommandName {

@@ -17,19 +17,32 @@ export type ErrorCode =
   | 'platform'
   | 'internal';
 
+/**
+ * Words for a person, not yet in any language: a catalogue key and its values. The
+ * core's catalogue (src/bot/messages) words it for each reader; the domain only names it.
+ */
+export interface Say {
+  readonly key: string;
+  readonly [value: string]: unknown;
+}
+
 /** A failure with a code and a sentence fit to show the person who caused it. */
 export class PreLetterError extends Error {
   override readonly name = 'PreLetterError';
+  /** What to tell the person, in their own language; without it the error sink words the code. */
+  readonly say?: Say;
 
   constructor(
     readonly code: ErrorCode,
     /** Polite, complete sentence for the person; must not contain letter text or secrets. */
+    /** The English sentence, for operators (logs, the CLI); people read `say` in their language. */
     readonly userMessage: string,
     /** Extra ids for the log; never letter text. */
     readonly context: Record<string, unknown> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; say?: Say },
   ) {
-    super(userMessage, options);
+    super(userMessage, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.say) this.say = options.say;
   }
 }
 
@@ -37,7 +50,3 @@ export class PreLetterError extends Error {
 export function isPreLetterError(err: unknown): err is PreLetterError {
   return err instanceof PreLetterError;
 }
-
-/** What a person is told when something failed that is not their doing. */
-export const INTERNAL_ERROR_MESSAGE =
-  'Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell your PreLetter admin.';

@@ -76,6 +76,8 @@ export interface Company {
   aliases: string[];
   /** Fallback time zone for its people who have none. */
   timeZone?: string;
+  /** The language its channel posts are written in (a language tag such as "fr"); English when unset. */
+  locale?: string;
   channels: ChannelBinding[];
   defaultContacts: string[];
   escalationContacts: string[];

@@ -1,9 +1,15 @@
-import { COMMAND_NAMES, COMMAND_USAGE, HELP_LINE, parseCommand } from '../../src/domain/command';
+import { ENGLISH } from '../../src/bot/messages/catalogue';
+import { COMMAND_NAMES, parseCommand } from '../../src/domain/command';
+import { wordsOf } from '../support/words';
 
+/** The commands line every unknown command is answered with, as a Slack person reads it. */
+const HELP_LINE = `Commands: ${COMMAND_NAMES.map((name) => `\`/preletter ${name}`).join('')}`;
+
+/** A refusal: the field at fault, and the English a person with no locale reads (commands as Slack writes them). */
 function failure(text: string): { field: string; message: string } {
   const result = parseCommand(text);
   if (result.ok) throw new Error(`expected "${text}" to be rejected`);
-  return { field: result.field, message: result.message };
+  return { field: result.field, message: wordsOf(result.problem) };
 }
 
 describe('parseCommand', () => {
@@ -47,63 +53,62 @@ describe('parseCommand', () => {
   it('names the missing letter reference and shows an example', () => {
     expect(failure('ack')).toEqual({
       field: 'ref',
-      message: 'The letter reference is missing: `ack` needs one, like `/preletter ack PL-2026-0007`.',
+      message: 'The letter reference is missing: ack needs one, like `/preletter ack PL-2026-0007`.',
     });
-    expect(failure('withdraw').message).toContain('`withdraw` needs one, like `/preletter withdraw PL-2026-0007`');
+    expect(failure('withdraw').message).toContain('withdraw needs one, like `/preletter withdraw PL-2026-0007`');
   });
 
   it('says what a letter reference looks like when one is malformed', () => {
-    const expected = { field: 'ref', message: '`PL-26-7` is not a letter reference: it should look like PL-2026-0007.' };
+    const expected = { field: 'ref', message: '"PL-26-7" is not a letter reference: it should look like PL-2026-0007.' };
     expect(failure('ack PL-26-7')).toEqual(expected);
     expect(failure('status PL-26-7')).toEqual(expected);
-    expect(failure('sent 2026-0007').message).toBe('`2026-0007` is not a letter reference: it should look like PL-2026-0007.');
+    expect(failure('sent 2026-0007').message).toBe('"2026-0007" is not a letter reference: it should look like PL-2026-0007.');
   });
 
   it('names unexpected extra words and shows the right form', () => {
     expect(failure('ack PL-2026-0001 extra words')).toEqual({
       field: 'arguments',
-      message: 'Please leave out `extra words`: `ack` is used like `/preletter ack REF`.',
+      message: 'Please leave out "extra words": ack is used like `/preletter ack REF`.',
     });
-    expect(failure('preview now').message).toBe('Please leave out `now`: `preview` is used like `/preletter preview`.');
-    expect(failure('status PL-2026-0001 Acme').message).toContain('Please leave out `Acme`');
+    expect(failure('preview now').message).toBe('Please leave out "now": preview is used like `/preletter preview`.');
+    expect(failure('status PL-2026-0001 Acme').message).toContain('Please leave out "Acme"');
   });
 
   it('suggests the closest command for a typo and always lists the commands', () => {
     expect(failure('stauts')).toEqual({
       field: 'command',
-      message: `\`stauts\` is not a PreLetter command. Did you mean \`status\`? ${HELP_LINE}`,
+      message: expect.stringMatching(/^"stauts" is not a PreLetter command\. Did you mean `\/preletter status`\? Commands: `\/preletter preview`, /),
     });
-    expect(failure('withdrew PL-2026-0007').message).toContain('Did you mean `withdraw`?');
+    expect(failure('withdrew PL-2026-0007').message).toContain('Did you mean `/preletter withdraw`?');
   });
 
   it('offers no guess when nothing is close, but still lists the commands', () => {
     const { message } = failure('frobnicate');
     expect(message).not.toContain('Did you mean');
-    expect(message).toBe(`\`frobnicate\` is not a PreLetter command. ${HELP_LINE}`);
+    expect(message).toMatch(/^"frobnicate" is not a PreLetter command\. Commands: /);
+    for (const name of COMMAND_NAMES) expect(message).toContain(`\`/preletter ${name}`);
   });
 
   it('suggests the closest command for a typo typed in capitals, as it accepts commands in any case', () => {
-    expect(failure('STAUTS').message).toContain('Did you mean `status`?');
+    expect(failure('STAUTS').message).toContain('Did you mean `/preletter status`?');
   });
 
   it('quotes at most 40 characters of what was typed, in whole characters, however much was pasted', () => {
-    expect(failure('x'.repeat(5000)).message).toBe(`\`${'x'.repeat(40)}…\` is not a PreLetter command. ${HELP_LINE}`);
-    expect(failure(`ack ${'PL-'.repeat(100)}`).message).toBe(`\`${'PL-'.repeat(14).slice(0, 40)}…\` is not a letter reference: it should look like PL-2026-0007.`);
-    expect(failure(`help ${'y'.repeat(100)}`).message).toContain(`Please leave out \`${'y'.repeat(40)}…\``);
-    expect(failure(`${'x'.repeat(39)}😀😀`).message).toContain(`\`${'x'.repeat(39)}…\``);
+    expect(failure('x'.repeat(5000)).message).toMatch(new RegExp(`^"${'x'.repeat(40)}…" is not a PreLetter command\\.`));
+    expect(failure(`ack ${'PL-'.repeat(100)}`).message).toBe(`"${'PL-'.repeat(14).slice(0, 40)}…" is not a letter reference: it should look like PL-2026-0007.`);
+    expect(failure(`help ${'y'.repeat(100)}`).message).toContain(`Please leave out "${'y'.repeat(40)}…"`);
+    expect(failure(`${'x'.repeat(39)}😀😀`).message).toContain(`"${'x'.repeat(39)}…"`);
   });
 });
 
 describe('command help', () => {
-  it('describes every command with a usage that starts with its name', () => {
-    expect(Object.keys(COMMAND_USAGE).sort()).toEqual([...COMMAND_NAMES].sort());
-    for (const name of COMMAND_NAMES) {
-      expect(COMMAND_USAGE[name].usage.split(' ')[0]).toBe(name);
-      expect(COMMAND_USAGE[name].description).toMatch(/^[A-Z].*\.$/);
-    }
+  it('describes every command with a sentence in every language', () => {
+    for (const name of COMMAND_NAMES) expect(ENGLISH.t('help.description', { name })).toMatch(/^[A-Z].*\.$/);
   });
 
   it('lists every command in the help line', () => {
-    for (const name of COMMAND_NAMES) expect(HELP_LINE).toContain(`/preletter ${name}`);
+    const line = wordsOf({ key: 'help.commands' });
+    for (const name of COMMAND_NAMES) expect(line).toContain(`/preletter ${name}`);
+    expect(HELP_LINE).toContain('/preletter preview');
   });
 });

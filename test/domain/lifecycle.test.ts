@@ -1,5 +1,7 @@
 import type { Role } from '../../src/domain/access';
-import { decideAction, deriveStatus, formatDay } from '../../src/domain/lifecycle';
+import { decideAction, deriveStatus, type ActionDecision } from '../../src/domain/lifecycle';
+import { voiceFor } from '../../src/bot/messages/catalogue';
+import { wordsOf } from '../support/words';
 import { fact, letter } from './fixtures';
 
 const previewed = '2026-03-02T09:00:00Z';
@@ -41,9 +43,20 @@ describe('deriveStatus', () => {
   });
 });
 
+/** A decision with its words as an English reader in Geneva reads them (the domain only names them). */
+function worded(decision: ActionDecision, voice = voiceFor({ zone: 'Europe/Zurich' })): object {
+  if (decision.kind === 'apply') return decision;
+  const { say, ...rest } = decision;
+  return { ...rest, message: wordsOf(say, voice) };
+}
+
+function decide(...args: Parameters<typeof decideAction>): object {
+  return worded(decideAction(...args));
+}
+
 describe('decideAction', () => {
   it('lets a routed owner acknowledge, guarded against withdrawal', () => {
-    expect(decideAction(letter(previewed), 'acknowledge', owner, people)).toEqual({
+    expect(decide(letter(previewed), 'acknowledge', owner, people)).toEqual({
       kind: 'apply',
       fact: 'acknowledged',
       absent: ['withdrawn'],
@@ -51,26 +64,27 @@ describe('decideAction', () => {
   });
 
   it('lets a company contact acknowledge even after the formal letter was sent', () => {
-    expect(decideAction(letter(previewed, sent), 'acknowledge', contact, people)).toMatchObject({ kind: 'apply' });
+    expect(decide(letter(previewed, sent), 'acknowledge', contact, people)).toMatchObject({ kind: 'apply' });
   });
 
   it('answers a repeated acknowledgement politely with who and when', () => {
-    expect(decideAction(letter(previewed, acked), 'acknowledge', owner, people)).toEqual({
+    expect(decide(letter(previewed, acked), 'acknowledge', owner, people)).toEqual({
       kind: 'already',
       message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 3 March 2026.',
     });
   });
 
-  it('names the moment the way the caller reads it (the bot passes the reader\'s zone, named)', () => {
+  it('names the moment as the reader reads it: their zone, named, in their language', () => {
     const late = { acknowledged: fact('2026-03-03T23:30:00Z', 'ana') };
-    const inSingapore = (at: Date) => `${formatDay(at, 'Asia/Singapore')} (Singapore time)`;
-    const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people, inSingapore);
-    expect(decision).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 4 March 2026 (Singapore time).' });
-    expect(formatDay(new Date('2026-03-03T23:30:00Z'))).toBe('3 March 2026');
+    const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people);
+    expect(worded(decision, voiceFor({ zone: 'Asia/Singapore' }))).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on Wed 4 Mar 2026, 07:30 SGT.' });
+    expect(worded(decision, voiceFor({ locale: 'fr-CH', zone: 'Europe/Zurich' }))).toMatchObject({
+      message: 'PL-2026-0007 a déjà fait l’objet d’un accusé de réception par Ana Ruiz le mar. 4 mars 2026, 00:30 CET.',
+    });
   });
 
   it('refuses acknowledgement from the mandate team as forbidden and says who can do it', () => {
-    const decision = decideAction(letter(previewed), 'acknowledge', team, people);
+    const decision = decide(letter(previewed), 'acknowledge', team, people);
     expect(decision).toMatchObject({ kind: 'refused', code: 'forbidden' });
     expect(decision).toMatchObject({ message: expect.stringContaining('Only the people PL-2026-0007 is routed to') });
   });
@@ -79,7 +93,7 @@ describe('decideAction', () => {
     'allows only the mandate team to %s',
     (action) => {
       for (const roles of [owner, contact, admin]) {
-        const decision = decideAction(letter(previewed, sent), action, roles, people);
+        const decision = decide(letter(previewed, sent), action, roles, people);
         expect(decision).toMatchObject({ kind: 'refused', code: 'forbidden' });
         expect(decision).toMatchObject({ message: expect.stringContaining('Only the mandate team of PL-2026-0007') });
       }
@@ -87,7 +101,7 @@ describe('decideAction', () => {
   );
 
   it('lets the mandate team mark the formal letter sent before any acknowledgement', () => {
-    expect(decideAction(letter(previewed), 'mark-sent', team, people)).toEqual({
+    expect(decide(letter(previewed), 'mark-sent', team, people)).toEqual({
       kind: 'apply',
       fact: 'formalSent',
       absent: ['withdrawn'],
@@ -95,7 +109,7 @@ describe('decideAction', () => {
   });
 
   it('asks to mark the formal letter sent before a reply can be recorded', () => {
-    expect(decideAction(letter(previewed, acked), 'record-reply', team, people)).toEqual({
+    expect(decide(letter(previewed, acked), 'record-reply', team, people)).toEqual({
       kind: 'refused',
       code: 'conflict',
       message:
@@ -104,38 +118,38 @@ describe('decideAction', () => {
   });
 
   it('records a reply once the formal letter is sent', () => {
-    expect(decideAction(letter(previewed, sent), 'record-reply', team, people)).toMatchObject({ kind: 'apply', fact: 'replied' });
+    expect(decide(letter(previewed, sent), 'record-reply', team, people)).toMatchObject({ kind: 'apply', fact: 'replied' });
   });
 
   it('answers repeats of mark-sent and record-reply politely', () => {
-    expect(decideAction(letter(previewed, replied), 'mark-sent', team, people)).toEqual({
+    expect(decide(letter(previewed, replied), 'mark-sent', team, people)).toEqual({
       kind: 'already',
       message: 'The formal letter for PL-2026-0007 was already marked as sent by Mara Keller on 4 March 2026.',
     });
-    expect(decideAction(letter(previewed, replied), 'record-reply', team, people)).toMatchObject({
+    expect(decide(letter(previewed, replied), 'record-reply', team, people)).toMatchObject({
       message: 'The reply to PL-2026-0007 was already recorded by Mara Keller on 1 April 2026.',
     });
   });
 
   it('refuses everything but a repeated withdrawal once the letter is withdrawn', () => {
     const gone = letter(previewed, { ...acked, ...withdrawn });
-    expect(decideAction(gone, 'acknowledge', owner, people)).toEqual({
+    expect(decide(gone, 'acknowledge', owner, people)).toEqual({
       kind: 'refused',
       code: 'conflict',
       message:
         'PL-2026-0007 was withdrawn on 5 March 2026, so you can no longer acknowledge it. If it is needed again, the mandate team can preview a new letter.',
     });
     for (const action of ['mark-sent', 'record-reply'] as const) {
-      expect(decideAction(gone, action, team, people)).toMatchObject({ kind: 'refused', code: 'conflict' });
+      expect(decide(gone, action, team, people)).toMatchObject({ kind: 'refused', code: 'conflict' });
     }
-    expect(decideAction(gone, 'withdraw', team, people)).toEqual({
+    expect(decide(gone, 'withdraw', team, people)).toEqual({
       kind: 'already',
       message: 'PL-2026-0007 was already withdrawn by Mara Keller on 5 March 2026.',
     });
   });
 
   it('refuses to withdraw a letter that has a reply and explains that the reply stays', () => {
-    expect(decideAction(letter(previewed, replied), 'withdraw', team, people)).toEqual({
+    expect(decide(letter(previewed, replied), 'withdraw', team, people)).toEqual({
       kind: 'refused',
       code: 'conflict',
       message:
@@ -144,11 +158,11 @@ describe('decideAction', () => {
   });
 
   it('still accepts a late acknowledgement after the reply', () => {
-    expect(decideAction(letter(previewed, replied), 'acknowledge', owner, people)).toMatchObject({ kind: 'apply' });
+    expect(decide(letter(previewed, replied), 'acknowledge', owner, people)).toMatchObject({ kind: 'apply' });
   });
 
   it('guards a withdrawal against a reply landing first', () => {
-    expect(decideAction(letter(previewed, sent), 'withdraw', team, people)).toEqual({
+    expect(decide(letter(previewed, sent), 'withdraw', team, people)).toEqual({
       kind: 'apply',
       fact: 'withdrawn',
       absent: ['replied'],

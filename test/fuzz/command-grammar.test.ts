@@ -5,7 +5,11 @@
  * of what was typed, however much was pasted.
  */
 import fc from 'fast-check';
-import { COMMAND_NAMES, HELP_LINE, parseCommand, type CommandName, type ParsedCommand } from '../../src/domain/command';
+import { COMMAND_NAMES, parseCommand, type CommandName, type ParsedCommand } from '../../src/domain/command';
+import { wordsOf } from '../support/words';
+
+/** The longest correction without a quote: the unknown-command sentence with every command listed. */
+const HELP_LINE = wordsOf({ key: 'command.unknown', word: '' });
 import { runs } from './support/fuzz-settings';
 import { DANGEROUS_FRAGMENTS, hostileText } from './support/hostile-text';
 
@@ -84,8 +88,9 @@ describe('the command grammar, fuzzed', () => {
         const result = parseCommand(text);
         if (result.ok) return;
         expect(Object.keys(FIELD_WORDS)).toContain(result.field);
-        expect(result.message).toMatch(FIELD_WORDS[result.field]!);
-        expect(result.message).toMatch(/[.?]$/);
+        const message = wordsOf(result.problem);
+        expect(message).toMatch(FIELD_WORDS[result.field]!);
+        expect(message).toMatch(/[.?]$/);
       }),
       runs(600),
     );
@@ -111,8 +116,9 @@ describe('the command grammar, fuzzed', () => {
       fc.property(longInput, (text) => {
         const result = parseCommand(text);
         if (result.ok) return;
-        expect(result.message.length).toBeLessThanOrEqual(HELP_LINE.length + 200);
-        expect(result.message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+        const message = wordsOf(result.problem);
+        expect(message.length).toBeLessThanOrEqual(HELP_LINE.length + 200);
+        expect(message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
       }),
       runs(250),
     );
@@ -131,7 +137,7 @@ describe('the command grammar, fuzzed', () => {
       fc.property(slip, (typed) => {
         const result = parseCommand(typed);
         expect(result).toMatchObject({ ok: false, field: 'command' });
-        expect(result.ok ? '' : result.message).toMatch(new RegExp(`Did you mean \`(${COMMAND_NAMES.join('|')})\`\\?`));
+        expect(result.ok ? '' : wordsOf(result.problem)).toMatch(new RegExp(`Did you mean \`/preletter (${COMMAND_NAMES.join('|')})\`\\?`));
       }),
       runs(200),
     );

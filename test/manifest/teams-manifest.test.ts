@@ -24,7 +24,8 @@ import {
   TEAMS_MANIFEST_DIR,
   teamsCommandLists,
 } from '../../src/cli/package-teams';
-import { COMMAND_NAMES, COMMAND_USAGE } from '../../src/domain/command';
+import { ENGLISH } from '../../src/bot/messages/catalogue';
+import { COMMAND_NAMES } from '../../src/domain/command';
 import { PreLetterError } from '../../src/domain/errors';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -100,7 +101,7 @@ describe('Teams app manifest', () => {
     expect(lists.map((list) => list.scopes)).toEqual(BOT_SCOPES.map((scope) => [scope]));
     for (const list of lists) {
       expect(list.commands.map((c) => c.title)).toEqual([...COMMAND_NAMES]);
-      expect(list.commands).toEqual(COMMAND_NAMES.map((name) => ({ title: name, description: COMMAND_USAGE[name].description })));
+      expect(list.commands).toEqual(COMMAND_NAMES.map((name) => ({ title: name, description: ENGLISH.t('help.description', { name }) })));
     }
     expect(lists).toEqual(teamsCommandLists());
   });

@@ -3,6 +3,7 @@
  * every call in order and can be told to fail, so tests assert what people saw.
  */
 import type { ChatPlatform, NeutralCard, NeutralUser, PostedRoot } from '../../src/bot/ports';
+import { segmentsText } from './words';
 import type { Clock } from '../../src/domain/clock';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, Platform, PlatformIdentity } from '../../src/domain/types';
@@ -18,7 +19,7 @@ export type RecordedCall = { at?: Date } & (
 
 /** The text a person would read on a card, mentions as @name, for plain assertions. */
 export function cardText(card: NeutralCard): string {
-  const body = card.body.map((line) => line.map((s) => ('text' in s ? s.text : `@${s.name}`)).join('')).join('\n');
+  const body = card.body.map((line) => segmentsText(line)).join('\n');
   const fields = card.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
   return [card.title, body, fields, card.footer ?? ''].join('\n');
 }

@@ -1,17 +1,13 @@
-import { COMMAND_NAMES, COMMAND_USAGE } from '../../domain/command';
+import { COMMAND_NAMES } from '../../domain/command';
+import type { Voice } from '../messages/catalogue';
 import type { NeutralCard } from '../ports';
 
-/** The command list, from the grammar itself so help never drifts from what parses. */
-export function helpCard(prefix = '/preletter'): NeutralCard {
+/** The command list, from the grammar itself so help never drifts from what parses; each command written by the adapter. */
+export function helpCard(v: Voice): NeutralCard {
   return {
-    title: 'PreLetter commands',
-    body: [
-      [{ text: 'PreLetter opens a thread for each letter preview, routes it to the right person at the company, and keeps the 60-day reply clock.' }],
-    ],
-    fields: COMMAND_NAMES.map((name) => ({
-      label: `${prefix} ${COMMAND_USAGE[name].usage}`,
-      value: COMMAND_USAGE[name].description,
-    })),
+    title: v.t('help.title'),
+    body: [[{ text: v.t('help.intro') }], ...COMMAND_NAMES.map((name) => v.t('help.command', { name }))],
+    fields: [],
     buttons: [],
     tone: 'info',
   };

@@ -1,33 +1,29 @@
 import { daysLeft } from '../../domain/deadline';
 import type { ClockPolicy } from '../../domain/policy';
 import type { Fact, Letter } from '../../domain/types';
-import { formatDate, formatDaysLeft, formatMoment, joinNames, LETTER_TYPE_NAMES, STATUS_NAMES } from '../format';
 import { nameOf, stateOf, type LetterContext } from '../letter-context';
+import type { Voice } from '../messages/catalogue';
 import type { CardButton, CardField, NeutralCard } from '../ports';
 
 const TERMINAL = new Set(['replied', 'withdrawn']);
 
-function factLine(ctx: LetterContext, fact: Fact | undefined, zone: string): string | undefined {
-  return fact ? `${nameOf(ctx, fact.by)}, ${formatMoment(fact.at, zone)}` : undefined;
-}
-
 /** The buttons that make sense in the letter's current state; roles are checked when pressed. */
-export function letterButtons(letter: Letter, status: string): CardButton[] {
+export function letterButtons(letter: Letter, status: string, v: Voice): CardButton[] {
   if (TERMINAL.has(status)) return [];
   const buttons: CardButton[] = [];
-  if (!letter.acknowledged) buttons.push({ action: 'acknowledge', label: 'Acknowledge', value: letter.ref, style: 'primary' });
-  if (!letter.formalSent) buttons.push({ action: 'mark-sent', label: 'Mark formal letter sent', value: letter.ref });
-  if (letter.formalSent) buttons.push({ action: 'record-reply', label: 'Record reply', value: letter.ref, style: 'primary' });
+  if (!letter.acknowledged) buttons.push({ action: 'acknowledge', label: v.t('button.acknowledge'), value: letter.ref, style: 'primary' });
+  if (!letter.formalSent) buttons.push({ action: 'mark-sent', label: v.t('button.mark-sent'), value: letter.ref });
+  if (letter.formalSent) buttons.push({ action: 'record-reply', label: v.t('button.record-reply'), value: letter.ref, style: 'primary' });
   buttons.push({
     action: 'withdraw',
-    label: 'Withdraw',
+    label: v.t('button.withdraw'),
     value: letter.ref,
     style: 'danger',
     confirm: {
-      title: `Withdraw ${letter.ref}?`,
-      text: 'The company will be told the letter will not be sent, and all reminders stop.',
-      confirm: 'Withdraw',
-      deny: 'Keep it',
+      title: v.t('card.withdraw-title', { ref: letter.ref }),
+      text: v.t('card.withdraw-text'),
+      confirm: v.t('button.withdraw'),
+      deny: v.t('button.keep'),
     },
   });
   return buttons;
@@ -36,42 +32,41 @@ export function letterButtons(letter: Letter, status: string): CardButton[] {
 /**
  * The root card of a letter's thread: what it is, who it is routed to, where it
  * stands. Updated in place after every action. Confidential: only ever posted in
- * the company's bound channel or sent to people routed to the letter.
+ * the company's bound channel or sent to people routed to the letter. `v` is its
+ * reader: the channel's (the company's language, the mandate's zone) or an owner's.
  */
-export function letterCard(ctx: LetterContext, policy: ClockPolicy, now: Date): NeutralCard {
+export function letterCard(ctx: LetterContext, policy: ClockPolicy, now: Date, v: Voice): NeutralCard {
   const { letter, mandate, company } = ctx;
-  const zone = mandate.timeZone;
   const { status, deadline } = stateOf(letter, mandate, policy, now);
   const owners = letter.routing.owners.map((k) => nameOf(ctx, k));
   const fields: CardField[] = [
-    { label: 'Status', value: STATUS_NAMES[status] },
-    { label: 'Type', value: `${LETTER_TYPE_NAMES[letter.type]} (${letter.type})${letter.urgent ? ', urgent' : ''}` },
-    { label: 'Topics', value: letter.topics.join(', ') },
-    { label: 'Routed to', value: letter.routing.unrouted ? 'Nobody on file yet: admins have been alerted' : joinNames(owners) },
+    { label: v.t('label.status'), value: v.t('letter.status', { status }) },
+    { label: v.t('label.type'), value: v.t('card.type', { type: letter.type, urgent: letter.urgent }) },
+    { label: v.t('label.topics'), value: v.list(letter.topics) },
+    { label: v.t('label.routed-to'), value: letter.routing.unrouted ? v.t('card.unrouted') : v.list(owners) },
   ];
   if (letter.expectedFormalDate && !letter.formalSent) {
-    fields.push({ label: 'Formal letter expected', value: formatDate(letter.expectedFormalDate) });
+    fields.push({ label: v.t('label.expected'), value: v.day(letter.expectedFormalDate) });
   }
   const facts: Array<[string, Fact | undefined]> = [
-    ['Acknowledged', letter.acknowledged],
-    ['Formal letter sent', letter.formalSent],
-    ['Reply recorded', letter.replied],
-    ['Withdrawn', letter.withdrawn],
+    [v.t('label.acknowledged'), letter.acknowledged],
+    [v.t('label.formal-sent'), letter.formalSent],
+    [v.t('label.replied'), letter.replied],
+    [v.t('label.withdrawn'), letter.withdrawn],
   ];
   for (const [label, fact] of facts) {
-    const line = factLine(ctx, fact, zone);
-    if (line) fields.push({ label, value: line });
+    if (fact) fields.push({ label, value: v.t('card.fact', { name: nameOf(ctx, fact.by), at: fact.at }) });
   }
-  if (letter.officialSymbol) fields.push({ label: 'Official symbol', value: letter.officialSymbol });
+  if (letter.officialSymbol) fields.push({ label: v.t('label.symbol'), value: letter.officialSymbol });
   if (deadline && !TERMINAL.has(status)) {
-    fields.push({ label: 'Reply due', value: `${formatMoment(deadline, zone)} (${formatDaysLeft(daysLeft(deadline, now, zone))})` });
+    fields.push({ label: v.t('label.reply-due'), value: v.t('card.due', { at: deadline, days: daysLeft(deadline, now, v.zone) }) });
   }
   return {
-    title: `${letter.ref} · ${LETTER_TYPE_NAMES[letter.type]} preview for ${company.name}`,
-    body: [[{ text: `From ${mandate.title}.` }], [{ text: letter.summary }]],
+    title: v.t('card.title', { ref: letter.ref, type: letter.type, company: company.name }),
+    body: [[{ text: v.t('card.from', { mandate: mandate.title }) }], [{ text: letter.summary }]],
     fields,
-    buttons: letterButtons(letter, status),
-    footer: `Confidential until published. Previewed by ${nameOf(ctx, letter.previewed.by)}, ${formatMoment(letter.previewed.at, zone)}.`,
+    buttons: letterButtons(letter, status, v),
+    footer: v.t('card.footer', { name: nameOf(ctx, letter.previewed.by), at: letter.previewed.at }),
     tone: status === 'overdue' ? 'warning' : status === 'withdrawn' ? 'error' : 'info',
   };
 }

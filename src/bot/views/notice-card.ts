@@ -1,3 +1,4 @@
+import type { Voice } from '../messages/catalogue';
 import type { NeutralCard, Segment } from '../ports';
 
 /** A short message with no buttons: confirmations, thread notes, refusals. */
@@ -11,7 +12,7 @@ export function noticeCard(title: string, text: string | Segment[][], tone: Neut
   };
 }
 
-/** What a person sees when their request could not be done: the sentence, nothing technical. */
-export function errorCard(message: string): NeutralCard {
-  return noticeCard('That did not work', message, 'error');
+/** What a person sees when their request could not be done: the sentence, in their words, nothing technical. */
+export function errorCard(v: Voice, sentence: Segment[]): NeutralCard {
+  return noticeCard(v.t('error.title'), [sentence], 'error');
 }

@@ -6,8 +6,8 @@
 import { daysLeft } from '../../domain/deadline';
 import type { ClockPolicy } from '../../domain/policy';
 import type { NudgeKind } from '../../domain/schedule';
-import { formatDaysLeft, formatMoment, joinNames, LETTER_TYPE_NAMES } from '../format';
 import { stateOf, type LetterContext } from '../letter-context';
+import type { Voice } from '../messages/catalogue';
 import type { CardButton, CardField, NeutralCard, Segment } from '../ports';
 
 /** Someone already reminded, and when, so an escalation can say so. */
@@ -16,11 +16,12 @@ export interface Reminded {
   at: Date;
 }
 
-/** What a nudge card needs beyond the letter: its kind, step, the reader's zone, and earlier reminders. */
+/** What a nudge card needs beyond the letter: its kind, step, its reader's voice, and earlier reminders. */
 export interface NudgeView {
   kind: NudgeKind;
   step: string;
-  zone: string;
+  /** The reader: their language and zone (the channel's for a thread post). */
+  voice: Voice;
   now: Date;
   reminded: Reminded[];
   /** Thread posts mention the people the nudge is for; direct messages do not. */
@@ -34,66 +35,64 @@ export function isAckKind(kind: NudgeKind): boolean {
   return ACK_KINDS.has(kind);
 }
 
-function headline(ref: string, kind: NudgeKind, left: number | undefined): string {
+function headline(ref: string, kind: NudgeKind, left: number | undefined, v: Voice): string {
   switch (kind) {
     case 'ack-reminder':
-      return `Reminder: please acknowledge ${ref}`;
+      return v.t('nudge.ack-title', { ref });
     case 'ack-escalation-backups':
     case 'ack-escalation-executive':
-      return `Escalation: ${ref} is not acknowledged yet`;
+      return v.t('nudge.escalation-title', { ref });
     case 'countdown':
     case 'due-day':
       // Worded from the reader's own calendar: the due day in Geneva can be "tomorrow" in Singapore.
-      return (left ?? 0) > 0 ? `${ref}: ${formatDaysLeft(left ?? 0)} to reply` : `${ref}: the reply is due today`;
+      return v.t('nudge.countdown-title', { ref, days: left ?? 0 });
     case 'overdue':
-      return `${ref}: the reply is overdue`;
+      return v.t('nudge.overdue-title', { ref });
     default:
       // Publication deliveries have cards of their own (publish-letter.ts).
       return ref;
   }
 }
 
-function expectation(ctx: LetterContext, view: NudgeView, deadlineText: string | undefined): string {
-  const { company } = ctx;
-  const reminded = view.reminded.length
-    ? ` ${joinNames(view.reminded.map((r) => `${r.name} (reminded ${formatMoment(r.at, view.zone)})`))} ${view.reminded.length === 1 ? 'has' : 'have'} not acknowledged it.`
-    : '';
+function expectation(ctx: LetterContext, view: NudgeView, deadline: Date | undefined): string {
+  const company = ctx.company.name;
+  const v = view.voice;
   switch (view.kind) {
     case 'ack-reminder':
-      return `This preview for ${company.name} is waiting for an acknowledgement. Please acknowledge it, or tell the mandate team in the thread who should own it.`;
+      return v.t('nudge.ack', { company });
     case 'ack-escalation-backups':
-      return `You are a backup for this preview to ${company.name}.${reminded} Please make sure someone acknowledges it.`;
+      return v.t('nudge.backups', { company, reminded: view.reminded });
     case 'ack-escalation-executive':
-      return `You are the escalation contact for ${company.name}.${reminded} Please make sure someone at ${company.name} acknowledges it.`;
+      return v.t('nudge.executive', { company, reminded: view.reminded });
     case 'overdue':
-      return `The reply to the formal letter was due by ${deadlineText}. A late reply is still welcome, but replies after the deadline may not be reflected in the mandate's report.`;
+      return v.t('nudge.overdue', { deadline: deadline! });
     default:
-      return `The company's reply to the formal letter is due by ${deadlineText}. Replies within the deadline are reflected in the mandate's report.`;
+      return v.t('nudge.countdown', { deadline: deadline! });
   }
 }
 
-/** The nudge as a person reads it, in their zone; buttons match what the nudge asks for. */
+/** The nudge as a person reads it, in their language and zone; buttons match what the nudge asks for. */
 export function nudgeCard(ctx: LetterContext, policy: ClockPolicy, view: NudgeView): NeutralCard {
   const { letter, mandate, company } = ctx;
+  const v = view.voice;
   const { deadline } = stateOf(letter, mandate, policy, view.now);
-  const left = deadline ? daysLeft(deadline, view.now, view.zone) : undefined;
-  const deadlineText = deadline ? formatMoment(deadline, view.zone) : undefined;
+  const left = deadline ? daysLeft(deadline, view.now, v.zone) : undefined;
   const fields: CardField[] = [
-    { label: 'Letter', value: `${letter.ref} · ${LETTER_TYPE_NAMES[letter.type]} from ${mandate.title}` },
-    { label: 'Company', value: company.name },
+    { label: v.t('label.letter'), value: v.t('nudge.letter', { ref: letter.ref, type: letter.type, mandate: mandate.title }) },
+    { label: v.t('label.company'), value: company.name },
   ];
-  if (deadline && left !== undefined) fields.push({ label: 'Reply due', value: `${deadlineText} (${formatDaysLeft(left)})` });
+  if (deadline && left !== undefined) fields.push({ label: v.t('label.reply-due'), value: v.t('card.due', { at: deadline, days: left }) });
   const buttons: CardButton[] = isAckKind(view.kind)
-    ? [{ action: 'acknowledge', label: 'Acknowledge', value: letter.ref, style: 'primary' }]
-    : [{ action: 'record-reply', label: 'Record reply', value: letter.ref }];
-  const body: Segment[][] = [[{ text: expectation(ctx, view, deadlineText) }]];
-  if (view.mentions?.length) body.unshift([{ text: 'For ' }, ...view.mentions, { text: ':' }]);
+    ? [{ action: 'acknowledge', label: v.t('button.acknowledge'), value: letter.ref, style: 'primary' }]
+    : [{ action: 'record-reply', label: v.t('button.record-reply'), value: letter.ref }];
+  const body: Segment[][] = [[{ text: expectation(ctx, view, deadline) }]];
+  if (view.mentions?.length) body.unshift(v.t('nudge.for', { people: view.mentions }));
   return {
-    title: headline(letter.ref, view.kind, left),
+    title: headline(letter.ref, view.kind, left, v),
     body,
     fields,
     buttons,
-    footer: `Times are in ${view.zone}.`,
+    footer: v.t('time.zone', { zone: v.zone }),
     tone: view.kind === 'overdue' || view.kind.startsWith('ack-escalation') ? 'warning' : 'info',
   };
 }

@@ -1,35 +1,26 @@
 import { daysLeft } from '../../domain/deadline';
 import type { ClockPolicy } from '../../domain/policy';
-import type { AuditAction } from '../../domain/types';
-import { formatDaysLeft, formatMoment, LETTER_TYPE_NAMES, STATUS_NAMES } from '../format';
 import { nameOf, stateOf, type LetterContext } from '../letter-context';
+import type { Voice } from '../messages/catalogue';
 import type { NeutralCard } from '../ports';
 
-const ACTION_WORDS: Record<AuditAction, string> = {
-  previewed: 'Previewed',
-  routed: 'Routed',
-  posted: 'Posted in the channel',
-  'unrouted-alert': 'Admins alerted: nobody on file',
-  acknowledged: 'Acknowledged',
-  'formal-sent': 'Formal letter sent',
-  replied: 'Reply recorded',
-  withdrawn: 'Withdrawn',
-};
+/** What the timeline lists: each fact once; routing and posting are shown by the card itself. */
+const SHOWN = new Set(['previewed', 'unrouted-alert', 'acknowledged', 'formal-sent', 'replied', 'withdrawn']);
 
-/** One letter's history for `/preletter status REF`, in the reader's zone; the summary only if they may read it. */
-export function timelineCard(ctx: LetterContext, policy: ClockPolicy, now: Date, zone: string, showContent: boolean): NeutralCard {
+/** One letter's history for the status command, in the reader's words and zone; the summary only if they may read it. */
+export function timelineCard(ctx: LetterContext, policy: ClockPolicy, now: Date, v: Voice, showContent: boolean): NeutralCard {
   const { letter, company, mandate } = ctx;
   const { status, deadline } = stateOf(letter, mandate, policy, now);
-  const fields = [{ label: 'Status', value: STATUS_NAMES[status] }];
-  if (letter.officialSymbol) fields.push({ label: 'Official symbol', value: letter.officialSymbol });
+  const fields = [{ label: v.t('label.status'), value: v.t('letter.status', { status }) }];
+  if (letter.officialSymbol) fields.push({ label: v.t('label.symbol'), value: letter.officialSymbol });
   if (deadline && (status === 'awaiting-reply' || status === 'overdue')) {
-    fields.push({ label: 'Reply due', value: `${formatMoment(deadline, zone)} (${formatDaysLeft(daysLeft(deadline, now, zone))})` });
+    fields.push({ label: v.t('label.reply-due'), value: v.t('card.due', { at: deadline, days: daysLeft(deadline, now, v.zone) }) });
   }
-  // An entry whose action has no words here (an action PreLetter no longer records) is left out.
-  for (const event of letter.audit.filter((e) => e.action !== 'routed' && e.action !== 'posted' && Object.hasOwn(ACTION_WORDS, e.action))) {
-    fields.push({ label: ACTION_WORDS[event.action], value: `${nameOf(ctx, event.by)}, ${formatMoment(event.at, zone)}` });
+  // An entry whose action PreLetter no longer records is left out.
+  for (const event of letter.audit.filter((e) => SHOWN.has(e.action))) {
+    fields.push({ label: v.t('letter.event', { action: event.action }), value: v.t('card.fact', { name: nameOf(ctx, event.by), at: event.at }) });
   }
-  const body = [[{ text: `${LETTER_TYPE_NAMES[letter.type]} from ${mandate.title} to ${company.name}.` }]];
+  const body = [[{ text: v.t('timeline.about', { type: letter.type, mandate: mandate.title, company: company.name }) }]];
   if (showContent) body.push([{ text: letter.summary }]);
-  return { title: `${letter.ref} timeline`, body, fields, buttons: [], tone: status === 'overdue' ? 'warning' : 'info' };
+  return { title: v.t('timeline.title', { ref: letter.ref }), body, fields, buttons: [], tone: status === 'overdue' ? 'warning' : 'info' };
 }

@@ -54,7 +54,7 @@ describe('rendering', () => {
       buttons: [{ action: 'acknowledge', label: 'Acknowledge', value: 'PL-2026-0001', style: 'primary' }],
       footer: 'Confidential',
       tone: 'success',
-      threadLink: 'https://x.slack.com/archives/C0NORTH/p1',
+      threadLink: { url: 'https://x.slack.com/archives/C0NORTH/p1', label: 'Open thread' },
     });
     expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context', 'actions']);
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '✅ PL-2026-0001 · preview', emoji: true } });
@@ -82,7 +82,7 @@ describe('rendering', () => {
   it('links only URLs the adapter issued, and drops a thread link that is not plain https', () => {
     const issued = 'https://x.slack.com/archives/C0NORTH/p1?thread_ts=1&cid=C0NORTH';
     const { blocks } = renderCard(
-      { ...CARD, fields: [{ label: 'PL-2026-0001', value: `Awaiting reply · ${issued} · https://evil.example` }], threadLink: 'javascript:alert(1)' },
+      { ...CARD, fields: [{ label: 'PL-2026-0001', value: `Awaiting reply · ${issued} · https://evil.example` }], threadLink: { url: 'javascript:alert(1)', label: 'Open thread' } },
       { trustedLinks: new Set([issued]) },
     );
     expect(blocks[1]).toMatchObject({

@@ -248,11 +248,11 @@ describe('Teams rendering', () => {
   });
 
   it('adds an Open thread link only for an https thread link', () => {
-    expect(content({ ...CARD, threadLink: 'https://teams.microsoft.com/l/message/19:abc/1' }).actions).toEqual([
+    expect(content({ ...CARD, threadLink: { url: 'https://teams.microsoft.com/l/message/19:abc/1', label: 'Open thread' } }).actions).toEqual([
       { type: 'Action.OpenUrl', title: 'Open thread', url: 'https://teams.microsoft.com/l/message/19:abc/1' },
     ]);
-    expect(content({ ...CARD, threadLink: 'http://evil.example' }).actions).toBeUndefined();
-    expect(content({ ...CARD, threadLink: 'javascript:alert(1)' }).actions).toBeUndefined();
+    expect(content({ ...CARD, threadLink: { url: 'http://evil.example', label: 'Open thread' } }).actions).toBeUndefined();
+    expect(content({ ...CARD, threadLink: { url: 'javascript:alert(1)', label: 'Open thread' } }).actions).toBeUndefined();
   });
 
   it.each([

@@ -84,7 +84,7 @@ export const hostileCard: fc.Arbitrary<NeutralCard> = fc.record(
     buttons,
     footer: hostileText,
     tone: fc.constantFrom('info' as const, 'success' as const, 'warning' as const, 'error' as const),
-    threadLink: fc.constantFrom(...THREAD_LINKS),
+    threadLink: fc.constantFrom(...THREAD_LINKS).map((url) => ({ url, label: 'Open thread' })),
   },
   { requiredKeys: ['title', 'body', 'fields', 'buttons', 'tone'] },
 );
