@@ -253,7 +253,7 @@ async function previewReply(
   const owners = letter.routing.owners.map((k) => ctx.people.get(k)?.name ?? k);
   const lines = letter.routing.unrouted
     ? [v.t('preview.unrouted', { ref, company: company.name, topics: letter.topics })]
-    : [v.t('preview.open', { ref, owners })];
+    : [v.t('preview.open', { ref, names: owners })];
   const { lost, later } = await unreachedOwners(deps, ctx, made);
   if (lost.length > 0) lines.push(v.t('preview.dm-lost', { names: lost }));
   if (later.length > 0) lines.push(v.t('preview.dm-later', { names: later }));

@@ -1,5 +1,8 @@
 import { acknowledge } from '../../src/bot/acknowledge';
 import { markSent } from '../../src/bot/mark-sent';
+import { voiceFor } from '../../src/bot/messages/catalogue';
+import type { PreLetterError } from '../../src/domain/errors';
+import { wordsOf } from '../support/words';
 import { previewLetter } from '../../src/bot/preview-letter';
 import { recordReply } from '../../src/bot/record-reply';
 import { withdraw } from '../../src/bot/withdraw';
@@ -59,7 +62,7 @@ describe('acting on a letter', () => {
     for (const copy of copies) {
       expect(cardText(copy.card)).toContain('Status: Acknowledged');
       expect(copy.card.buttons).toEqual([]);
-      expect(copy.card.threadLink).toMatch(/^https:\/\/chat\.example\/thread-/);
+      expect(copy.card.threadLink?.url).toMatch(/^https:\/\/chat\.example\/thread-/);
     }
 
     // A copy that cannot be updated leaves the fact in place and says the card will catch up.
@@ -98,7 +101,7 @@ describe('acting on a letter', () => {
   it('answers an unknown reference with a sentence that says how to find the right one', async () => {
     await expect(acknowledge(h.deps, { actor: USERS.ana, ref: 'PL-2026-0999' })).rejects.toMatchObject({
       code: 'not-found',
-      userMessage: expect.stringContaining('/preletter status'),
+      userMessage: expect.stringContaining('preletter status'),
     });
   });
 
@@ -120,7 +123,7 @@ describe('acting on a letter', () => {
   it('refuses to record a reply before the formal letter is sent, then records it after', async () => {
     await expect(recordReply(h.deps, { actor: USERS.mara, ref })).rejects.toMatchObject({
       code: 'conflict',
-      userMessage: expect.stringContaining(`/preletter sent ${ref}`),
+      userMessage: expect.stringContaining(`preletter sent ${ref}`),
     });
     expect((await h.store.letters.get(ref))?.replied).toBeUndefined();
 
@@ -143,10 +146,10 @@ describe('acting on a letter', () => {
       'Mara Quell withdrew this letter preview: superseded by a joint letter. No action is needed from the company.',
     );
     expect((await h.store.letters.get(ref))?.withdrawReason).toBe('superseded by a joint letter');
-    await expect(acknowledge(h.deps, { actor: USERS.ana, ref })).rejects.toMatchObject({
-      code: 'conflict',
-      userMessage: expect.stringContaining(`${ref} was withdrawn on Tue 3 Mar 2026, 00:00 PST,`), // Ana reads Los Angeles time
-    });
+    const refused = await acknowledge(h.deps, { actor: USERS.ana, ref }).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'conflict', say: { key: 'action.withdrawn', ref } });
+    // Ana reads Los Angeles time: her turn's voice words the refusal in her zone, named.
+    expect(wordsOf((refused as PreLetterError).say!, voiceFor({ zone: 'America/Los_Angeles' }))).toContain(`${ref} was withdrawn on Tue 3 Mar 2026, 00:00 PST,`);
   });
 
   it('keeps the fact when the thread cannot be updated, and says the card will catch up', async () => {

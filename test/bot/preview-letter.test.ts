@@ -43,8 +43,8 @@ describe('previewing a letter', () => {
 
     const dms = h.slack.of('sendDirect');
     expect(dms.map((d) => d.user.userId)).toEqual(['U0ANA', 'U0WEI']);
-    expect(dms[0]!.card.threadLink).toBe(`https://chat.example/${roots[0]!.threadRef}`);
-    expect(cardText(reply)).toContain('PL-2026-0001 is open in this channel and routed to Ana Ruiz and Wei Tan.');
+    expect(dms[0]!.card.threadLink).toEqual({ url: `https://chat.example/${roots[0]!.threadRef}`, label: 'Open thread' });
+    expect(cardText(reply)).toContain("PL-2026-0001 is open in the company's channel and routed to Ana Ruiz and Wei Tan.");
 
     const stored = await h.store.letters.get('PL-2026-0001');
     expect(stored?.threads).toEqual([
@@ -138,7 +138,7 @@ describe('previewing a letter', () => {
     h.slack.failOn.add('postRoot');
     const { letter, reply } = await previewLetter(h.deps, input());
     expect(reply.tone).toBe('warning');
-    expect(cardText(reply)).toContain('PL-2026-0001 is saved, but Slack did not accept the card yet, so it is not in this channel. It will appear here as soon as Slack answers');
+    expect(cardText(reply)).toContain("PL-2026-0001 is saved, but Slack did not accept the card yet, so it is not in the company's channel. It will appear there as soon as Slack answers");
     expect(letter.threads).toEqual([]);
     expect(await h.store.letters.get('PL-2026-0001')).not.toBeNull();
     expect(h.slack.of('sendDirect')).toEqual([]);

@@ -1,5 +1,6 @@
 import { handleCommand } from '../../src/bot/handle-command';
 import { markSent } from '../../src/bot/mark-sent';
+import { segmentsText } from '../support/words';
 import { previewLetter } from '../../src/bot/preview-letter';
 import { status } from '../../src/bot/status';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
@@ -74,7 +75,7 @@ describe('status and commands', () => {
   it('answers a typo with a suggestion and the help line, naming what was wrong', async () => {
     await expect(handleCommand(h.deps, { actor: USERS.mara, text: 'stauts' })).rejects.toMatchObject({
       code: 'invalid-input',
-      userMessage: expect.stringMatching(/Did you mean `status`\?.*Commands:/s),
+      userMessage: expect.stringMatching(/Did you mean preletter status\?.*Commands:/s),
     });
     await expect(handleCommand(h.deps, { actor: USERS.ana, text: 'ack' })).rejects.toMatchObject({
       userMessage: expect.stringContaining('The letter reference is missing'),
@@ -92,16 +93,17 @@ describe('status and commands', () => {
 
   it('answers help with every command', async () => {
     const outcome = await handleCommand(h.deps, { actor: USERS.stranger, text: '' });
-    expect(outcome.kind === 'reply' && outcome.card.fields.map((f) => f.label)).toEqual([
-      '/preletter preview',
-      '/preletter status [REF or company]',
-      '/preletter ack REF',
-      '/preletter sent REF [official symbol]',
-      '/preletter replied REF',
-      '/preletter withdraw REF [reason]',
-      '/preletter help',
+    const lines = outcome.kind === 'reply' ? outcome.card.body.slice(1).map((p) => segmentsText(p).split(': ')[0]) : [];
+    expect(lines).toEqual([
+      '`/preletter preview`',
+      '`/preletter status [REF or company]`',
+      '`/preletter ack REF`',
+      '`/preletter sent REF [official symbol]`',
+      '`/preletter replied REF`',
+      '`/preletter withdraw REF [reason]`',
+      '`/preletter help`',
     ]);
-    const withdrawHelp = outcome.kind === 'reply' ? outcome.card.fields.find((f) => f.label.startsWith('/preletter withdraw'))?.value : undefined;
-    expect(withdrawHelp).toBe('Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.');
+    const withdrawHelp = outcome.kind === 'reply' ? outcome.card.body.map(segmentsText).find((line) => line.startsWith('`/preletter withdraw')) : undefined;
+    expect(withdrawHelp).toContain('Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.');
   });
 });

@@ -70,7 +70,7 @@ describe('decideAction', () => {
   it('answers a repeated acknowledgement politely with who and when', () => {
     expect(decide(letter(previewed, acked), 'acknowledge', owner, people)).toEqual({
       kind: 'already',
-      message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on 3 March 2026.',
+      message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on Tue 3 Mar 2026, 11:00 CET.',
     });
   });
 
@@ -79,7 +79,7 @@ describe('decideAction', () => {
     const decision = decideAction(letter(previewed, late), 'acknowledge', owner, people);
     expect(worded(decision, voiceFor({ zone: 'Asia/Singapore' }))).toMatchObject({ message: 'PL-2026-0007 was already acknowledged by Ana Ruiz on Wed 4 Mar 2026, 07:30 SGT.' });
     expect(worded(decision, voiceFor({ locale: 'fr-CH', zone: 'Europe/Zurich' }))).toMatchObject({
-      message: 'PL-2026-0007 a déjà fait l’objet d’un accusé de réception par Ana Ruiz le mar. 4 mars 2026, 00:30 CET.',
+      message: 'PL-2026-0007 a déjà fait l’objet d’un accusé de réception par Ana Ruiz le mer. 4 mars 2026, 00:30 CET.',
     });
   });
 
@@ -124,10 +124,10 @@ describe('decideAction', () => {
   it('answers repeats of mark-sent and record-reply politely', () => {
     expect(decide(letter(previewed, replied), 'mark-sent', team, people)).toEqual({
       kind: 'already',
-      message: 'The formal letter for PL-2026-0007 was already marked as sent by Mara Keller on 4 March 2026.',
+      message: 'The formal letter for PL-2026-0007 was already marked as sent by Mara Keller on Wed 4 Mar 2026, 11:00 CET.',
     });
     expect(decide(letter(previewed, replied), 'record-reply', team, people)).toMatchObject({
-      message: 'The reply to PL-2026-0007 was already recorded by Mara Keller on 1 April 2026.',
+      message: 'The reply to PL-2026-0007 was already recorded by Mara Keller on Wed 1 Apr 2026, 12:00 CEST.',
     });
   });
 
@@ -137,14 +137,14 @@ describe('decideAction', () => {
       kind: 'refused',
       code: 'conflict',
       message:
-        'PL-2026-0007 was withdrawn on 5 March 2026, so you can no longer acknowledge it. If it is needed again, the mandate team can preview a new letter.',
+        'PL-2026-0007 was withdrawn on Thu 5 Mar 2026, 11:00 CET, so you can no longer acknowledge it. If it is needed again, the mandate team can preview a new letter.',
     });
     for (const action of ['mark-sent', 'record-reply'] as const) {
       expect(decide(gone, action, team, people)).toMatchObject({ kind: 'refused', code: 'conflict' });
     }
     expect(decide(gone, 'withdraw', team, people)).toEqual({
       kind: 'already',
-      message: 'PL-2026-0007 was already withdrawn by Mara Keller on 5 March 2026.',
+      message: 'PL-2026-0007 was already withdrawn by Mara Keller on Thu 5 Mar 2026, 11:00 CET.',
     });
   });
 
@@ -153,7 +153,7 @@ describe('decideAction', () => {
       kind: 'refused',
       code: 'conflict',
       message:
-        'The reply to PL-2026-0007 was recorded on 1 April 2026, so you can no longer withdraw it. The reply stays on record.',
+        'The reply to PL-2026-0007 was recorded on Wed 1 Apr 2026, 12:00 CEST, so you can no longer withdraw it. The reply stays on record.',
     });
   });
 

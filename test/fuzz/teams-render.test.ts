@@ -47,7 +47,7 @@ describe('the Teams renderer, fed hostile text', () => {
         expect(content.msteams.entities ?? []).toEqual(entities);
         for (const action of actions(content)) {
           if (action.type === 'Action.OpenUrl') {
-            if (action.url !== card.threadLink || !/^https:\/\/[^\s<>"]+$/.test(String(action.url))) problems.push(`opens ${String(action.url)}`);
+            if (action.url !== card.threadLink?.url || !/^https:\/\/[^\s<>"]+$/.test(String(action.url))) problems.push(`opens ${String(action.url)}`);
           } else if (action.type === 'Action.Execute') {
             if (!card.buttons.some((b) => b.action === action.verb && (action.data as { ref: string }).ref === b.value)) problems.push(`executes ${String(action.verb)} the card did not offer`);
           } else if (action.type !== 'Action.ShowCard') {

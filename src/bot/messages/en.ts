@@ -243,7 +243,7 @@ export const en = {
     `${a.ref} is saved, but ${PLATFORMS[a.platform]} did not accept the card yet, so it is not in the company's channel. It will appear there as soon as ${PLATFORMS[a.platform]} answers, and the people it is routed to will be told then; you do not need to do anything.`,
   'preview.unrouted': (a: { ref: string; company: string; topics: string[] }, f: Formats) =>
     `${a.ref} is saved and posted, but nobody at ${a.company} is on file for ${f.list(a.topics)}. The PreLetter admins have been alerted; the letter waits in the company's channel until someone acknowledges it.`,
-  'preview.open': (a: { ref: string; owners: string[] }, f: Formats) => `${a.ref} is open in the company's channel and routed to ${f.list(a.owners)}.`,
+  'preview.open': (a: { ref: string; names: string[] }, f: Formats) => `${a.ref} is open in the company's channel and routed to ${f.list(a.names)}.`,
   'preview.dm-lost': (a: { names: string[] }, f: Formats) => `I could not send a direct message to ${f.list(a.names)}; they will still see the mention in the thread.`,
   'preview.dm-later': (a: { names: string[] }, f: Formats) => `My direct message to ${f.list(a.names)} has not gone through yet; I will keep trying.`,
 

@@ -238,7 +238,7 @@ export const es: Catalogue = {
     `${a.ref} está guardada, pero ${PLATFORMS[a.platform]} todavía no ha aceptado la tarjeta, así que no está en el canal de la empresa. Aparecerá allí en cuanto ${PLATFORMS[a.platform]} responda, y se informará entonces a las personas a las que va dirigida; usted no tiene que hacer nada.`,
   'preview.unrouted': (a, f) =>
     `${a.ref} está guardada y publicada, pero no hay nadie de ${a.company} registrado para ${f.list(a.topics)}. Se ha alertado a la administración de PreLetter; la carta espera en el canal de la empresa hasta que alguien acuse recibo.`,
-  'preview.open': (a, f) => `${a.ref} está abierta en el canal de la empresa y dirigida a ${f.list(a.owners)}.`,
+  'preview.open': (a, f) => `${a.ref} está abierta en el canal de la empresa y dirigida a ${f.list(a.names)}.`,
   'preview.dm-lost': (a, f) => `No pude enviar un mensaje directo a ${f.list(a.names)}; seguirán viendo la mención en el hilo.`,
   'preview.dm-later': (a, f) => `Mi mensaje directo a ${f.list(a.names)} todavía no ha llegado; seguiré intentándolo.`,
 

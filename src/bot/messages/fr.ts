@@ -238,7 +238,7 @@ export const fr: Catalogue = {
     `${a.ref} est enregistrée, mais ${PLATFORMS[a.platform]} n’a pas encore accepté la carte : elle n’est donc pas dans le canal de l’entreprise. Elle y apparaîtra dès que ${PLATFORMS[a.platform]} répondra, et les personnes à qui elle est adressée en seront alors informées ; vous n’avez rien à faire.`,
   'preview.unrouted': (a, f) =>
     `${a.ref} est enregistrée et publiée, mais personne chez ${a.company} n’est au dossier pour ${f.list(a.topics)}. L’administration de PreLetter a été alertée ; la lettre attend dans le canal de l’entreprise qu’une personne en accuse réception.`,
-  'preview.open': (a, f) => `${a.ref} est ouverte dans le canal de l’entreprise et adressée à ${f.list(a.owners)}.`,
+  'preview.open': (a, f) => `${a.ref} est ouverte dans le canal de l’entreprise et adressée à ${f.list(a.names)}.`,
   'preview.dm-lost': (a, f) => `Je n’ai pas pu envoyer de message direct à ${f.list(a.names)} ; la mention dans le fil leur reste visible.`,
   'preview.dm-later': (a, f) => `Mon message direct à ${f.list(a.names)} n’est pas encore passé ; je continue d’essayer.`,
 

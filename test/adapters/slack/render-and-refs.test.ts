@@ -82,7 +82,7 @@ describe('rendering', () => {
   it('links only URLs the adapter issued, and drops a thread link that is not plain https', () => {
     const issued = 'https://x.slack.com/archives/C0NORTH/p1?thread_ts=1&cid=C0NORTH';
     const { blocks } = renderCard(
-      { ...CARD, fields: [{ label: 'PL-2026-0001', value: `Awaiting reply · ${issued} · https://evil.example` }], threadLink: { url: 'javascript:alert(1)', label: 'Open thread' } },
+      { ...CARD, fields: [{ label: 'PL-2026-0001', value: `Awaiting reply · ${issued} · https://evil.example` }], threadLink: { url: 'javascript:alert(1)', label: 'Open thread' }, linkLabel: 'Open thread' },
       { trustedLinks: new Set([issued]) },
     );
     expect(blocks[1]).toMatchObject({
@@ -95,7 +95,7 @@ describe('rendering', () => {
     const issued = new Set(Array.from({ length: 5000 }, (_, i) => `https://x.slack.com/archives/C0NORTH/p${1000 + i}`));
     issued.add('https://x.slack.com/archives/C0NORTH/p1000?thread_ts=1');
     const text = 'See https://x.slack.com/archives/C0NORTH/p4999. And https://x.slack.com/archives/C0NORTH/p1000?thread_ts=1 too';
-    const { blocks } = renderCard({ ...CARD, fields: [{ label: 'L', value: text }] }, { trustedLinks: issued });
+    const { blocks } = renderCard({ ...CARD, fields: [{ label: 'L', value: text }], linkLabel: 'Open thread' }, { trustedLinks: issued });
     expect(blocks[1]).toMatchObject({
       fields: [
         {

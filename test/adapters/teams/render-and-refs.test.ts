@@ -118,18 +118,17 @@ describe('Teams escaping', () => {
 });
 
 describe('Teams rendering', () => {
-  it('words command hints for Teams: `@PreLetter status`, not a slash command Teams does not have', () => {
+  it('writes command hints for Teams (`@PreLetter status`), and never rewrites what people wrote', () => {
     const card: NeutralCard = {
       title: 'PreLetter commands',
-      body: [[{ text: 'Check it with `/preletter status`.' }]],
-      fields: [{ label: '/preletter ack REF', value: 'Acknowledge a letter routed to you.' }],
+      body: [[{ text: 'Check it with ' }, { command: { name: 'status' } }, { text: '.' }], [{ text: 'see /preletter docs' }]],
+      fields: [{ label: 'Summary', value: 'see /preletter docs' }],
       buttons: [],
       tone: 'info',
     };
     const json = JSON.stringify(content(card));
-    expect(json).toContain('@PreLetter status');
-    expect(json).toContain('@PreLetter ack REF');
-    expect(json).not.toContain('/preletter');
+    expect(json).toContain('Check it with **@PreLetter status**.');
+    expect(json.match(/see \/preletter docs/g)).toHaveLength(2);
   });
 
   it('renders an Adaptive Card 1.4 attachment with a bold title, paragraphs, facts and a subtle footer', () => {

@@ -44,8 +44,12 @@ const SAMPLE: Record<string, unknown> = {
 
 const KEYS = Object.keys(CATALOGUES.en) as MessageKey[];
 
+/** Entries whose `action` is a recorded event rather than an action on a letter. */
+const EVENT_SAMPLE = { ...SAMPLE, action: 'acknowledged' };
+
 function worded(language: (typeof LANGUAGES)[number], key: MessageKey): string {
-  return plainOf(voiceFor({ locale: language, zone: 'Europe/Zurich' }).t(key, SAMPLE as never) as string);
+  const args = key === 'letter.event' ? EVENT_SAMPLE : /^(help|command)\./.test(key) ? { ...SAMPLE, name: 'ack' } : SAMPLE;
+  return plainOf(voiceFor({ locale: language, zone: 'Europe/Zurich' }).t(key, args as never) as string);
 }
 
 /** Keys whose words are rightly the same in another language: names, ids and words shared by English and French. */

@@ -172,7 +172,7 @@ function baseCards(v: Voice): SampleCard[] {
     // The shapes previewLetter answers with (preview-letter.ts picks the entries; these are the same card shapes).
     {
       kind: 'preview confirmation: opened',
-      card: noticeCard(v.t('preview.opened-title', { ref: 'AL-2026-001' }), [[{ text: v.t('preview.open', { ref: 'AL-2026-001', owners: ['Bob Okafor'] }) }], [{ text: v.t('preview.dm-later', { names: ['Bob Okafor'] }) }]], 'warning'),
+      card: noticeCard(v.t('preview.opened-title', { ref: 'AL-2026-001' }), [[{ text: v.t('preview.open', { ref: 'AL-2026-001', names: ['Bob Okafor'] }) }], [{ text: v.t('preview.dm-later', { names: ['Bob Okafor'] }) }]], 'warning'),
     },
     { kind: 'preview confirmation: saved, not yet posted', card: noticeCard(v.t('preview.saved-title', { ref: 'AL-2026-001' }), v.t('preview.not-confirmed', { ref: 'AL-2026-001' }), 'warning') },
     { kind: 'status: nothing to show', card: noticeCard(v.t('help.title'), [v.t('status.none')]) },
