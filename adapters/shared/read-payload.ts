@@ -3,7 +3,8 @@
  * becomes one polite sentence naming the field (and a log entry with the field only).
  */
 import type { z } from 'zod';
-import { PreLetterError } from '../../src/domain/errors';
+import { refusal } from '../../src/bot/messages/catalogue';
+import type { PreLetterError } from '../../src/domain/errors';
 
 /** How much of a field name or problem a sentence repeats: validation messages may quote what was received. */
 const ECHO_LIMIT = 120;
@@ -15,11 +16,7 @@ function clip(text: string): string {
 
 /** Why: the sentence for a payload that failed validation, naming the platform and the field (both clipped). */
 export function unreadablePayload(platform: 'Slack' | 'Teams', what: string, field: string, problem: string): PreLetterError {
-  return new PreLetterError(
-    'invalid-input',
-    `${platform} sent a ${what} that PreLetter could not read (${clip(field)}: ${clip(problem)}). Please try again; if it keeps happening, tell your PreLetter admin.`,
-    { field: clip(field), what },
-  );
+  return refusal('invalid-input', { key: 'error.unreadable', platform: platform === 'Slack' ? 'slack' : 'teams', field: clip(field) }, { field: clip(field), what, problem: clip(problem) });
 }
 
 /** Why: parses with zod, or throws unreadablePayload for the first problem, naming its field. */

@@ -21,7 +21,7 @@ import type { PreLetterError } from '../../src/domain/errors';
 import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply, readCardAction, type CardActionRequest } from './inbound';
-import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm } from './preview-form';
+import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm, verifyFormBinding } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, commandText, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
@@ -95,11 +95,13 @@ async function button(services: TurnServices, request: CardActionRequest, action
 
 async function previewSubmit(services: TurnServices, request: CardActionRequest, v: Voice, log: Logger): Promise<Outcome> {
   const { deps } = services;
-  const form = readPreviewForm(request.data, deps.clock.now(), services.settings.formKey);
-  if (form.binding.userId !== request.actor.userId) return message(v, { key: 'form.not-yours' });
-  const channel = { platform: 'teams' as const, workspaceId: form.binding.workspaceId, channelId: form.binding.channelId };
+  const binding = verifyFormBinding(request.data.form, services.settings.formKey);
+  if (binding.userId !== request.actor.userId) return message(v, { key: 'form.not-yours' });
+  const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
+  // The topics are chosen by digest: what the directory offers now says which they are.
+  const options = await previewFormOptions(deps, request.actor, channel);
+  const form = readPreviewForm(request.data, deps.clock.now(), services.settings.formKey, options.topics);
   if (!form.ok) {
-    const options = await previewFormOptions(deps, request.actor, channel);
     return { kind: 'card', content: previewFormCard(options, String(request.data.form), form.values, form.errors) };
   }
   if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(v, { key: 'form.used' });

@@ -5,7 +5,7 @@
  * read into a PreviewInput for previewLetter. The bound channel travels in the submit
  * action's data, through the Teams client, so it is signed (HMAC) and checked on return.
  */
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { refusal, voiceFor, type Voice } from '../../src/bot/messages/catalogue';
 import { checkPreviewForm, LETTER_TYPES, PREVIEW_FIELDS, type PreviewField } from '../../src/bot/preview-form';
@@ -80,6 +80,21 @@ function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/**
+ * Why: a topic's choice value: a short digest instead of the topic itself, so a form with a
+ * hundred long topics stays within Teams' message size; the submit maps it back against
+ * the topics the directory offers then (topicsOf), so nothing offered can be forged.
+ */
+export function topicChoiceValue(topic: string): string {
+  return `t${createHash('sha256').update(topic, 'utf8').digest('base64url').slice(0, 11)}`;
+}
+
+/** Why: the topics a submitted form chose, from their choice values; a value that matches no offered topic is kept as is, so the core names it. */
+export function topicsOf(values: string[], offered: readonly string[]): string[] {
+  const byValue = new Map(offered.map((t) => [topicChoiceValue(t), t]));
+  return values.map((v) => byValue.get(v.trim()) ?? v);
+}
+
 function choices(items: Array<{ title: string; value: string }>): CardElement[] {
   return items.slice(0, MAX_OPTIONS).map((c) => ({ title: c.title, value: c.value }));
 }
@@ -112,7 +127,7 @@ export function previewFormCard(options: PreviewFormOptions, token: string, valu
     isMultiSelect: true,
     style: 'expanded',
     ...(values.topics ? { value: values.topics } : {}),
-    choices: choices(options.topics.map((t) => ({ title: t, value: t }))),
+    choices: choices(options.topics.map((t) => ({ title: t, value: topicChoiceValue(t) }))),
   });
   field('summary', {
     type: 'Input.Text',
@@ -151,7 +166,7 @@ export type PreviewFormResult =
 
 
 /** Why: reads the submitted data at the edge (every input value is a string), then the core's form rules decide; each problem is a sentence under its field. */
-export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer): PreviewFormResult {
+export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer, offeredTopics: readonly string[] = []): PreviewFormResult {
   const binding = verifyFormBinding(data.form, key);
   const values: PreviewFormValues = {};
   const unreadable = new Set<PreviewField>();
@@ -167,7 +182,7 @@ export function readPreviewForm(data: Record<string, unknown>, now: Date, key: B
     {
       type: values.type,
       mandate: values.mandate,
-      topics: (values.topics ?? '').split(','),
+      topics: topicsOf((values.topics ?? '').split(','), offeredTopics),
       summary: values.summary,
       expectedDate: values.expectedDate,
       urgent: values.urgent === 'true',

@@ -53,7 +53,7 @@ describe('the database lost right after a new letter is saved and its card poste
     const [letter, ...others] = await savedLetters(w.harness.store);
     expect(others).toEqual([]);
     expect(letter).toMatchObject({ summary: SUMMARY, threads: [] });
-    expect(told.text).toContain(`${letter!.ref} is saved, but I could not confirm yet that its card is in this channel`);
+    expect(told.text).toContain(`${letter!.ref} is saved, but I could not confirm yet that its card is in the company's channel`);
     expect(told.text).not.toMatch(/nothing was changed/);
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, letter!.ref)).toEqual([]);
 

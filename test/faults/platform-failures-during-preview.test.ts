@@ -54,7 +54,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
     w.fake.failNext('chat.postMessage', { httpStatus: 500 });
     const { ref, told } = await preview();
     expect(w.fake.calls.filter((c) => c.method === 'chat.postMessage' && isRootCard(c.args)).map((c) => c.status)).toEqual([500]);
-    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in this channel`);
+    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in the company's channel`);
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, ref)).toEqual([]);
     await expectSavedOnce(ref);
     await retryAndExpectOneCard(ref, 2);
@@ -64,7 +64,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
     w.fake.failNext('chat.postMessage', { rateLimitedFor: 30 });
     const { ref, told } = await preview();
     expect(w.fake.calls.filter((c) => c.method === 'chat.postMessage' && isRootCard(c.args)).map((c) => c.status)).toEqual([429]);
-    expect(told).toContain(`${ref} is saved, but Slack did not accept the card yet, so it is not in this channel`);
+    expect(told).toContain(`${ref} is saved, but Slack did not accept the card yet, so it is not in the company's channel`);
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, ref)).toEqual([]);
 
     // Neither the simulated nor the real 30 seconds are over: the other answer must not wait for them.
@@ -83,7 +83,7 @@ describe('platform 500s, 429s and timeouts during a preview (in-process Slack ap
   it('an answer that comes only after the client timed out (Slack posted the card): Mara is told it is saved but not that it is missing, and the retry adopts that one card', async () => {
     w.fake.holdNext('chat.postMessage', { stage: 'after-posting', match: isRootCard, releaseWhenCallerGone: true });
     const { ref, told } = await preview(20_000); // the client's own 10-second timeout runs out first
-    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in this channel`);
+    expect(told).toContain(`${ref} is saved, but I could not confirm yet that its card is in the company's channel`);
     expect(w.fake.calls.filter((c) => c.method === 'chat.postMessage' && isRootCard(c.args))).toHaveLength(1);
     expect(rootCardsOf(w.fake, CHANNEL, ref)).toHaveLength(1); // on Slack's side the card is there
     expect(falseClaimsAboutCard(w.fake, 'U0MARA', CHANNEL, ref)).toEqual([]);

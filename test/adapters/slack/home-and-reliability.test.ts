@@ -88,7 +88,7 @@ describe("Slack: commands typed in the app's Messages tab", () => {
     w.fake.clear();
     await w.send.event(directMessage({ user: 'U0MARA', text: 'stauts' }));
     const typo = await w.fake.waitFor(() => answersIn(w.fake.dmOf('U0MARA'))[0], 'typo answer');
-    expect(visibleText(typo)).toMatch(/Did you mean .status.\?/);
+    expect(visibleText(typo)).toMatch(/Did you mean `\/preletter status`\?/);
   });
 
   it("ignores the app's own messages and edits in the conversation", async () => {
@@ -140,7 +140,7 @@ describe('Slack: when Slack pushes back', () => {
     w.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     await w.send.interaction(viewSubmission({ user: 'U0MARA', privateMetadata: view.private_metadata, values: previewValues({ type: 'UA', topics: ['surveillance'], summary: 'Urgent.' }) }));
     const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral').find((c) => c.args.user === 'U0MARA'), 'the private explanation');
-    expect(visibleText(told)).toContain('PL-2026-0001 is saved, but Slack does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel');
+    expect(visibleText(told)).toContain('PL-2026-0001 is saved, but Slack does not let PreLetter post in the company\'s channel, so it is not there yet. Please add PreLetter to that channel');
     expect(visibleText(told)).not.toMatch(/Error|stack|at Object/);
     expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
   });
@@ -149,6 +149,6 @@ describe('Slack: when Slack pushes back', () => {
     w.fake.failNext('views.open', { error: 'expired_trigger_id' });
     await w.send.command(slashCommand('U0MARA', 'preview'));
     const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral')[0], 'the private explanation');
-    expect(visibleText(told)).toContain('The form took too long to open. Please run the command again.');
+    expect(visibleText(told)).toContain('Slack did not accept the request, so it did not go through. Nothing is lost: please try again in a minute.');
   });
 });

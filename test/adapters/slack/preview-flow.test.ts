@@ -31,7 +31,7 @@ async function preview(w: SlackWorld, summary = SUMMARY): Promise<RecordedApiCal
   );
   expect(submit.status).toBe(200);
   expect(submit.text).toBe('');
-  await w.fake.waitFor(ephemeralTo(w, 'U0MARA', 'is open in this channel'), 'preview confirmation');
+  await w.fake.waitFor(ephemeralTo(w, 'U0MARA', 'is open in the company\'s channel'), 'preview confirmation');
   return w.fake.of('chat.postMessage').find((c) => c.args.channel === 'C0NORTH' && !c.args.thread_ts)!;
 }
 
@@ -57,7 +57,7 @@ describe('Slack: a letter from preview to reply', () => {
     expect(block('expected_date').element.type).toBe('datepicker');
     expect(block('urgent').element.type).toBe('checkboxes');
     expect(block('mandate')).toBeUndefined();
-    expect(visibleText(opened)).toContain('Preview a letter to *Northwind Social*');
+    expect(visibleText(opened)).toContain('Preview a letter to Northwind Social.');
   });
 
   it('posts the root card in the bound channel, mentions the owners in its thread and messages them', async () => {

@@ -34,7 +34,7 @@ const REFUSALS: Refusal[] = [
   { name: 'an owner previewing', user: 'U0ANA', channel: 'C0NORTH', send: command('U0ANA', 'preview'), says: 'Only members of a mandate team can preview letters' },
   { name: 'a preview in an unbound channel', user: 'U0MARA', channel: 'C0RANDOM', send: command('U0MARA', 'preview', 'C0RANDOM'), says: 'not bound to a company' },
   { name: 'a preview in a direct message', user: 'U0MARA', channel: 'D0MARA', send: command('U0MARA', 'preview', 'D0MARA'), says: 'Run `/preletter preview` in that channel' },
-  { name: 'a mistyped command', user: 'U0TOM', channel: 'C0NORTH', send: command('U0TOM', `sen ${REF}`), says: 'Did you mean `sent`?' },
+  { name: 'a mistyped command', user: 'U0TOM', channel: 'C0NORTH', send: command('U0TOM', `sen ${REF}`), says: 'Did you mean `/preletter sent`?' },
   { name: 'a command without its reference', user: 'U0TOM', channel: 'C0NORTH', send: command('U0TOM', 'sent'), says: 'The letter reference is missing' },
 ];
 
@@ -104,7 +104,7 @@ describe('Slack: the preview form checks its fields in the modal', () => {
     const values = previewValues({ type: 'AL', topics: ['surveillance'], summary: 'Fine.' });
     values.topics = { value: { type: 'multi_static_select', selected_options: 'surveillance' } };
     const reply = await w.send.interaction(viewSubmission({ user: 'U0MARA', privateMetadata: metadata, values }));
-    expect(reply.json().errors.topics).toMatch(/^PreLetter could not read this field \(selected_options: Invalid input: expected array, received string\)/);
+    expect(reply.json().errors.topics).toMatch(/^PreLetter could not read this field \(topics\)/);
   });
 
   it("accepts today's date in the westernmost time zone, which is yesterday in Geneva", async () => {
@@ -113,6 +113,6 @@ describe('Slack: the preview form checks its fields in the modal', () => {
       viewSubmission({ user: 'U0MARA', privateMetadata: metadata, values: previewValues({ type: 'OL', topics: ['surveillance'], summary: 'Fine.', date: '2026-03-02' }) }),
     );
     expect(reply.text).toBe('');
-    await w.fake.waitFor(() => w.fake.of('chat.postEphemeral').find((c) => visibleText(c).includes('is open in this channel')), 'preview confirmation');
+    await w.fake.waitFor(() => w.fake.of('chat.postEphemeral').find((c) => visibleText(c).includes('is open in the company\'s channel')), 'preview confirmation');
   });
 });

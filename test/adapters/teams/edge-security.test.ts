@@ -58,7 +58,7 @@ describe('Teams: the HTTP edge', () => {
     message.conversation.id = 'a:1 with spaces';
     expect((await w.send.post(message)).status).toBe(200);
     const told = await w.fake.waitFor(() => w.fake.of('send').find((c) => c.conversationId === w.fake.personalChatOf(AAD.mara)), 'the private answer');
-    expect(visibleText(told)).toContain('Teams sent a message that PreLetter could not read (conversation.id: has spaces).');
+    expect(visibleText(told)).toContain('Microsoft Teams sent something PreLetter could not read (conversation.id).');
     await w.teams.idle();
     expect(w.fake.calls.map((c) => c.operation)).toEqual(['create', 'send']);
   });

@@ -56,7 +56,7 @@ describe('Teams activities at the edge', () => {
   it('refuses a person without an Azure AD object id, naming the field', () => {
     const a = fixture('message-personal');
     delete a.from.aadObjectId;
-    expect(() => readMessage(a)).toThrow(expect.objectContaining({ code: 'invalid-input', userMessage: expect.stringContaining('from.aadObjectId: is missing') }));
+    expect(() => readMessage(a)).toThrow(expect.objectContaining({ code: 'invalid-input', userMessage: expect.stringContaining('(from.aadObjectId)') }));
   });
 
   it('accepts the Bot Framework Emulator’s user id, which has no Azure AD behind it', () => {

@@ -73,7 +73,7 @@ async function preview(w: TeamsWorld): Promise<ConnectorCall> {
   const form = await openForm(w);
   const answer = await submit(w, form, { type: 'AL', topics: 'content-moderation', summary: SUMMARY, expectedDate: '2026-03-20', urgent: 'false' });
   expect(answer.type).toBe(CARD_TYPE);
-  expect(cardText(answer.value)).toContain('PL-2026-0001 is open in this channel and routed to Ana Ruiz and Wei Tan.');
+  expect(cardText(answer.value)).toContain('PL-2026-0001 is open in the company\'s channel and routed to Ana Ruiz and Wei Tan.');
   await w.teams.idle();
   return w.fake.of('create').find((c) => c.body?.activity)!;
 }
@@ -103,7 +103,7 @@ describe('Teams: a letter from preview to reply', () => {
     expect(input('urgent').type).toBe('Input.Toggle');
     expect(input('mandate')).toBeUndefined();
     expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'preview-submit' });
-    expect(visibleText(form.call)).toContain('Preview a letter to **Northwind Social**');
+    expect(visibleText(form.call)).toContain('Preview a letter to Northwind Social.');
     expect(w.fake.of('create').filter((c) => c.body?.isGroup)).toEqual([]);
   });
 

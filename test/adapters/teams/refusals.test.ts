@@ -42,7 +42,7 @@ const COMMAND_REFUSALS: Refusal[] = [
   { name: 'an owner previewing', user: 'ana', send: command('ana', 'preview'), says: 'Only members of a mandate team can preview letters' },
   { name: 'a preview in an unbound channel', user: 'mara', send: command('mara', 'preview', { channelId: TEAMS_CHANNELS.unbound.channelId }), says: 'not bound to a company' },
   { name: 'a preview in personal chat', user: 'mara', send: command('mara', 'preview', { personal: true }), says: 'nothing was created here' },
-  { name: 'a mistyped command', user: 'tom', send: command('tom', `sen ${REF}`), says: 'Did you mean `sent`?' },
+  { name: 'a mistyped command', user: 'tom', send: command('tom', `sen ${REF}`), says: 'Did you mean **@PreLetter sent**?' },
   { name: 'a command without its reference', user: 'tom', send: command('tom', 'sent'), says: 'The letter reference is missing' },
 ];
 
@@ -138,12 +138,12 @@ describe('Teams: the preview form refuses what it cannot trust', () => {
   it('names a field Teams sent in a shape PreLetter cannot read', async () => {
     const reply = await submit('mara', { ...valid, topics: ['surveillance'], form: token });
     const red = reply.json().value.body.filter((b: any) => b.color === 'Attention').map((b: any) => b.text.replace(/\u2060/g, ''));
-    expect(red).toContain('Topics: PreLetter could not read this field (topics: expected text). Please fill it in again.');
+    expect(red).toContain('Topics: PreLetter could not read this field (topics). Please fill it in again.');
   });
 
   it('opens the letter once, however often the same form is submitted', async () => {
     const first = await submit('mara', { ...valid, form: token });
-    expect(JSON.stringify(first.json().value)).toContain('is open in this channel');
+    expect(JSON.stringify(first.json().value)).toContain('is open in the company\'s channel');
     const again = await submit('mara', { ...valid, summary: 'Second try.', form: token });
     expect(again.json()).toEqual({ statusCode: 200, type: MESSAGE_TYPE, value: expect.stringContaining('already submitted') });
     await w.teams.idle();

@@ -53,7 +53,7 @@ describe('Teams: when the connector pushes back', () => {
     w.fake.failNext('create', { status: 429, retryAfter: 1 });
     const started = Date.now();
     const reply = await submit(w, form);
-    expect(JSON.stringify(reply.json().value)).toContain('is open in this channel');
+    expect(JSON.stringify(reply.json().value)).toContain('is open in the company\'s channel');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(channelPosts(w).map((c) => c.status)).toEqual([429, 201]);
     expect((await w.harness.store.letters.get('PL-2026-0001'))?.threads).toHaveLength(1);
@@ -75,7 +75,7 @@ describe('Teams: when the connector pushes back', () => {
     const text = JSON.stringify(reply.json().value);
     expect(reply.json()).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     // A 503 does not prove nothing was posted: the person is told only what is known.
-    expect(text).toContain('PL-2026-0001 is saved, but I could not confirm yet that its card is in this channel. If it is not here yet, I will post it as soon as I can');
+    expect(text).toContain('PL-2026-0001 is saved, but I could not confirm yet that its card is in the company\'s channel. If it is not there yet, I will post it as soon as I can');
     expect(text).not.toMatch(/Error|stack|503/);
     // Teams offers no way to look for a post that may have been made: the next try is the delivery's, minutes later.
     expect(channelPosts(w).map((c) => c.status)).toEqual([503]);
@@ -86,7 +86,7 @@ describe('Teams: when the connector pushes back', () => {
     const form = await openForm(w);
     w.fake.failNext('create', { status: 403 });
     const reply = await submit(w, form);
-    expect(JSON.stringify(reply.json().value)).toContain('is saved, but Microsoft Teams does not let PreLetter post in this channel, so it is not here yet. Please add PreLetter to this channel');
+    expect(JSON.stringify(reply.json().value)).toContain('is saved, but Microsoft Teams does not let PreLetter post in the company\'s channel, so it is not there yet. Please add PreLetter to that channel');
     expect(channelPosts(w).map((c) => c.status)).toEqual([403]);
   });
 });

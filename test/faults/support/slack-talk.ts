@@ -73,7 +73,7 @@ export function falseClaimsAboutCard(fake: SlackApiFake, userId: string, channel
   return answersTo(fake, userId).flatMap(({ index, text }) => {
     if (!text.includes(ref)) return [];
     const cardThere = posted >= 0 && posted < index;
-    const saysThere = /is open in this channel/.test(text);
+    const saysThere = /is open in the company's channel/.test(text);
     const saysNotThere = /it is not in this channel|so it is not here/.test(text);
     return (saysThere && !cardThere) || (saysNotThere && cardThere) ? [text] : [];
   });

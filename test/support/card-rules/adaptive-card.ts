@@ -43,7 +43,7 @@ export const ADAPTIVE_CARD_SCHEMA_VERSIONS = ['1.4', '1.5', '1.6'] as const;
  *   your bot messages", https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages:
  *   40 KB, HTTP 413 MessageSizeTooBig beyond it; the Teams connector reference,
  *   https://learn.microsoft.com/connectors/teams/, gives "about 28 KB" for a posted message). The card
- *   alone is held to the lower 28 KB, measured as UTF-16, so the rest of the activity still fits.
+ *   is held to the bot-message limit, 40 KB as UTF-16.
  * - mentions: every `<at>name</at>` in card text needs an `msteams.entities` entry of type "mention"
  *   with exactly that `text` and a `mentioned` { id, name }; otherwise Teams shows the raw tag.
  *   Source: "Format cards in Teams", mention support within Adaptive Cards,
@@ -52,7 +52,7 @@ export const ADAPTIVE_CARD_SCHEMA_VERSIONS = ['1.4', '1.5', '1.6'] as const;
 export const TEAMS_CARD_RULES = {
   actionExecuteMinVersion: '1.4',
   refreshUserIdsMax: 60,
-  maxPayloadBytes: 28 * 1024,
+  maxPayloadBytes: 40 * 1024,
 } as const;
 
 const SCHEMA_DIR = path.join(__dirname, '..', '..', 'fixtures', 'teams', 'adaptive-card-schema');
