@@ -9,10 +9,13 @@ import type { PreLetterError } from '../../src/domain/errors';
 /** How much of a field name or problem a sentence repeats: validation messages may quote what was received. */
 const ECHO_LIMIT = 120;
 
-function clip(text: string): string {
+/** Why: a text cut to `max` whole characters (never half a surrogate pair), marked with an ellipsis when cut. */
+export function clipChars(text: string, max: number): string {
   const chars = [...text];
-  return chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : text;
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
+
+const clip = (text: string) => clipChars(text, ECHO_LIMIT);
 
 /** Why: the sentence for a payload that failed validation, naming the platform and the field (both clipped). */
 export function unreadablePayload(platform: 'Slack' | 'Teams', what: string, field: string, problem: string): PreLetterError {

@@ -11,6 +11,7 @@ import { refusal, voiceFor, type Voice } from '../../src/bot/messages/catalogue'
 import { checkPreviewForm, LETTER_TYPES, PREVIEW_FIELDS, type PreviewField } from '../../src/bot/preview-form';
 import { SUMMARY_MAX_LENGTH, type PreviewFormOptions, type PreviewInput } from '../../src/bot/preview-letter';
 import type { ChannelBinding } from '../../src/domain/types';
+import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
 import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION, type CardElement } from './render';
 import { TEAMS_ID } from './thread-ref';
@@ -95,8 +96,15 @@ export function topicsOf(values: string[], offered: readonly string[]): string[]
   return values.map((v) => byValue.get(v.trim()) ?? v);
 }
 
+/**
+ * Why: a choice's title is only what the person reads (its value says which it is), so it is
+ * cut like Slack cuts option texts: a hundred 150-character topics would not fit in one
+ * Teams message otherwise.
+ */
+const CHOICE_TITLE_MAX = 100;
+
 function choices(items: Array<{ title: string; value: string }>): CardElement[] {
-  return items.slice(0, MAX_OPTIONS).map((c) => ({ title: c.title, value: c.value }));
+  return items.slice(0, MAX_OPTIONS).map((c) => ({ title: clipChars(c.title, CHOICE_TITLE_MAX), value: c.value }));
 }
 
 /** Why: the form card, in the person's language; with `values` and `errors` it is the same form again, inputs kept, each problem in red under its field. */

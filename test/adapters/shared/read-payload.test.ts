@@ -6,6 +6,8 @@ describe('the sentence for an unreadable payload', () => {
     const err = unreadablePayload('Teams', 'message', 'conversation.conversationType', `Invalid enum value. Received '${'x'.repeat(1000)}'`);
     expect(err.userMessage).toContain('(conversation.conversationType)');
     expect(err.userMessage.length).toBeLessThan(300);
-    expect(err.userMessage).toContain('…)');
+    expect(err.userMessage).not.toContain('xxx');
+    const long = unreadablePayload('Slack', 'payload', `actions.${'y'.repeat(1000)}`, 'Required');
+    expect(long.userMessage).toContain(`(actions.${'y'.repeat(112)}…)`);
   });
 });

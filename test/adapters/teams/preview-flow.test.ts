@@ -5,6 +5,7 @@
  * mentioned in its reply chain and messaged → Acknowledge (refreshed card) → `sent` →
  * Record reply. Also `ack` replied in the reply chain, and commands in personal chat.
  */
+import { topicChoiceValue } from '../../../adapters/teams/preview-form';
 import { decodeMessageRef, decodeThreadRef } from '../../../adapters/teams/thread-ref';
 import { previewLetter } from '../../../src/bot/preview-letter';
 import type { ConnectorCall } from './support/connector-fake';
@@ -97,7 +98,8 @@ describe('Teams: a letter from preview to reply', () => {
     expect(input('type')).toMatchObject({ type: 'Input.ChoiceSet', value: 'AL' });
     expect(input('type').choices.map((c: Json) => c.value)).toEqual(['UA', 'AL', 'OL']);
     expect(input('topics')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true });
-    expect(input('topics').choices.map((c: Json) => c.value)).toEqual(['content-moderation', 'surveillance']);
+    expect(input('topics').choices.map((c: Json) => c.title)).toEqual(['content-moderation', 'surveillance']);
+    expect(input('topics').choices.map((c: Json) => c.value)).toEqual(['content-moderation', 'surveillance'].map(topicChoiceValue));
     expect(input('summary')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 1500 });
     expect(input('expectedDate').type).toBe('Input.Date');
     expect(input('urgent').type).toBe('Input.Toggle');

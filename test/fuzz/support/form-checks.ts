@@ -7,7 +7,7 @@ import { isPreLetterError } from '../../../src/domain/errors';
 
 /**
  * Why: a refusal must be PreLetter's own error, for bad input, naming its field: in the
- * sentence (`(field: problem)`), or for the signed/kept form state, as "out of date".
+ * sentence (`(field)`), or for the signed/kept form state, as "out of date".
  */
 export function refusalProblems(err: unknown, stateField: string): string[] {
   if (!isPreLetterError(err)) throw err;
@@ -15,7 +15,7 @@ export function refusalProblems(err: unknown, stateField: string): string[] {
   const problems: string[] = [];
   if (err.code !== 'invalid-input') problems.push(`code ${err.code}`);
   if (field === '') problems.push('no field in the error');
-  const named = err.userMessage.includes(`(${field}:`) || (field === stateField && err.userMessage.includes('out of date'));
+  const named = err.userMessage.includes(`(${field})`) || (field === stateField && err.userMessage.includes('out of date'));
   if (!named) problems.push(`the sentence does not name ${field}: ${err.userMessage.slice(0, 200)}`);
   return problems;
 }
