@@ -30,7 +30,7 @@ export interface SharedTurn<R extends Answerable> {
 /** Why: "first time we see this platform id?": a repeated request is answered and not acted on twice. */
 export async function firstTimeOn(deps: BotDeps, platform: Platform, dedupeId: string, log: Logger): Promise<boolean> {
   const first = await deps.inbound.recordOnce(platform, dedupeId, deps.clock.now());
-  if (!first) log.info({ dedupeId }, `repeated ${platform} request ignored`);
+  if (!first) log.info({ platform, dedupeId }, 'repeated request ignored');
   return first;
 }
 
@@ -44,7 +44,7 @@ export async function answerByFirstWay(ways: Array<[string, () => Promise<unknow
     } catch (err) {
       last = err;
       const e = err as PreLetterError;
-      log.warn({ way, code: e.code, platformError: e.context?.slackError ?? e.context?.status, userId: user.userId }, 'private reply failed');
+      log.warn({ way, code: e.code, slackError: e.context?.slackError, status: e.context?.status, userId: user.userId }, 'private reply failed');
     }
   }
   log.error({ userId: user.userId, ...errorDetails(last) }, 'could not reach the person privately');

@@ -7,6 +7,7 @@ import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { cardForError } from '../../src/bot/error-sink';
 import type { Voice } from '../../src/bot/messages/catalogue';
+import { inUnitOfWork } from '../../src/bot/deps';
 import { voiceOfAccount } from '../../src/bot/voices';
 import type { NeutralCard } from '../../src/bot/ports';
 import { status } from '../../src/bot/status';
@@ -44,10 +45,12 @@ export async function handleHomeOpened(services: TurnServices, body: unknown): P
     const request = readHomeOpened(body);
     if (request.tab !== 'home') return;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
-    const voice = await voiceOfAccount(services.deps, request.actor);
+    // One unit of work: the voice's lookup of the person also answers the status use case's.
+    const deps = inUnitOfWork(services.deps);
+    const voice = await voiceOfAccount(deps, request.actor);
     let card: NeutralCard;
     try {
-      card = await status(services.deps, { actor: request.actor });
+      card = await status(deps, { actor: request.actor });
     } catch (err) {
       card = cardForError(err, turn.log, voice, 'slack');
     }

@@ -12,7 +12,8 @@ import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-conte
 import type { ActionId, NeutralCard } from '../../src/bot/ports';
 import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
-import { refusal, type Message, type Voice } from '../../src/bot/messages/catalogue';
+import { inUnitOfWork, type BotDeps } from '../../src/bot/deps';
+import { refusal, voiceFor, type Message, type Voice } from '../../src/bot/messages/catalogue';
 import { letterCard } from '../../src/bot/views/letter-card';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
@@ -21,7 +22,7 @@ import type { PreLetterError } from '../../src/domain/errors';
 import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply, readCardAction, type CardActionRequest } from './inbound';
-import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm, verifyFormBinding } from './preview-form';
+import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewAnswers, verifyFormBinding } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, commandText, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
@@ -55,6 +56,26 @@ function toResponse(outcome: Outcome): CardActionResponse {
 }
 
 const message = (v: Voice, words: Message): MessageOutcome => ({ kind: 'message', card: noticeCard('PreLetter', [v.say(words)]) });
+
+/**
+ * Why: the clicker's words are looked up only when a message must be worded, in the same
+ * unit of work as the action (whose own lookup of the person answers it), never before
+ * the invoke budget starts. `known` is the voice once found, for answers that cannot wait.
+ */
+class ClickerVoice {
+  private found?: Promise<Voice>;
+  known?: Voice;
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly reply: CardActionRequest['reply'],
+  ) {}
+
+  get(): Promise<Voice> {
+    this.found ??= voiceOfReply(this.deps, this.reply).then((v) => (this.known = v));
+    return this.found;
+  }
+}
 const cardOf = (card: NeutralCard): Outcome => ({ kind: 'card', content: renderAdaptiveCard(card).attachment.content as CardElement });
 
 /**
@@ -93,44 +114,44 @@ async function button(services: TurnServices, request: CardActionRequest, action
   return outcome.changed ? cardOf(outcome.reply) : { kind: 'message', card: outcome.reply };
 }
 
-async function previewSubmit(services: TurnServices, request: CardActionRequest, v: Voice, log: Logger): Promise<Outcome> {
+async function previewSubmit(services: TurnServices, request: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
   const { deps } = services;
   const binding = verifyFormBinding(request.data.form, services.settings.formKey);
-  if (binding.userId !== request.actor.userId) return message(v, { key: 'form.not-yours' });
+  if (binding.userId !== request.actor.userId) return message(await voice.get(), { key: 'form.not-yours' });
   const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
   // The topics are chosen by digest: what the directory offers now says which they are.
   const options = await previewFormOptions(deps, request.actor, channel);
-  const form = readPreviewForm(request.data, deps.clock.now(), services.settings.formKey, options.topics);
+  const form = readPreviewAnswers(binding, request.data, deps.clock.now(), options.topics);
   if (!form.ok) {
     return { kind: 'card', content: previewFormCard(options, String(request.data.form), form.values, form.errors) };
   }
-  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(v, { key: 'form.used' });
+  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(await voice.get(), { key: 'form.used' });
   const { letter, reply } = await previewLetter(deps, { ...form.input, actor: request.actor });
   log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted');
   return cardOf(reply);
 }
 
-async function work(services: TurnServices, request: CardActionRequest, v: Voice, log: Logger): Promise<Outcome> {
+async function work(services: TurnServices, request: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
   try {
-    if (!(await firstTime(services, request.dedupeId, log))) return message(v, { key: 'click.repeated' });
-    if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, v, log);
+    if (!(await firstTime(services, request.dedupeId, log))) return message(await voice.get(), { key: 'click.repeated' });
+    if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, voice, log);
     if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as ActionId, log);
     log.info({ verb: request.verb.slice(0, 40) }, 'unknown card action');
-    return message(v, { key: 'click.unknown-button' });
+    return message(await voice.get(), { key: 'click.unknown-button' });
   } catch (err) {
-    return { kind: 'message', card: cardForError(err, log, v, 'teams') };
+    return { kind: 'message', card: cardForError(err, log, await voice.get(), 'teams') };
   }
 }
 
 /** Why: what Teams could not be told in time is delivered anyway: the card updated, or the words sent privately. */
-async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, v: Voice, log: Logger): Promise<void> {
+async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, voice: ClickerVoice, log: Logger): Promise<void> {
   try {
     if (outcome.kind === 'card' && request.place.messageId) {
       const ref = encodeMessageRef({ conversationId: request.place.conversationId, serviceUrl: request.serviceUrl, tenantId: request.tenantId, activityId: request.place.messageId });
       await services.platform.replaceMessage(ref, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: outcome.content }] });
       return;
     }
-    const card = outcome.kind === 'message' ? outcome.card : message(v, { key: 'click.done' }).card;
+    const card = outcome.kind === 'message' ? outcome.card : message(await voice.get(), { key: 'click.done' }).card;
     await tellPrivately(services, request.reply, card, log);
   } catch (err) {
     log.warn({ code: (err as PreLetterError).code, ...errorDetails(err) }, 'late card action answer failed');
@@ -148,8 +169,10 @@ export async function handleCardAction(services: TurnServices, body: unknown): P
     const v = await voiceOfAccount(services.deps, loose?.user, loose?.locale);
     return toResponse({ kind: 'message', card: cardForError(err, log, v, 'teams') });
   }
-  const v = await voiceOfReply(services.deps, request.reply);
-  const running = work(services, request, v, log);
+  // One unit of work for the click: the action's lookups also answer whose words to use.
+  const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
+  const voice = new ClickerVoice(scoped.deps, request.reply);
+  const running = work(scoped, request, voice, log);
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
@@ -158,6 +181,7 @@ export async function handleCardAction(services: TurnServices, body: unknown): P
   clearTimeout(timer);
   if (first) return toResponse(first);
   log.warn({ budgetMs: services.settings.invokeBudgetMs }, 'card action answered before its work finished');
-  services.tracker.track(running.then((outcome) => deliverLate(services, request, outcome, v, log)));
-  return toResponse(message(v, { key: 'click.working' }));
+  services.tracker.track(running.then((outcome) => deliverLate(scoped, request, outcome, voice, log)));
+  // The budget is spent: no lookup now. The clicker's own voice if the action found it, else their client's language.
+  return toResponse(message(voice.known ?? voiceFor({ locale: request.reply.locale, zone: services.deps.policy.defaultTimeZone }), { key: 'click.working' }));
 }

@@ -3,7 +3,7 @@
  * PreLetter admin puts in the routing directory to bind a channel to a company, and
  * logs the ids. Nothing about any letter is shown. Runs after Teams got its answer.
  */
-import { ENGLISH, type Voice } from '../../src/bot/messages/catalogue';
+import { ENGLISH } from '../../src/bot/messages/catalogue';
 import type { NeutralCard } from '../../src/bot/ports';
 import { readInstall, type InstallRequest } from './inbound';
 import { firstTime, runTurn, type TurnServices } from './turn';
@@ -14,7 +14,9 @@ export function bindingLine(request: Pick<InstallRequest, 'channel'>): string {
 }
 
 /** Why: the welcome card: ids and instructions only, for an admin to act on. */
-export function bindingCard(request: InstallRequest, v: Voice = ENGLISH): NeutralCard {
+export function bindingCard(request: InstallRequest): NeutralCard {
+  // Posted in the team's General channel, before any company is known: English, for the admin.
+  const v = ENGLISH;
   return {
     title: v.t('install.title'),
     body: [[{ text: v.t('install.bind') }], [{ text: bindingLine(request) }], [{ text: v.t('install.other-channel') }]],

@@ -9,7 +9,7 @@ import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
-import { refusal } from '../../src/bot/messages/catalogue';
+import { refusal, voiceFor } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { errorDetails } from '../../src/logger';
 import { voiceOfReply } from '../shared/turn';
@@ -44,7 +44,8 @@ async function sendPreviewForm(services: TurnServices, request: MessageRequest, 
   const form = previewFormAttachment(previewFormCard(options, token));
   await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [form] });
   if (!request.said) return;
-  const v = await voiceOfReply(services.deps, request.reply);
+  // In the person's language, which the form's options already carry: no second lookup.
+  const v = voiceFor({ locale: options.locale, zone: services.deps.policy.defaultTimeZone });
   const notice = noticeCard(v.t('form.title'), v.t('form.sent-privately', { name: request.said.name ?? '' }));
   await services.platform.postNotice(request.serviceUrl, request.said.conversationId, notice).catch((err: unknown) => {
     services.logger.warn({ channelId: request.channel?.channelId, ...errorDetails(err) }, 'channel note about the preview form failed');

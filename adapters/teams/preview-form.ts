@@ -175,7 +175,11 @@ export type PreviewFormResult =
 
 /** Why: reads the submitted data at the edge (every input value is a string), then the core's form rules decide; each problem is a sentence under its field. */
 export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer, offeredTopics: readonly string[] = []): PreviewFormResult {
-  const binding = verifyFormBinding(data.form, key);
+  return readPreviewAnswers(verifyFormBinding(data.form, key), data, now, offeredTopics);
+}
+
+/** Why: the same, for a caller that has verified the form's binding already (it needed it to know whose form it is). */
+export function readPreviewAnswers(binding: FormBinding, data: Record<string, unknown>, now: Date, offeredTopics: readonly string[]): PreviewFormResult {
   const values: PreviewFormValues = {};
   const unreadable = new Set<PreviewField>();
   for (const id of PREVIEW_FIELDS) {

@@ -12,19 +12,14 @@ import type { NeutralCard, PlatformFailure } from './ports';
 import { errorCard } from './views/notice-card';
 
 const EXPECTED = new Set(['invalid-input', 'not-found', 'forbidden', 'not-bound', 'conflict']);
-const FAILURES: Record<PlatformFailure, 'error.no-access' | 'error.busy' | 'error.unreachable' | 'error.refused'> = {
-  'no-access': 'error.no-access',
-  busy: 'error.busy',
-  unreachable: 'error.unreachable',
-  refused: 'error.refused',
-};
+const FAILURES: ReadonlySet<string> = new Set<PlatformFailure>(['no-access', 'busy', 'unreachable', 'refused']);
 
 /** Why: an error without words of its own is worded by its kind; the platform is the one the turn runs on. */
 function messageFor(err: PreLetterError, platform: Platform): Message {
   if (err.code === 'unavailable') return { key: 'error.unavailable' };
   if (err.code === 'platform') {
-    const reason = err.context.reason as PlatformFailure | undefined;
-    return { key: reason && Object.hasOwn(FAILURES, reason) ? FAILURES[reason] : 'error.refused', platform };
+    const reason = String(err.context.reason);
+    return { key: FAILURES.has(reason) ? (`error.${reason as PlatformFailure}` as const) : 'error.refused', platform };
   }
   return { key: 'error.internal' };
 }

@@ -5,7 +5,7 @@
  * and Adaptive Card markup turned back into readable text (mentions as @Name).
  */
 import { DateTime } from 'luxon';
-import { zoneAbbreviation } from '../../src/bot/format';
+import { zoneAbbreviation } from '../../src/bot/messages/format';
 import type { Directory, Person } from '../../src/domain/types';
 import type { RecordedApiCall } from '../adapters/slack/support/slack-api-fake';
 import type { ConnectorCall } from '../adapters/teams/support/connector-fake';

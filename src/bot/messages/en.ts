@@ -8,7 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Segment } from '../ports';
 import type { Formats } from './format';
-import { cmd, s } from './text';
+import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Urgent appeal', AL: 'Allegation letter', OL: 'Other letter' };
 const STATUSES: Record<LetterStatus, string> = {
@@ -84,10 +84,6 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
   return ` ${names} ${people.length === 1 ? 'has' : 'have'} not acknowledged it.`;
 }
 
-function commandList(): Segment[] {
-  const all = (Object.keys(USAGE) as CommandName[]).map((name) => cmd(name, ...USAGE[name]));
-  return all.flatMap((c, i) => (i === 0 ? [c] : [{ text: ', ' }, c]));
-}
 
 /** Why: the English words, and the shape (keys and arguments) every other language must match. */
 export const en = {
@@ -182,9 +178,9 @@ export const en = {
   'help.intro': () => 'PreLetter opens a thread for each letter preview, routes it to the right person at the company, and keeps the 60-day reply clock.',
   'help.command': (a: { name: CommandName }) => s`${cmd(a.name, ...USAGE[a.name])}: ${DESCRIPTIONS[a.name]}`,
   'help.description': (a: { name: CommandName }) => DESCRIPTIONS[a.name],
-  'help.commands': () => s`Commands: ${commandList()}.`,
+  'help.commands': () => s`Commands: ${commandList(USAGE)}.`,
   'command.unknown': (a: { word: string; guess?: CommandName }) =>
-    s`"${a.word}" is not a PreLetter command.${a.guess ? s` Did you mean ${cmd(a.guess)}?` : ''} Commands: ${commandList()}.`,
+    s`"${a.word}" is not a PreLetter command.${a.guess ? s` Did you mean ${cmd(a.guess)}?` : ''} Commands: ${commandList(USAGE)}.`,
   'command.extra': (a: { extra: string; name: CommandName }) => s`Please leave out "${a.extra}": ${a.name} is used like ${cmd(a.name, ...USAGE[a.name])}.`,
   'command.ref-missing': (a: { name: CommandName }) => s`The letter reference is missing: ${a.name} needs one, like ${cmd(a.name, EXAMPLE_REF)}.`,
   'command.ref-invalid': (a: { typed: string }) => `"${a.typed}" is not a letter reference: it should look like ${EXAMPLE_REF}.`,
@@ -220,7 +216,7 @@ export const en = {
   'reply.done': (a: { ref: string }) => `Recorded: ${a.ref} has its reply. All reminders have stopped.`,
   'withdraw.title': (a: { ref: string }) => `Withdrawn ${a.ref}`,
   'withdraw.note': (a: { name: string; reason?: string }) =>
-    `${a.name} withdrew this letter preview${a.reason ? `: ${a.reason}${/[.!?…]$/.test(a.reason) ? '' : '.'}` : '.'} No action is needed from the company.`,
+    `${a.name} withdrew this letter preview${a.reason ? `: ${closed(a.reason)}` : '.'} No action is needed from the company.`,
   'withdraw.done': (a: { ref: string }) => `${a.ref} is withdrawn, and all reminders have stopped.`,
 
   // Previewing a letter

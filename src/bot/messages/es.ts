@@ -6,10 +6,9 @@
 import type { CommandName } from '../../domain/command';
 import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
-import type { Segment } from '../ports';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
-import { cmd, s } from './text';
+import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Llamamiento urgente', AL: 'Carta de alegación', OL: 'Otra carta' };
 const TYPES_LOWER: Record<LetterType, string> = { UA: 'llamamiento urgente', AL: 'carta de alegación', OL: 'otra carta' };
@@ -86,10 +85,6 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
   return ` ${names} no ${people.length === 1 ? 'ha' : 'han'} acusado recibo.`;
 }
 
-function commandList(): Segment[] {
-  const all = (Object.keys(USAGE) as CommandName[]).map((name) => cmd(name, ...USAGE[name]));
-  return all.flatMap((c, i) => (i === 0 ? [c] : [{ text: ', ' }, c]));
-}
 
 /** Why: the Spanish words, checked against the English shape by the Catalogue type. */
 export const es: Catalogue = {
@@ -179,9 +174,9 @@ export const es: Catalogue = {
     'PreLetter abre un hilo para cada avance de carta, lo dirige a la persona adecuada de la empresa y lleva el plazo de respuesta de 60 días.',
   'help.command': (a) => s`${cmd(a.name, ...USAGE[a.name])}: ${DESCRIPTIONS[a.name]}`,
   'help.description': (a) => DESCRIPTIONS[a.name],
-  'help.commands': () => s`Órdenes: ${commandList()}.`,
+  'help.commands': () => s`Órdenes: ${commandList(USAGE)}.`,
   'command.unknown': (a) =>
-    s`«${a.word}» no es una orden de PreLetter.${a.guess ? s` ¿Quiso decir ${cmd(a.guess)}?` : ''} Órdenes: ${commandList()}.`,
+    s`«${a.word}» no es una orden de PreLetter.${a.guess ? s` ¿Quiso decir ${cmd(a.guess)}?` : ''} Órdenes: ${commandList(USAGE)}.`,
   'command.extra': (a) => s`Le rogamos que quite «${a.extra}»: ${a.name} se usa así: ${cmd(a.name, ...USAGE[a.name])}.`,
   'command.ref-missing': (a) => s`Falta la referencia de la carta: ${a.name} necesita una, por ejemplo ${cmd(a.name, EXAMPLE_REF)}.`,
   'command.ref-invalid': (a) => `«${a.typed}» no es una referencia de carta: tiene la forma ${EXAMPLE_REF}.`,
@@ -215,7 +210,7 @@ export const es: Catalogue = {
   'reply.done': (a) => `Queda registrado: ${a.ref} tiene su respuesta. Todos los recordatorios se han detenido.`,
   'withdraw.title': (a) => `${a.ref} retirada`,
   'withdraw.note': (a) =>
-    `${a.name} retiró este avance de carta${a.reason ? `: ${a.reason}${/[.!?…]$/.test(a.reason) ? '' : '.'}` : '.'} La empresa no tiene que hacer nada.`,
+    `${a.name} retiró este avance de carta${a.reason ? `: ${closed(a.reason)}` : '.'} La empresa no tiene que hacer nada.`,
   'withdraw.done': (a) => `${a.ref} se ha retirado, y todos los recordatorios se han detenido.`,
 
   'preview.not-bound': () =>

@@ -6,10 +6,9 @@
 import type { CommandName } from '../../domain/command';
 import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
-import type { Segment } from '../ports';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
-import { cmd, s } from './text';
+import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Appel urgent', AL: "Lettre d'allégation", OL: 'Autre lettre' };
 const TYPES_LOWER: Record<LetterType, string> = { UA: "d'appel urgent", AL: "de lettre d'allégation", OL: "d'autre lettre" };
@@ -86,10 +85,6 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
   return ` ${names} ${people.length === 1 ? 'n’en a pas' : 'n’en ont pas'} accusé réception.`;
 }
 
-function commandList(): Segment[] {
-  const all = (Object.keys(USAGE) as CommandName[]).map((name) => cmd(name, ...USAGE[name]));
-  return all.flatMap((c, i) => (i === 0 ? [c] : [{ text: ', ' }, c]));
-}
 
 /** Why: the French words, checked against the English shape by the Catalogue type. */
 export const fr: Catalogue = {
@@ -179,9 +174,9 @@ export const fr: Catalogue = {
     'PreLetter ouvre un fil pour chaque aperçu de lettre, l’adresse à la bonne personne au sein de l’entreprise et tient le délai de réponse de 60 jours.',
   'help.command': (a) => s`${cmd(a.name, ...USAGE[a.name])} : ${DESCRIPTIONS[a.name]}`,
   'help.description': (a) => DESCRIPTIONS[a.name],
-  'help.commands': () => s`Commandes : ${commandList()}.`,
+  'help.commands': () => s`Commandes : ${commandList(USAGE)}.`,
   'command.unknown': (a) =>
-    s`« ${a.word} » n’est pas une commande de PreLetter.${a.guess ? s` Vouliez-vous dire ${cmd(a.guess)} ?` : ''} Commandes : ${commandList()}.`,
+    s`« ${a.word} » n’est pas une commande de PreLetter.${a.guess ? s` Vouliez-vous dire ${cmd(a.guess)} ?` : ''} Commandes : ${commandList(USAGE)}.`,
   'command.extra': (a) => s`Merci d’enlever « ${a.extra} » : ${a.name} s’utilise ainsi : ${cmd(a.name, ...USAGE[a.name])}.`,
   'command.ref-missing': (a) => s`La référence de la lettre manque : ${a.name} en demande une, par exemple ${cmd(a.name, EXAMPLE_REF)}.`,
   'command.ref-invalid': (a) => `« ${a.typed} » n’est pas une référence de lettre : elle a la forme ${EXAMPLE_REF}.`,
@@ -215,7 +210,7 @@ export const fr: Catalogue = {
   'reply.done': (a) => `C’est enregistré : ${a.ref} a sa réponse. Tous les rappels sont arrêtés.`,
   'withdraw.title': (a) => `${a.ref} retirée`,
   'withdraw.note': (a) =>
-    `${a.name} a retiré cet aperçu de lettre${a.reason ? ` : ${a.reason}${/[.!?…]$/.test(a.reason) ? '' : '.'}` : '.'} L’entreprise n’a rien à faire.`,
+    `${a.name} a retiré cet aperçu de lettre${a.reason ? ` : ${closed(a.reason)}` : '.'} L’entreprise n’a rien à faire.`,
   'withdraw.done': (a) => `${a.ref} est retirée, et tous les rappels sont arrêtés.`,
 
   'preview.not-bound': () =>

@@ -4,7 +4,7 @@
  * way (`/preletter ack PL-…` on Slack, `@PreLetter ack PL-…` on Teams), so no
  * renderer ever rewrites words and people's own text is never touched.
  */
-import type { CommandName } from '../../domain/command';
+import { COMMAND_NAMES, type CommandName } from '../../domain/command';
 import type { Segment } from '../ports';
 
 /** Why: what a catalogue entry gives back: a plain label, or a sentence that may hold commands and mentions. */
@@ -53,4 +53,14 @@ export function plainOf(text: Text): string {
       return ['preletter', seg.command.name, ...(seg.command.args ?? [])].filter(Boolean).join(' ');
     })
     .join('');
+}
+
+/** Why: every command with its usage words (in the reader's language), comma-separated, for help and corrections. */
+export function commandList(usage: Record<CommandName, string[]>): Segment[] {
+  return COMMAND_NAMES.flatMap((name, i) => [...(i === 0 ? [] : [{ text: ', ' }]), cmd(name, ...usage[name])]);
+}
+
+/** Why: a person's words closing a sentence: a full stop added unless they end one already. */
+export function closed(words: string): string {
+  return /[.!?…]$/.test(words) ? words : `${words}.`;
 }

@@ -13,16 +13,7 @@ export function mentionList(ctx: LetterContext, keys: string[], platform: Platfo
     const identity = person && identityOn(person, platform);
     return identity ? { mention: identity, name: person.name } : { text: nameOf(ctx, key) };
   };
-  // The language's own joining words, taken from a list of placeholders and put between the mentions.
-  const marks = keys.map((_, i) => `\u0000${i}\u0000`);
-  return v
-    .list(marks)
-    .split(/(\u0000\d+\u0000)/)
-    .filter((part) => part !== '')
-    .map((part) => {
-      const index = /^\u0000(\d+)\u0000$/.exec(part)?.[1];
-      return index === undefined ? { text: part } : mention(keys[Number(index)]!);
-    });
+  return v.listParts(keys).map((part) => ('item' in part ? mention(keys[part.item]!) : part));
 }
 
 /** The thread's first reply: real mentions of the owners (names only for people without an account here). */
