@@ -109,6 +109,6 @@ describe('start-up reads .env from the current directory', () => {
     writeEnv(`MICROSOFT_APP_ID=${appId}`);
     const run = await runEntry('src/cli/package-teams.ts', ['--out', 'teams.zip'], dir);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain(`Wrote teams.zip (manifest.json, color.png, outline.png) for app ${appId}.`);
+    expect(run.stdout).toContain(`Wrote teams.zip (manifest.json, color.png, outline.png, fr.json, es.json) for app ${appId}.`);
   }, 30_000);
 });

@@ -8,6 +8,8 @@
  * person can act on, and the Retry-After for the delivery machinery.
  */
 import { webApi } from '@slack/bolt';
+import { ENGLISH } from '../../src/bot/messages/catalogue';
+import type { PlatformFailure } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
 import type { Logger } from '../../src/logger';
 import { noMetrics, secondsSince, type Metrics } from '../../src/metrics';
@@ -85,7 +87,6 @@ const SENTENCES: Record<string, string> = {
   not_in_channel: NOT_IN_CHANNEL,
   is_archived: 'That channel is archived, so I cannot post there. Ask your PreLetter admin to bind the company\'s current channel.',
   restricted_action: "This workspace's settings do not let PreLetter post there. Ask your Slack admin to allow it.",
-  expired_trigger_id: 'The form took too long to open. Please run the command again.',
   user_not_found: "I could not find that person in Slack. Ask your PreLetter admin to check their Slack account in the directory.",
   user_not_visible: "I can't see that person from this workspace. Ask your PreLetter admin to check their Slack account in the directory.",
   cannot_dm_bot: 'That account is a bot, so I cannot message it directly.',
@@ -107,8 +108,10 @@ const GENERIC = 'Slack did not accept the request, so it did not go through. Not
 const NO_ACCESS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'restricted_action']);
 
 /** Why: the neutral kind of failure (see PlatformFailure in src/bot/ports.ts), so the core can tell a person what to do. */
-function reasonOf(slackError: string): 'no-access' | 'busy' | 'unreachable' | 'refused' {
+function reasonOf(slackError: string): PlatformFailure {
   if (NO_ACCESS.has(slackError)) return 'no-access';
+  // views.open came after the trigger id's three seconds: the person is told to run the command again.
+  if (slackError === 'expired_trigger_id') return 'expired-trigger';
   if (slackError === 'ratelimited' || slackError === 'rate_limited') return 'busy';
   if (slackError === 'request_failed' || slackError.startsWith('http_')) return 'unreachable';
   return 'refused';
@@ -127,10 +130,14 @@ function slackErrorCode(err: unknown): string {
 export function platformError(err: unknown, method: string, retryAfterMs?: number): PreLetterError {
   if (err instanceof PreLetterError) return err;
   const slackError = slackErrorCode(err);
+  const reason = reasonOf(slackError);
+  // The person reads the catalogue's words for the reason (src/bot/error-sink.ts); this English is the operators'.
   const sentence =
-    SENTENCES[slackError] ?? (slackError === 'request_failed' || slackError.startsWith('http_') ? UNREACHABLE : GENERIC);
+    reason === 'expired-trigger'
+      ? ENGLISH.plain({ key: 'error.expired-trigger', platform: 'slack' })
+      : (SENTENCES[slackError] ?? (slackError === 'request_failed' || slackError.startsWith('http_') ? UNREACHABLE : GENERIC));
   const wait = retryAfterMs ?? (err instanceof webApi.WebAPIRateLimitedError ? err.retryAfter * 1000 : undefined);
-  const context = { method, slackError, reason: reasonOf(slackError), ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  const context = { method, slackError, reason, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
   return new PreLetterError('platform', sentence, context, { cause: err });
 }
 

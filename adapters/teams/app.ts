@@ -7,8 +7,8 @@
  * sends only to this machine. Every request is checked in this order, before any work:
  * emulator origin (401), body size (413), nesting and required fields (400), emulator
  * serviceUrl (401), token (401, also when its signing keys cannot be fetched).
- * Messages and installs are answered 200 at once and handled after; card actions are
- * answered with their result (invoke response). Turns are tracked so stop() lets
+ * Messages and installs are answered 200 at once and handled after; card actions and
+ * dialogs are answered with their result (invoke response). Turns are tracked so stop() lets
  * in-flight work finish. Only src/main.ts imports this module.
  */
 import { randomBytes, createHmac } from 'node:crypto';
@@ -24,6 +24,8 @@ import type { Metrics } from '../../src/metrics';
 import { refusalStatus } from '../shared/json-body';
 import { createCloudAdapter, isAuthenticationFailure, type OpenIdMetadataUrls } from './authentication';
 import { handleCardAction } from './card-action-listener';
+import { handleDialog } from './dialog-listener';
+import { TASK_INVOKES } from './inbound-actions';
 import { TeamsConnector } from './connector';
 import { emulatorRequestRefusal, isLocalServiceUrl } from './emulator-guard';
 import { TEAMS_RETRY_POLICY, type TeamsRetryPolicy } from './connector-errors';
@@ -99,10 +101,13 @@ async function dispatch(services: TurnServices, raw: Activity, context: TurnCont
   }
   if (activity.type === 'message') {
     services.tracker.track(handleMessage(services, raw));
-  } else if (activity.type === 'conversationUpdate') {
+  } else if (activity.type === 'conversationUpdate' || activity.type === 'installationUpdate') {
     services.tracker.track(handleInstall(services, raw));
   } else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
     const body = await handleCardAction(services, raw);
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  } else if (activity.type === 'invoke' && Object.hasOwn(TASK_INVOKES, activity.name ?? '')) {
+    const body = await handleDialog(services, raw);
     await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   }
   // Anything else (typing, reactions, other invokes) needs nothing from PreLetter; other invokes get 501.

@@ -14,16 +14,17 @@ import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter'
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
 import { inUnitOfWork, type BotDeps } from '../../src/bot/deps';
 import { refusal, voiceFor, type Message, type Voice } from '../../src/bot/messages/catalogue';
-import { letterCard } from '../../src/bot/views/letter-card';
+import { viewerCard } from '../../src/bot/views/letter-card';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
 import { channelVoice, personVoice, voiceOfAccount } from '../../src/bot/voices';
 import type { PreLetterError } from '../../src/domain/errors';
 import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
-import { looseReply, readCardAction, type CardActionRequest } from './inbound';
+import { looseReply } from './inbound';
+import { readCardAction, type CardActionRequest } from './inbound-actions';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewAnswers, verifyFormBinding } from './preview-form';
-import { ADAPTIVE_CARD_CONTENT_TYPE, commandText, renderAdaptiveCard, type CardElement } from './render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, REFRESH_VERB, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { firstTime, tellPrivately, type TurnServices } from './turn';
 
@@ -40,19 +41,11 @@ type MessageOutcome = { kind: 'message'; card: NeutralCard };
 type Outcome = { kind: 'card'; content: CardElement } | MessageOutcome;
 
 const LETTER_REF = /^PL-\d{4}-\d{4}$/;
-/** Why: an invoke's message answer is plain text: commands written as a Teams person types them, mentions as names. */
-function sentenceOf(card: NeutralCard): string {
-  const body = card.body
-    .map((line) => line.map((s) => ('text' in s ? s.text : 'command' in s ? commandText(s.command) : s.name)).join(''))
-    .join(' ')
-    .trim();
-  return body || card.title;
-}
 
 function toResponse(outcome: Outcome): CardActionResponse {
   return outcome.kind === 'card'
     ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: outcome.content }
-    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: sentenceOf(outcome.card) };
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: plainSentence(outcome.card) };
 }
 
 const message = (v: Voice, words: Message): MessageOutcome => ({ kind: 'message', card: noticeCard('PreLetter', [v.say(words)]) });
@@ -78,39 +71,66 @@ class ClickerVoice {
 }
 const cardOf = (card: NeutralCard): Outcome => ({ kind: 'card', content: renderAdaptiveCard(card).attachment.content as CardElement });
 
+function letterRefOf(request: CardActionRequest): string {
+  const ref = request.data.ref;
+  if (typeof ref !== 'string' || !LETTER_REF.test(ref)) throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
+  return ref;
+}
+
+/** Why: the clicker reads what their click did at the top of the card it refreshed, as Slack tells them privately. */
+function withConfirmation(card: NeutralCard, confirmation?: NeutralCard): NeutralCard {
+  return confirmation ? { ...card, body: [...confirmation.body, ...card.body] } : card;
+}
+
 /**
- * Why: the letter as the clicked card should now show it: the root card in a channel, the
- * routed person's card in a 1:1 chat. That card carries the letter's text, so someone who
+ * Why: a letter's channel card as one person sees it: their own buttons, in their own
+ * language (the card is theirs alone), and the refresh that keeps every viewer's view live.
+ * Only in the letter's own channel: a card forwarded elsewhere never shows the letter there.
+ */
+async function viewerOutcome(services: TurnServices, request: CardActionRequest, ref: string, confirmation?: NeutralCard): Promise<Outcome | undefined> {
+  const { deps, platform } = services;
+  const ctx = await loadLetterContext(deps, ref);
+  const channel = baseConversationId(request.place.conversationId);
+  if (!ctx.letter.threads.some((t) => t.platform === 'teams' && t.channel.channelId === channel)) return undefined;
+  const person = await deps.directory.findPersonByIdentity(request.actor);
+  const v = person ? personVoice(deps, person, ctx.company) : channelVoice(ctx);
+  const card = withConfirmation(viewerCard(ctx, deps.policy, deps.clock.now(), v, person), confirmation);
+  const userIds = await platform.viewerIds(card, request.serviceUrl, request.place.conversationId);
+  return { kind: 'card', content: renderAdaptiveCard(card, { userIds, forViewer: true }).attachment.content as CardElement };
+}
+
+/**
+ * Why: the letter as the clicked card should now show it: the clicker's view in a channel,
+ * the routed person's card in a 1:1 chat. That card carries the letter's text, so someone who
  * may act but not read it (a company contact) gets undefined: the caller shows the confirmation.
  */
-async function refreshedCard(services: TurnServices, request: CardActionRequest, ref: string): Promise<NeutralCard | undefined> {
+async function refreshedCard(services: TurnServices, request: CardActionRequest, ref: string, confirmation: NeutralCard): Promise<Outcome | undefined> {
   const { deps, platform } = services;
-  const now = deps.clock.now();
-  if (!request.place.personal) {
-    // The channel card is refreshed in place only in the letter's own channel: a card forwarded elsewhere never shows the letter there.
-    const ctx = await loadLetterContext(deps, ref);
-    const channel = baseConversationId(request.place.conversationId);
-    const own = ctx.letter.threads.some((t) => t.platform === 'teams' && t.channel.channelId === channel);
-    return own ? letterCard(ctx, deps.policy, now, channelVoice(ctx)) : undefined;
-  }
+  if (!request.place.personal) return viewerOutcome(services, request, ref, confirmation);
   const person = await resolveActor(deps, request.actor);
   const { ctx, access } = await loadVisibleLetter(deps, ref, person);
   if (!access.read) return undefined;
   const thread = ctx.letter.threads.find((t) => t.platform === 'teams');
   const link = thread ? await platform.threadLink(thread.threadRef) : undefined;
   const v = personVoice(deps, person, ctx.company);
-  return { ...previewDirectCard(ctx, deps.policy, now, v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) };
+  const card = { ...previewDirectCard(ctx, deps.policy, deps.clock.now(), v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) };
+  return cardOf(withConfirmation(card, confirmation));
+}
+
+/** Why: the automatic refresh of a per-person card: read only, so it is neither deduplicated nor recorded. */
+async function refreshView(services: TurnServices, request: CardActionRequest, voice: ClickerVoice): Promise<Outcome> {
+  const view = await viewerOutcome(services, request, letterRefOf(request));
+  return view ?? cardOf(noticeCard('PreLetter', (await voice.get()).t('card.view-elsewhere')));
 }
 
 async function button(services: TurnServices, request: CardActionRequest, action: ActionId, log: Logger): Promise<Outcome> {
-  const ref = request.data.ref;
-  if (typeof ref !== 'string' || !LETTER_REF.test(ref)) {
-    throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
-  }
+  const ref = letterRefOf(request);
   const outcome = await BUTTON_USE_CASES[action](services.deps, { actor: request.actor, ref });
-  log.info({ ref, action, changed: outcome.changed }, 'button handled');
-  const card = outcome.changed ? await refreshedCard(services, request, ref) : undefined;
-  if (card) return cardOf(card);
+  log.info({ ref, action, changed: outcome.changed, via: request.via }, 'button handled');
+  // An older client's click cannot be answered in place: the posted cards are already updated, so the clicker is told.
+  if (request.via === 'submit' && !request.place.personal) return { kind: 'message', card: outcome.reply };
+  const card = outcome.changed ? await refreshedCard(services, request, ref, outcome.reply) : undefined;
+  if (card) return card;
   return outcome.changed ? cardOf(outcome.reply) : { kind: 'message', card: outcome.reply };
 }
 
@@ -133,6 +153,7 @@ async function previewSubmit(services: TurnServices, request: CardActionRequest,
 
 async function work(services: TurnServices, request: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
   try {
+    if (request.verb === REFRESH_VERB) return await refreshView(services, request, voice);
     if (!(await firstTime(services, request.dedupeId, log))) return message(await voice.get(), { key: 'click.repeated' });
     if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, voice, log);
     if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as ActionId, log);
@@ -146,7 +167,8 @@ async function work(services: TurnServices, request: CardActionRequest, voice: C
 /** Why: what Teams could not be told in time is delivered anyway: the card updated, or the words sent privately. */
 async function deliverLate(services: TurnServices, request: CardActionRequest, outcome: Outcome, voice: ClickerVoice, log: Logger): Promise<void> {
   try {
-    if (outcome.kind === 'card' && request.place.messageId) {
+    // Only a card of one's own chat is replaced: a channel card's new state is already posted, and a viewer's own view is not for everyone.
+    if (outcome.kind === 'card' && request.place.messageId && request.place.personal) {
       const ref = encodeMessageRef({ conversationId: request.place.conversationId, serviceUrl: request.serviceUrl, tenantId: request.tenantId, activityId: request.place.messageId });
       await services.platform.replaceMessage(ref, { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: outcome.content }] });
       return;
@@ -156,6 +178,17 @@ async function deliverLate(services: TurnServices, request: CardActionRequest, o
   } catch (err) {
     log.warn({ code: (err as PreLetterError).code, ...errorDetails(err) }, 'late card action answer failed');
   }
+}
+
+/**
+ * Why: an older Teams client's click (the Action.Submit fallback, a message): the same work
+ * as the invoke, answered afterwards: the card it came from replaced, or words in private.
+ */
+export async function handleSubmittedCard(services: TurnServices, request: CardActionRequest): Promise<void> {
+  const log = services.logger.child({ turn: 'card-submit' });
+  const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
+  const voice = new ClickerVoice(scoped.deps, request.reply);
+  await deliverLate(scoped, request, await work(scoped, request, voice, log), voice, log);
 }
 
 /** Why: the invoke turn; always returns a response body Teams accepts, within the invoke budget. */

@@ -127,11 +127,11 @@ export class TeamsConnector {
     );
   }
 
-  /** Why: a person's display name, read from the conversation they share with the bot. */
-  async member(serviceUrl: string, conversationId: string, userId: string): Promise<{ name?: string }> {
+  /** Why: a person's display name and Teams user id, read from a conversation they share with the bot. */
+  async member(serviceUrl: string, conversationId: string, userId: string): Promise<{ name?: string; id?: string }> {
     const account = await callConnector('member', this.retry, this.logger, () =>
       this.inConversation(serviceUrl, conversationId, (context) => TeamsInfo.getMember(context, userId)), false, this.metrics,
     );
-    return { ...(account.name ? { name: account.name } : {}) };
+    return { ...(account.name ? { name: account.name } : {}), ...(account.id ? { id: account.id } : {}) };
   }
 }

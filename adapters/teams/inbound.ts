@@ -43,15 +43,6 @@ export interface MessageRequest extends InboundTurn {
   said?: { conversationId: string; name?: string };
 }
 
-/** A click on an Action.Execute button (Universal Actions), or the preview form's submit. */
-export interface CardActionRequest extends InboundTurn {
-  actor: PlatformIdentity;
-  verb: string;
-  data: Record<string, unknown>;
-  /** The conversation and message of the card that was clicked. */
-  place: { conversationId: string; messageId?: string; personal: boolean };
-}
-
 /** The bot was added to a team: its General channel is where it says how to bind channels. */
 export interface InstallRequest {
   dedupeId: string;
@@ -61,12 +52,18 @@ export interface InstallRequest {
   channel: ChannelBinding;
 }
 
+/** The app was installed for one person: PreLetter welcomes them in their 1:1 chat with it. */
+export interface PersonalInstallRequest extends InboundTurn {
+  actor: PlatformIdentity;
+}
+
 const EMULATOR = 'emulator';
 const text = (max: number) => z.string().max(max);
 const account = z.object({ id: text(512).min(1), name: text(256).optional(), aadObjectId: text(64).optional(), role: z.string().optional() }).passthrough();
 const entity = z.object({ type: z.string(), mentioned: z.object({ id: z.string() }).passthrough().optional(), text: z.string().optional() }).passthrough();
 
-const activitySchema = z
+/** Why: the one edge schema every Teams activity is read with (also by inbound-actions.ts). */
+export const activitySchema = z
   .object({
     type: z.string(),
     id: z.string().min(1).max(256),
@@ -97,12 +94,15 @@ const activitySchema = z
     replyToId: z.string().optional(),
     locale: z.string().max(35).optional(),
     membersAdded: z.array(account).optional(),
+    action: z.string().max(64).optional(),
   })
   .passthrough();
 
-type ParsedActivity = z.infer<typeof activitySchema>;
+/** An activity as the edge schema read it. */
+export type ParsedActivity = z.infer<typeof activitySchema>;
 
-function unreadable(what: string, field: string, problem: string): PreLetterError {
+/** Why: the refusal for an activity that does not fit, naming the field. */
+export function unreadable(what: string, field: string, problem: string): PreLetterError {
   return unreadablePayload('Teams', what, field, problem);
 }
 
@@ -126,7 +126,8 @@ function actorOf(a: ParsedActivity, tenantId: string, what: string): PlatformIde
   return { platform: 'teams', workspaceId: tenantId, userId };
 }
 
-function conversationType(a: ParsedActivity): 'personal' | 'groupChat' | 'channel' {
+/** Why: where an activity happened; Teams omits it in some personal chats. */
+export function conversationType(a: ParsedActivity): 'personal' | 'groupChat' | 'channel' {
   return a.conversation.conversationType ?? 'personal';
 }
 
@@ -136,7 +137,8 @@ function replyOf(a: ParsedActivity, actor: PlatformIdentity, tenantId: string): 
   return { user: actor, target, ...(a.locale ? { locale: a.locale } : {}) };
 }
 
-function channelOf(a: ParsedActivity, tenantId: string): ChannelBinding | undefined {
+/** Why: the channel an activity came from, when it came from one. */
+export function channelOf(a: ParsedActivity, tenantId: string): ChannelBinding | undefined {
   if (conversationType(a) !== 'channel') return undefined;
   const channelId = a.channelData?.channel?.id ?? baseConversationId(a.conversation.id);
   return TEAMS_ID.conversation.test(channelId) ? { platform: 'teams', workspaceId: tenantId, channelId } : undefined;
@@ -146,7 +148,8 @@ function dedupeIdOf(a: ParsedActivity): string {
   return `${a.type}:${baseConversationId(a.conversation.id)}:${a.id}`;
 }
 
-function basics(a: ParsedActivity, what: string): InboundTurn & { actor: PlatformIdentity } {
+/** Why: who acted, where, and how to answer them: what every turn needs from its activity. */
+export function basics(a: ParsedActivity, what: string): InboundTurn & { actor: PlatformIdentity } {
   const tenantId = tenantOf(a, what);
   const actor = actorOf(a, tenantId, what);
   return { actor, tenantId, serviceUrl: canonicalServiceUrl(a.serviceUrl), dedupeId: dedupeIdOf(a), reply: replyOf(a, actor, tenantId) };
@@ -179,24 +182,6 @@ export function readMessage(body: unknown): MessageRequest | null {
   };
 }
 
-const cardActionSchema = z.object({
-  action: z.object({ type: z.string().optional(), verb: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()).default({}) }).passthrough(),
-});
-
-/** Why: an `adaptiveCard/action` invoke → which verb, with which data, on which card, by whom. */
-export function readCardAction(body: unknown): CardActionRequest {
-  const a = readPayload(activitySchema, body, 'button click');
-  const value = readPayload(cardActionSchema, a.value, 'button click');
-  const base = basics(a, 'button click');
-  const messageId = a.replyToId && TEAMS_ID.activity.test(a.replyToId) ? a.replyToId : undefined;
-  return {
-    ...base,
-    verb: value.action.verb,
-    data: value.action.data,
-    place: { conversationId: a.conversation.id, personal: conversationType(a) === 'personal', ...(messageId ? { messageId } : {}) },
-  };
-}
-
 /** Why: `conversationUpdate` with the bot among membersAdded in a team → where to say how to bind; anything else is null. */
 export function readInstall(body: unknown): InstallRequest | null {
   const a = readPayload(activitySchema, body, 'installation');
@@ -209,7 +194,27 @@ export function readInstall(body: unknown): InstallRequest | null {
   return { dedupeId: dedupeIdOf(a), tenantId, serviceUrl: canonicalServiceUrl(a.serviceUrl), teamId, channel };
 }
 
-function field(value: unknown, key: string): unknown {
+/** Why: Teams tells of one personal install in two ways, either or both: the bot joining the 1:1 chat, and `installationUpdate` `add`. */
+function isPersonalInstall(a: ParsedActivity): boolean {
+  if (conversationType(a) !== 'personal') return false;
+  if (a.type === 'installationUpdate') return a.action === 'add';
+  return a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
+}
+
+/**
+ * Why: a personal install → whom to welcome and where (their 1:1 chat); anything else is
+ * null. Both of Teams' announcements of it share one dedupe id, which names the person,
+ * so they are welcomed once (again only after event ids are forgotten, on a reinstall).
+ */
+export function readPersonalInstall(body: unknown): PersonalInstallRequest | null {
+  const a = readPayload(activitySchema, body, 'installation');
+  if (!isPersonalInstall(a)) return null;
+  const base = basics(a, 'installation');
+  return { ...base, dedupeId: `welcome:${base.tenantId}:${base.actor.userId}` };
+}
+
+/** Why: reads one key of an unchecked value, for the few lookups made before validation. */
+export function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 }
 

@@ -9,12 +9,14 @@ import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
-import { refusal, voiceFor } from '../../src/bot/messages/catalogue';
+import { refusal } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { errorDetails } from '../../src/logger';
 import { voiceOfReply } from '../shared/turn';
+import { handleSubmittedCard } from './card-action-listener';
 import { looseReply, readMessage, type MessageRequest } from './inbound';
-import { previewFormAttachment, previewFormCard, signFormBinding } from './preview-form';
+import { isSubmittedCard, readSubmittedCard } from './inbound-actions';
+import { previewDialogCard, previewFormAttachment, previewFormCard, signFormBinding } from './preview-form';
 import { encodeThreadRef } from './thread-ref';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
@@ -45,9 +47,8 @@ async function sendPreviewForm(services: TurnServices, request: MessageRequest, 
   await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [form] });
   if (!request.said) return;
   // In the person's language, which the form's options already carry: no second lookup.
-  const v = voiceFor({ locale: options.locale, zone: services.deps.policy.defaultTimeZone });
-  const notice = noticeCard(v.t('form.title'), v.t('form.sent-privately', { name: request.said.name ?? '' }));
-  await services.platform.postNotice(request.serviceUrl, request.said.conversationId, notice).catch((err: unknown) => {
+  const card = previewFormAttachment(previewDialogCard(options.locale, request.said.name ?? '', token));
+  await services.platform.postActivity(request.serviceUrl, request.said.conversationId, { type: 'message', attachments: [card] }).catch((err: unknown) => {
     services.logger.warn({ channelId: request.channel?.channelId, ...errorDetails(err) }, 'channel note about the preview form failed');
   });
 }
@@ -56,6 +57,12 @@ async function sendPreviewForm(services: TurnServices, request: MessageRequest, 
 export async function handleMessage(services: TurnServices, body: unknown): Promise<void> {
   await runTurn(services, 'message', async (turn) => {
     turn.reply = looseReply(body);
+    if (isSubmittedCard(body)) {
+      // An older client's click on a card's button arrives as a message carrying the button's data.
+      const click = readSubmittedCard(body);
+      turn.reply = click.reply;
+      return handleSubmittedCard(services, click);
+    }
     const request = readMessage(body);
     if (!request) return;
     const ack = request.thread !== undefined && isAckReply(request.text);

@@ -12,7 +12,10 @@ import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import type { Logger } from '../../src/logger';
 import type { TeamsConnector } from './connector';
-import { renderAdaptiveCard } from './render';
+import { MAX_REFRESH_USERS, renderAdaptiveCard } from './render';
+
+/** Why: how many people's Teams ids one process keeps; far more than the people any directory lists. */
+const TEAMS_ID_CACHE_SIZE = 10_000;
 import {
   baseConversationId,
   canonicalServiceUrl,
@@ -84,6 +87,7 @@ function teamsUser(user: PlatformIdentity): void {
 /** Why: Teams' implementation of the port the core talks to; also sends adapter-made cards (the preview form). */
 export class TeamsPlatform implements ChatPlatform {
   readonly platform = 'teams' as const;
+  private readonly teamsIds = new Map<string, string>();
 
   constructor(
     private readonly connector: TeamsConnector,
@@ -91,9 +95,45 @@ export class TeamsPlatform implements ChatPlatform {
     private readonly logger: Logger,
   ) {}
 
-  /** Why: the one way a neutral card becomes a Teams message activity. */
-  activityFor(card: NeutralCard): Partial<Activity> {
-    return { type: 'message', attachments: [renderAdaptiveCard(card).attachment] };
+  /** Why: the one way a neutral card becomes a Teams message activity (a per-person card's everyone view). */
+  activityFor(card: NeutralCard, userIds?: string[]): Partial<Activity> {
+    return { type: 'message', attachments: [renderAdaptiveCard(card, userIds ? { userIds } : {}).attachment] };
+  }
+
+  /** Why: a card for a conversation: a per-person card lists its audience's Teams user ids, looked up there. */
+  private async activityIn(card: NeutralCard, serviceUrl: string, conversationId: string): Promise<Partial<Activity>> {
+    return this.activityFor(card, card.audience ? await this.viewerIds(card, serviceUrl, conversationId) : undefined);
+  }
+
+  /**
+   * Why: Teams names the people a card refreshes for by their Teams user id; the directory
+   * knows them by Azure AD object id. Each is looked up once among the conversation's members
+   * (kept in the process: a person's id for this bot never changes); someone who is not a
+   * member, or cannot be looked up now, simply gets the view without buttons.
+   */
+  async viewerIds(card: NeutralCard, serviceUrl: string, conversationId: string): Promise<string[]> {
+    const viewers = (card.audience?.viewers ?? []).filter((v) => v.platform === 'teams' && TEAMS_ID.aadObject.test(v.userId));
+    const ids = await Promise.all(
+      viewers.slice(0, MAX_REFRESH_USERS).map(async (viewer) => {
+        const key = `${viewer.workspaceId}/${viewer.userId}`;
+        const known = this.teamsIds.get(key);
+        if (known) return known;
+        try {
+          const member = await this.connector.member(serviceUrl, baseConversationId(conversationId), viewer.userId);
+          if (member.id) this.rememberTeamsId(key, member.id);
+          return member.id;
+        } catch (err) {
+          this.logger.info({ code: (err as PreLetterError).code }, 'card viewer not found in the conversation');
+          return undefined;
+        }
+      }),
+    );
+    return ids.filter((id): id is string => id !== undefined);
+  }
+
+  private rememberTeamsId(key: string, id: string): void {
+    if (this.teamsIds.size >= TEAMS_ID_CACHE_SIZE) this.teamsIds.delete(this.teamsIds.keys().next().value!);
+    this.teamsIds.set(key, id);
   }
 
   async postRoot(channel: ChannelBinding, card: NeutralCard): Promise<PostedRoot> {
@@ -103,7 +143,7 @@ export class TeamsPlatform implements ChatPlatform {
     }
     const serviceUrl = await this.serviceUrls.forTenant(channel.workspaceId);
     const tenantId = channel.workspaceId;
-    const posted = await this.connector.createChannelPost(serviceUrl, tenantId, channel.channelId, this.activityFor(card));
+    const posted = await this.connector.createChannelPost(serviceUrl, tenantId, channel.channelId, await this.activityIn(card, serviceUrl, channel.channelId));
     return {
       threadRef: encodeThreadRef({ conversationId: baseConversationId(posted.conversationId), serviceUrl, tenantId, rootActivityId: posted.activityId }),
       messageRef: encodeMessageRef({ conversationId: posted.conversationId, serviceUrl, tenantId, activityId: posted.activityId }),
@@ -118,7 +158,8 @@ export class TeamsPlatform implements ChatPlatform {
   }
 
   async updateMessage(messageRef: string, card: NeutralCard): Promise<void> {
-    await this.replaceMessage(messageRef, this.activityFor(card));
+    const message = decodeMessageRef(messageRef);
+    await this.replaceMessage(messageRef, await this.activityIn(card, message.serviceUrl, message.conversationId));
   }
 
   /** Why: replaces a posted message with any activity (a refreshed card, or the preview form's outcome). */
@@ -129,7 +170,12 @@ export class TeamsPlatform implements ChatPlatform {
 
   /** Why: a notice into a conversation the bot was just added to (a new post when it is a channel). */
   async postNotice(serviceUrl: string, conversationId: string, card: NeutralCard): Promise<void> {
-    await this.connector.send(serviceUrl, conversationId, this.activityFor(card));
+    await this.postActivity(serviceUrl, conversationId, this.activityFor(card));
+  }
+
+  /** Why: an adapter-made card (the "Preview a letter" card) into a conversation PreLetter was just addressed in. */
+  async postActivity(serviceUrl: string, conversationId: string, activity: Partial<Activity>): Promise<void> {
+    await this.connector.send(serviceUrl, conversationId, activity);
   }
 
   async sendDirect(user: PlatformIdentity, card: NeutralCard): Promise<string> {

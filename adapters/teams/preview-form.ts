@@ -13,7 +13,7 @@ import { SUMMARY_MAX_LENGTH, type PreviewFormOptions, type PreviewInput } from '
 import type { ChannelBinding } from '../../src/domain/types';
 import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
-import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION, type CardElement } from './render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION, executeWithFallback, type CardElement } from './render';
 import { TEAMS_ID } from './thread-ref';
 
 /** The Action.Execute verb of the form's submit button. */
@@ -107,8 +107,18 @@ function choices(items: Array<{ title: string; value: string }>): CardElement[] 
   return items.slice(0, MAX_OPTIONS).map((c) => ({ title: clipChars(c.title, CHOICE_TITLE_MAX), value: c.value }));
 }
 
-/** Why: the form card, in the person's language; with `values` and `errors` it is the same form again, inputs kept, each problem in red under its field. */
-export function previewFormCard(options: PreviewFormOptions, token: string, values: PreviewFormValues = {}, errors: Partial<Record<PreviewField, string>> = {}): CardElement {
+/**
+ * Why: the form card, in the person's language; with `values` and `errors` it is the same form
+ * again, inputs kept, each problem in red under its field. In a chat it is submitted with a
+ * Universal Action (Action.Submit fallback); in a dialog with Action.Submit, which submits the dialog.
+ */
+export function previewFormCard(
+  options: PreviewFormOptions,
+  token: string,
+  values: PreviewFormValues = {},
+  errors: Partial<Record<PreviewField, string>> = {},
+  place: 'chat' | 'dialog' = 'chat',
+): CardElement {
   const v: Voice = voiceFor({ locale: options.locale, zone: 'UTC' });
   const label = (id: PreviewField) => v.t('form.field', { field: id });
   const body: CardElement[] = [
@@ -157,7 +167,11 @@ export function previewFormCard(options: PreviewFormOptions, token: string, valu
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
     body,
-    actions: [{ type: 'Action.Execute', title: v.t('button.preview'), verb: PREVIEW_SUBMIT_VERB, data: { form: token }, style: 'positive' }],
+    actions: [
+      place === 'dialog'
+        ? { type: 'Action.Submit', title: v.t('button.preview'), data: { form: token }, style: 'positive' }
+        : executeWithFallback(v.t('button.preview'), PREVIEW_SUBMIT_VERB, { form: token }, 'positive'),
+    ],
     msteams: { width: 'Full' },
   };
 }
@@ -174,12 +188,12 @@ export type PreviewFormResult =
 
 
 /** Why: reads the submitted data at the edge (every input value is a string), then the core's form rules decide; each problem is a sentence under its field. */
-export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer, offeredTopics: readonly string[] = []): PreviewFormResult {
+export function readPreviewForm(data: Record<string, unknown>, now: Date, key: Buffer, offeredTopics?: readonly string[]): PreviewFormResult {
   return readPreviewAnswers(verifyFormBinding(data.form, key), data, now, offeredTopics);
 }
 
 /** Why: the same, for a caller that has verified the form's binding already (it needed it to know whose form it is). */
-export function readPreviewAnswers(binding: FormBinding, data: Record<string, unknown>, now: Date, offeredTopics: readonly string[]): PreviewFormResult {
+export function readPreviewAnswers(binding: FormBinding, data: Record<string, unknown>, now: Date, offeredTopics?: readonly string[]): PreviewFormResult {
   const values: PreviewFormValues = {};
   const unreadable = new Set<PreviewField>();
   for (const id of PREVIEW_FIELDS) {
@@ -194,12 +208,12 @@ export function readPreviewAnswers(binding: FormBinding, data: Record<string, un
     {
       type: values.type,
       mandate: values.mandate,
-      topics: topicsOf((values.topics ?? '').split(','), offeredTopics),
+      topics: topicsOf((values.topics ?? '').split(','), offeredTopics ?? []),
       summary: values.summary,
       expectedDate: values.expectedDate,
       urgent: values.urgent === 'true',
     },
-    { mandateChoice: binding.mandateChoice, now, unreadable },
+    { mandateChoice: binding.mandateChoice, now, unreadable, ...(offeredTopics ? { offeredTopics } : {}) },
   );
   if (!check.ok) {
     const v = voiceFor({ locale: binding.locale, zone: 'UTC' });
@@ -207,4 +221,25 @@ export function readPreviewAnswers(binding: FormBinding, data: Record<string, un
     return { ok: false, binding, values, errors };
   }
   return { ok: true, binding, input: { ...check.input, channel: { platform: 'teams', workspaceId: binding.workspaceId, channelId: binding.channelId } } };
+}
+
+/**
+ * Why: what `@PreLetter preview` leaves in the channel's reply chain: where the form went (the
+ * person's private chat) and a button that opens the same form here, as a dialog. The button
+ * carries the same one-time form, so the two can never make two letters.
+ */
+export function previewDialogCard(locale: string | undefined, name: string, token: string): CardElement {
+  const v: Voice = voiceFor({ locale, zone: 'UTC' });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    body: [
+      textBlock(escapeCardText(v.t('form.title')), { weight: 'Bolder' }),
+      textBlock(escapeCardText(v.t('form.sent-privately', { name }))),
+      textBlock(escapeCardText(v.t('form.dialog-card')), { isSubtle: true }),
+    ],
+    actions: [{ type: 'Action.Submit', title: v.t('button.open-form'), data: { msteams: { type: 'task/fetch' }, form: token } }],
+    msteams: { width: 'Full' },
+  };
 }

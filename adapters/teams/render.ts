@@ -1,11 +1,14 @@
 /**
- * NeutralCard → Adaptive Card (schema 1.4) for Teams. Every piece of text the core
+ * NeutralCard → Adaptive Card (schema 1.5) for Teams. Every piece of text the core
  * hands over is user or directory text and is escaped (escape.ts); the only markup
  * this module emits is its own: a bold title, real `<at>` mentions backed by
  * `msteams.entities` for people the core asked to mention, and an OpenUrl action
  * for a thread link. Buttons are Universal Actions (`Action.Execute`) whose verb is
- * the neutral ActionId; withdraw asks for a second click, because Action.Execute has
- * no confirm dialog of its own.
+ * the neutral ActionId, each with an `Action.Submit` fallback for Teams clients that
+ * predate Universal Actions; withdraw asks for a second click, because Action.Execute
+ * has no confirm dialog of its own. A card with an audience (a letter's channel card)
+ * is per person: everyone sees it without buttons, and the people listed in its
+ * `refresh.userIds` get their own view from PreLetter when they open it.
  */
 import type { Attachment, Mention } from 'botbuilder';
 import type { CardButton, CommandHint, NeutralCard, Segment } from '../../src/bot/ports';
@@ -14,8 +17,20 @@ import { escapeCardText, isMentionableId, isSafeLinkUrl } from './escape';
 /** Why: the content type Teams requires on an attachment carrying an Adaptive Card. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Why: 1.4 is the highest schema Teams renders everywhere (desktop, web, mobile) with Action.Execute. */
-export const ADAPTIVE_CARD_VERSION = '1.4';
+/** Why: Universal Actions (Action.Execute, refresh) are defined by schema 1.5; Teams ignores them on cards that declare less. */
+export const ADAPTIVE_CARD_VERSION = '1.5';
+
+/** Why: the verb of the automatic refresh that asks PreLetter for one person's own view of a letter's card. */
+export const REFRESH_VERB = 'refresh';
+
+/** Why: Teams refreshes a card automatically for at most 60 listed people. */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * Why: Action.Submit has no verb: its data carries it under this key, so a click from an
+ * older Teams client (a message activity with a value) reaches the same handler.
+ */
+export const SUBMIT_VERB_KEY = 'preletterVerb';
 
 /** Why: how a Teams person addresses the bot in a channel; command hints are written with it. */
 export const TEAMS_BOT_MENTION = '@PreLetter';
@@ -88,8 +103,20 @@ function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/** Why: a Universal Action with its fallback for older Teams clients, which send the same verb and data as a message. */
+export function executeWithFallback(title: string, verb: string, data: Record<string, unknown>, style?: 'positive' | 'destructive'): CardElement {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: 'Action.Submit', title, data: { ...data, [SUBMIT_VERB_KEY]: verb } },
+  };
+}
+
 function executeAction(b: CardButton, title: string, style?: 'positive' | 'destructive'): CardElement {
-  return { type: 'Action.Execute', title, verb: b.action, data: { ref: b.value }, ...(style ? { style } : {}) };
+  return executeWithFallback(title, b.action, { ref: b.value }, style);
 }
 
 function action(b: CardButton): CardElement {
@@ -110,8 +137,24 @@ function action(b: CardButton): CardElement {
   };
 }
 
+/** How a card with an audience is rendered: for everyone (no buttons) or as one viewer's own view. */
+export interface RenderOptions {
+  /** The Teams user ids (MRIs) of the card's audience; only they get a per-person view. */
+  userIds?: string[];
+  /** Rendering one viewer's own view (the refresh answer): the buttons the core left them are shown. */
+  forViewer?: boolean;
+}
+
+function refreshOf(card: NeutralCard, options: RenderOptions): CardElement | undefined {
+  if (!card.audience || !options.userIds || options.userIds.length === 0) return undefined;
+  return {
+    action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { ref: card.audience.ref } },
+    userIds: [...new Set(options.userIds)].slice(0, MAX_REFRESH_USERS),
+  };
+}
+
 /** Why: the one translation from the core's neutral card to the attachment Teams sends, updates and refreshes. */
-export function renderAdaptiveCard(card: NeutralCard): RenderedAdaptiveCard {
+export function renderAdaptiveCard(card: NeutralCard, options: RenderOptions = {}): RenderedAdaptiveCard {
   const mentions = new MentionCollector();
   const items: CardElement[] = [textBlock(escapeCardText(card.title), { weight: 'Bolder', size: 'Medium' })];
   for (const paragraph of card.body) {
@@ -123,16 +166,29 @@ export function renderAdaptiveCard(card: NeutralCard): RenderedAdaptiveCard {
   }
   if (card.footer) items.push(textBlock(escapeCardText(card.footer), { size: 'Small', isSubtle: true }));
 
-  const actions: CardElement[] = card.buttons.map(action);
+  // A per-person card shows its buttons only in a viewer's own view.
+  const buttons = card.audience && !options.forViewer ? [] : card.buttons;
+  const actions: CardElement[] = buttons.map(action);
+  const refresh = refreshOf(card, options);
   if (card.threadLink && isSafeLinkUrl(card.threadLink.url)) actions.push({ type: 'Action.OpenUrl', title: card.threadLink.label, url: card.threadLink.url });
 
   const content: CardElement = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: ADAPTIVE_CARD_VERSION,
+    ...(refresh ? { refresh } : {}),
     body: [{ type: 'Container', style: TONE_STYLE[card.tone], items }],
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: 'Full', ...(mentions.entities.length > 0 ? { entities: mentions.entities } : {}) },
   };
   return { attachment: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }, entities: mentions.entities };
+}
+
+/** Why: an invoke's plain-text answer (a message, a dialog closing): commands as a Teams person types them, mentions as names. */
+export function plainSentence(card: NeutralCard): string {
+  const body = card.body
+    .map((line) => line.map((s) => ('text' in s ? s.text : 'command' in s ? commandText(s.command) : s.name)).join(''))
+    .join(' ')
+    .trim();
+  return body || card.title;
 }

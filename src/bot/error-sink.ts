@@ -12,7 +12,7 @@ import type { NeutralCard, PlatformFailure } from './ports';
 import { errorCard } from './views/notice-card';
 
 const EXPECTED = new Set(['invalid-input', 'not-found', 'forbidden', 'not-bound', 'conflict']);
-const FAILURES: ReadonlySet<string> = new Set<PlatformFailure>(['no-access', 'busy', 'unreachable', 'refused']);
+const FAILURES: ReadonlySet<string> = new Set<PlatformFailure>(['no-access', 'busy', 'unreachable', 'refused', 'expired-trigger']);
 
 /** Why: an error without words of its own is worded by its kind; the platform is the one the turn runs on. */
 function messageFor(err: PreLetterError, platform: Platform): Message {

@@ -43,6 +43,18 @@ export interface ThreadLink {
   label: string;
 }
 
+/**
+ * Why: who may act on a card's buttons. A platform that can show each person their own
+ * view (Teams, with refresh) shows the buttons only to these people, each only those
+ * their role allows; everyone else sees the card without buttons. Others ignore it
+ * (Slack checks the role when a button is pressed).
+ */
+export interface CardAudience {
+  /** The letter the buttons act on; a person's view is worked out from it when they open the card. */
+  ref: string;
+  viewers: PlatformIdentity[];
+}
+
 /** Platform-neutral message content; adapters render it as Block Kit or an Adaptive Card. */
 export interface NeutralCard {
   title: string;
@@ -57,6 +69,8 @@ export interface NeutralCard {
   threadLink?: ThreadLink;
   /** The label of thread links inside the text (a status list's lines), in the reader's language. */
   linkLabel?: string;
+  /** Set on a letter's channel card: its buttons are per person (see CardAudience). */
+  audience?: CardAudience;
 }
 
 /** A platform user as an adapter saw them, before the directory says who they are. */
@@ -69,9 +83,10 @@ export interface NeutralUser {
  * What kind of failure a platform call met, carried as `reason` in the context of the
  * PreLetterError('platform') an adapter throws (with `retryAfterMs` when the platform
  * asked to wait): the core words "PreLetter may not post there" differently from
- * "the platform is busy or down".
+ * "the platform is busy or down", and "the form took too long to open" (a Slack
+ * trigger id that expired before views.open) from both.
  */
-export type PlatformFailure = 'no-access' | 'busy' | 'unreachable' | 'refused';
+export type PlatformFailure = 'no-access' | 'busy' | 'unreachable' | 'refused' | 'expired-trigger';
 
 /** What the adapter returns after posting a root card: refs it alone can decode. */
 export interface PostedRoot {

@@ -38,11 +38,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Why: every rule of the form in one place. `unreadable` are fields the adapter could not
- * read at all (their sentence wins); `mandateChoice` is whether the form asked for a mandate.
+ * read at all (their sentence wins); `mandateChoice` is whether the form asked for a mandate;
+ * `offeredTopics`, when the adapter has them, are the only topics the form may return.
  */
 export function checkPreviewForm(
   answers: FormAnswers,
-  context: { mandateChoice: boolean; now: Date; unreadable?: ReadonlySet<PreviewField> },
+  context: { mandateChoice: boolean; now: Date; unreadable?: ReadonlySet<PreviewField>; offeredTopics?: readonly string[] },
 ): FormCheck {
   const errors: Partial<Record<PreviewField, Message>> = {};
   for (const field of context.unreadable ?? []) errors[field] = { key: 'form.unreadable', field };
@@ -54,6 +55,9 @@ export function checkPreviewForm(
   if (context.mandateChoice && open('mandate') && !mandateKey) errors.mandate = { key: 'form.choose-mandate' };
   const topics = [...new Set(answers.topics.map((t) => t.trim()).filter(Boolean))];
   if (open('topics') && topics.length === 0) errors.topics = { key: 'form.choose-topic' };
+  // A form that knows what it offered says so under the field, so the form stays usable (a topic gone from the directory, a forged value).
+  const notOffered = context.offeredTopics ? topics.find((t) => !context.offeredTopics!.includes(t)) : undefined;
+  if (open('topics') && notOffered !== undefined) errors.topics = { key: 'form.topic-not-offered', topic: notOffered };
   const summary = (answers.summary ?? '').trim();
   if (open('summary') && summary === '') errors.summary = { key: 'form.write-summary' };
   if (open('summary') && summary.length > SUMMARY_MAX_LENGTH) errors.summary = { key: 'form.summary-long', length: summary.length, max: SUMMARY_MAX_LENGTH };

@@ -1,13 +1,15 @@
 /**
  * `npm run package:teams [-- --out PATH]`: writes the Teams app package, a zip of
- * manifest/teams/manifest.json (with MICROSOFT_APP_ID filled in) and its two icons,
- * ready for Teams → Apps → Manage your apps → Upload an app.
+ * manifest/teams/manifest.json (with MICROSOFT_APP_ID filled in), its two icons and its
+ * French and Spanish translations (teams-localization.ts), ready for Teams → Apps →
+ * Manage your apps → Upload an app.
  *
  * The bot's command lists are generated from the command grammar (COMMAND_USAGE),
  * one list per bot scope, so the package always offers exactly what PreLetter
  * understands; test/manifest/teams-manifest.test.ts keeps the committed file equal.
  * The manifest lists no validDomains: PreLetter has no tabs and no sign-in pages,
- * so Teams never loads web content for it.
+ * so Teams never loads web content for it. Its message extension has one action
+ * command, `preview`, whose dialog the bot fetches (composeExtension/fetchTask).
  */
 import { packagePath } from '../package-root';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,8 +22,9 @@ import { isPreLetterError, PreLetterError } from '../domain/errors';
 import { loadEnvFile } from '../env-file';
 import { readCliArgs } from './cli-args';
 import type { CliIo } from './directory';
+import { LOCALIZATION_FILE, readLocalizationFiles } from './teams-localization';
 
-/** The folder holding manifest.json, color.png and outline.png. */
+/** The folder holding manifest.json, color.png, outline.png and the translations. */
 export const TEAMS_MANIFEST_DIR = packagePath('manifest/teams');
 
 /** Stands for the bot's Microsoft App ID in the committed manifest (its `id` and `botId`). */
@@ -33,8 +36,8 @@ export const MANIFEST_VERSION = '1.30';
 /** Where the bot is offered: channels (standard, shared and private), group chats and personal chat. */
 export const BOT_SCOPES = ['team', 'groupChat', 'personal'] as const;
 
-/** The files of the package, each at the root of the zip. */
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
+/** The files of the package, each at the root of the zip: the manifest, its icons, then its translations. */
+export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png', 'fr.json', 'es.json'] as const;
 
 /** Where the package is written without --out: under dist/, which git ignores. */
 export const DEFAULT_OUT = 'dist/preletter-teams.zip';
@@ -61,6 +64,17 @@ const command = z
     description: z.string().min(1).max(TEAMS_COMMAND_LIMITS.descriptionLength),
   })
   .strict();
+const languageTag = z.string().regex(/^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8}){0,2}$/, 'expected a language tag like fr or en-us');
+const extensionCommand = z
+  .object({
+    id: z.string().min(1).max(64),
+    type: z.enum(['query', 'action']),
+    context: z.array(z.enum(['compose', 'commandBox', 'message'])).min(1).max(3),
+    title: z.string().min(1).max(32),
+    description: z.string().min(1).max(128),
+    fetchTask: z.boolean(),
+  })
+  .strict();
 
 /**
  * The app manifest fields PreLetter uses, with the limits of the v1.30 schema; strict,
@@ -79,6 +93,12 @@ export const teamsManifestSchema = z
     description: z.object({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }).strict(),
     icons: z.object({ color: z.literal('color.png'), outline: z.literal('outline.png') }).strict(),
     accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #009EDB'),
+    localizationInfo: z
+      .object({
+        defaultLanguageTag: languageTag,
+        additionalLanguages: z.array(z.object({ languageTag, file: z.string().regex(LOCALIZATION_FILE, 'expected a file name like fr.json') }).strict()),
+      })
+      .strict(),
     bots: z
       .array(
         z
@@ -94,6 +114,7 @@ export const teamsManifestSchema = z
           .strict(),
       )
       .length(1),
+    composeExtensions: z.array(z.object({ botId: guid, commands: z.array(extensionCommand).min(1).max(10) }).strict()).length(1),
     supportsChannelFeatures: z.literal('tier1'),
     validDomains: z.array(z.string().max(2048)).max(100),
   })
@@ -105,6 +126,13 @@ export const teamsManifestSchema = z
     }
     if (manifest.bots[0] && manifest.bots[0].botId !== manifest.id) {
       ctx.addIssue({ code: 'custom', path: ['bots', 0, 'botId'], message: 'expected the same Microsoft App ID as id' });
+    }
+    if (manifest.composeExtensions[0] && manifest.composeExtensions[0].botId !== manifest.id) {
+      ctx.addIssue({ code: 'custom', path: ['composeExtensions', 0, 'botId'], message: 'expected the same Microsoft App ID as id' });
+    }
+    const tags = [manifest.localizationInfo.defaultLanguageTag, ...manifest.localizationInfo.additionalLanguages.map((l) => l.languageTag)].map((t) => t.toLowerCase());
+    if (new Set(tags).size !== tags.length) {
+      ctx.addIssue({ code: 'custom', path: ['localizationInfo', 'additionalLanguages'], message: 'expected each language once' });
     }
   });
 
@@ -163,14 +191,16 @@ export function buildTeamsManifest(appId: string | undefined, template: string =
 // so the same files give the same bytes; Unix mode rw-r--r--, as a regular file.
 const ZIP_ENTRY = { mtime: new Date(1980, 0, 1), os: 3, attrs: 0o100644 << 16 } as const;
 
-/** The package for one app id: the filled manifest and the two icons, at the zip root. */
+/** The package for one app id: the filled manifest, the two icons and the checked translations, at the zip root. */
 export function buildTeamsPackage(appId: string | undefined, dir: string = TEAMS_MANIFEST_DIR): Buffer {
   const manifest = buildTeamsManifest(appId, readManifestTemplate(dir));
-  // The manifest is deflated; the icons are stored, since PNG is compressed already.
+  const translations = readLocalizationFiles(manifest, dir);
+  // The manifest and translations are deflated; the icons are stored, since PNG is compressed already.
   const zip = zipSync({
     'manifest.json': [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { ...ZIP_ENTRY, level: 9 }],
     'color.png': [readFileSync(path.join(dir, manifest.icons.color)), { ...ZIP_ENTRY, level: 0 }],
     'outline.png': [readFileSync(path.join(dir, manifest.icons.outline)), { ...ZIP_ENTRY, level: 0 }],
+    ...Object.fromEntries(translations.map(({ file, text }) => [file, [strToU8(text), { ...ZIP_ENTRY, level: 9 }] as const])),
   });
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }

@@ -82,3 +82,11 @@ export function decideAction(
   if (action === 'record-reply' && !letter.formalSent) return { kind: 'refused', code: 'conflict', say: { key: 'action.not-sent', ref } };
   return { kind: 'apply', fact: rule.fact, absent: [...rule.blockers] };
 }
+
+/**
+ * Why: the actions a person's roles would let them take on the letter as it stands, so a
+ * per-person view offers exactly the buttons that would work, decided by the same rules.
+ */
+export function actionsOpenTo(letter: Letter, roles: ReadonlySet<Role>): LetterAction[] {
+  return (Object.keys(RULES) as LetterAction[]).filter((action) => decideAction(letter, action, roles, (key) => key).kind === 'apply');
+}

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { earliestFormDate } from '../../src/bot/shared-decisions';
-import { readCardAction } from '../../adapters/teams/inbound';
+import { readCardAction } from '../../adapters/teams/inbound-actions';
 import { PREVIEW_FIELDS, PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewForm, signFormBinding } from '../../adapters/teams/preview-form';
 import { SUMMARY_MAX_LENGTH } from '../../src/bot/preview-letter';
 import { fixture } from '../adapters/teams/support/teams-activities';

@@ -50,6 +50,13 @@ describe('the Teams renderer, fed hostile text', () => {
             if (action.url !== card.threadLink?.url || !/^https:\/\/[^\s<>"]+$/.test(String(action.url))) problems.push(`opens ${String(action.url)}`);
           } else if (action.type === 'Action.Execute') {
             if (!card.buttons.some((b) => b.action === action.verb && (action.data as { ref: string }).ref === b.value)) problems.push(`executes ${String(action.verb)} the card did not offer`);
+            // The older clients' fallback carries exactly the same verb and data.
+            const fallback = action.fallback as { type?: string; data?: Record<string, unknown> } | undefined;
+            if (fallback?.type !== 'Action.Submit' || JSON.stringify(fallback.data) !== JSON.stringify({ ...(action.data as object), preletterVerb: action.verb })) {
+              problems.push(`a fallback for ${String(action.verb)} that does not repeat its data`);
+            }
+          } else if (action.type === 'Action.Submit') {
+            // Checked with its Action.Execute above.
           } else if (action.type !== 'Action.ShowCard') {
             problems.push(`an unexpected ${String(action.type)}`);
           }

@@ -1,8 +1,10 @@
 /**
  * manifest/teams must be a Teams app package PreLetter can ship: a current-schema
- * manifest whose bot offers exactly the command grammar in every scope, the two
- * icons Teams asks for, and `npm run package:teams`, which fills in the app id and
- * writes a zip that Teams (and this test, reading it back with fflate) can open.
+ * manifest whose bot offers exactly the command grammar in every scope, a message
+ * extension action that opens the preview form, the two icons Teams asks for, French
+ * and Spanish translations (teams-localization.test.ts checks them), and
+ * `npm run package:teams`, which fills in the app id and writes a zip that Teams (and
+ * this test, reading it back with fflate) can open.
  * The icons are committed files; pngjs decodes them to check what Teams requires.
  */
 import { unzipSync } from 'fflate';
@@ -18,6 +20,7 @@ import {
   DEFAULT_OUT,
   EXIT,
   MANIFEST_VERSION,
+  PACKAGE_FILES,
   readManifestTemplate,
   runPackageTeamsCli,
   TEAMS_COMMAND_LIMITS,
@@ -80,10 +83,31 @@ describe('Teams app manifest', () => {
     expect(manifest.accentColor.toUpperCase()).toBe('#009EDB');
   });
 
-  it('keeps the app id as a placeholder in the committed file, in id and botId and nowhere else', () => {
+  it("keeps the app id as a placeholder in the committed file, in id, the bot's botId and the message extension's, and nowhere else", () => {
     expect(committed.id).toBe(APP_ID_PLACEHOLDER);
     expect(committed.bots[0].botId).toBe(APP_ID_PLACEHOLDER);
-    expect(template.split(APP_ID_PLACEHOLDER)).toHaveLength(3);
+    expect(committed.composeExtensions[0].botId).toBe(APP_ID_PLACEHOLDER);
+    expect(template.split(APP_ID_PLACEHOLDER)).toHaveLength(4);
+  });
+
+  it('offers the preview form as one message extension action, fetched from the bot, in the compose box and the command box', () => {
+    expect(committed.composeExtensions.map((e: { botId: string }) => e.botId)).toEqual([APP_ID_PLACEHOLDER]);
+    expect(committed.composeExtensions[0].commands).toEqual([
+      { id: 'preview', type: 'action', context: ['compose', 'commandBox'], title: 'Preview a letter', description: expect.stringMatching(/^Opens the preview form for the company of this channel\./), fetchTask: true },
+    ]);
+    expect(buildTeamsManifest(APP_ID, template).composeExtensions[0]!.commands[0]!.description.length).toBeLessThanOrEqual(128);
+  });
+
+  it('is written in English (en-us), and names a French and a Spanish translation packaged beside it', () => {
+    expect(committed.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: [
+        { languageTag: 'fr', file: 'fr.json' },
+        { languageTag: 'es', file: 'es.json' },
+      ],
+    });
+    for (const { file } of committed.localizationInfo.additionalLanguages) expect({ file, exists: existsSync(path.join(TEAMS_MANIFEST_DIR, file)) }).toEqual({ file, exists: true });
+    expect(PACKAGE_FILES).toEqual(['manifest.json', 'color.png', 'outline.png', ...committed.localizationInfo.additionalLanguages.map((l: { file: string }) => l.file)]);
   });
 
   it('offers one conversational bot in channels (shared ones too), group chats and personal chat, without files', () => {
@@ -122,6 +146,12 @@ describe('Teams app manifest', () => {
     expect(() => buildTeamsManifest(APP_ID, wrongVersion)).toThrow(/manifestVersion: expected 1\.30, as \$schema says/);
     const misspelt = template.replace('"accentColor"', '"accentColour"');
     expect(() => buildTeamsManifest(APP_ID, misspelt)).toThrow(/accentColour|accentColor/);
+    const longTitle = template.replace('"title": "Preview a letter"', `"title": "${'P'.repeat(33)}"`);
+    expect(() => buildTeamsManifest(APP_ID, longTitle)).toThrow(/composeExtensions\.0\.commands\.0\.title/);
+    const nested = template.replace('"file": "fr.json"', '"file": "../fr.json"');
+    expect(() => buildTeamsManifest(APP_ID, nested)).toThrow(/localizationInfo\.additionalLanguages\.0\.file: expected a file name like fr\.json/);
+    const twice = template.replace('"languageTag": "es"', '"languageTag": "FR"');
+    expect(() => buildTeamsManifest(APP_ID, twice)).toThrow(/localizationInfo\.additionalLanguages: expected each language once/);
   });
 });
 
@@ -169,20 +199,21 @@ describe('npm run package:teams', () => {
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  it('fills the app id into id and botId and leaves no placeholder behind', () => {
+  it("fills the app id into id, the bot's botId and the message extension's, and leaves no placeholder behind", () => {
     const manifest = buildTeamsManifest(` ${APP_ID} `, template);
     expect(manifest.id).toBe(APP_ID);
     expect(manifest.bots[0]!.botId).toBe(APP_ID);
+    expect(manifest.composeExtensions[0]!.botId).toBe(APP_ID);
     expect(JSON.stringify(manifest)).not.toContain('{{');
   });
 
-  it('writes a zip holding exactly manifest.json, color.png and outline.png at its root, each intact', () => {
+  it('writes a zip holding exactly manifest.json, its two icons and its two translations at its root, each intact', () => {
     const run = cli(['--out', 'out/app.zip'], { MICROSOFT_APP_ID: APP_ID }, workDir);
     expect(run).toMatchObject({ code: EXIT.ok, err: [] });
-    expect(run.out[0]).toBe(`Wrote ${path.join('out', 'app.zip')} (manifest.json, color.png, outline.png) for app ${APP_ID}.`);
+    expect(run.out[0]).toBe(`Wrote ${path.join('out', 'app.zip')} (manifest.json, color.png, outline.png, fr.json, es.json) for app ${APP_ID}.`);
 
     const entries = unzip(readFileSync(path.join(workDir, 'out/app.zip')));
-    expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'color.png', 'outline.png']);
+    expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'color.png', 'outline.png', 'fr.json', 'es.json']);
     const file = (name: string) => entries.find((e) => e.name === name)!.data;
     const manifest = JSON.parse(file('manifest.json').toString('utf8'));
     expect(manifest).toEqual(buildTeamsManifest(APP_ID, template));
@@ -190,6 +221,7 @@ describe('npm run package:teams', () => {
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(file('color.png').equals(readFileSync(path.join(TEAMS_MANIFEST_DIR, 'color.png')))).toBe(true);
     expect(file('outline.png').equals(readFileSync(path.join(TEAMS_MANIFEST_DIR, 'outline.png')))).toBe(true);
+    for (const name of ['fr.json', 'es.json']) expect(file(name).equals(readFileSync(path.join(TEAMS_MANIFEST_DIR, name)))).toBe(true);
   });
 
   it('writes dist/preletter-teams.zip by default, and the same files give the same bytes', () => {
@@ -245,7 +277,7 @@ describe('buildTeamsPackage', () => {
     jest.useRealTimers();
   });
 
-  it('deflates the manifest and stores the icons, which PNG has compressed already', () => {
+  it('deflates the manifest and its translations and stores the icons, which PNG has compressed already', () => {
     const methods: Record<string, number> = {};
     unzipSync(buildTeamsPackage(APP_ID), {
       filter: (file) => {
@@ -253,7 +285,7 @@ describe('buildTeamsPackage', () => {
         return false;
       },
     });
-    expect(methods).toEqual({ 'manifest.json': 8, 'color.png': 0, 'outline.png': 0 });
+    expect(methods).toEqual({ 'manifest.json': 8, 'color.png': 0, 'outline.png': 0, 'fr.json': 8, 'es.json': 8 });
   });
 
   it('gives the same bytes on another day, since no entry carries the time it was packed', () => {

@@ -255,6 +255,7 @@ export const en = {
   'form.choose-type': () => 'Choose the letter type.',
   'form.choose-mandate': () => 'Choose the mandate this letter comes from.',
   'form.choose-topic': () => 'Choose at least one topic.',
+  'form.topic-not-offered': (a: { topic: string }) => `"${a.topic}" is not among the topics offered for this channel now. Please choose from the list.`,
   'form.write-summary': () => 'Write a short summary of the letter.',
   'form.summary-long': (a: { length: number; max: number }) => `The summary is ${a.length} characters long; the limit is ${a.max}. Please shorten it.`,
   'form.use-picker': () => 'Choose the date with the date picker.',
@@ -266,6 +267,12 @@ export const en = {
   'form.sent-privately': (a: { name: string }) =>
     `${a.name}, I sent you the preview form in our private chat, so nothing confidential is typed here. The preview will be posted in this channel.`,
   'form.dialog-card': () => 'Preview a letter to the company of this channel. The form opens only for you.',
+  'form.dialog-or-chat': () => 'If the form does not open here, PreLetter can send it to your private chat instead.',
+  'button.open-form': () => 'Open the form',
+  'button.form-to-chat': () => 'Send it to my chat',
+  'form.in-chat': () => 'The preview form is in your private chat with PreLetter. The preview will be posted in this channel.',
+  'form.done': (a: { ref: string }) => `Preview ${a.ref} is posted in this channel.`,
+  'card.view-elsewhere': () => 'This card is live only in the letter\'s own channel.',
 
   // Threads, buttons and places
   'thread.nothing-to-ack-title': () => 'Nothing to acknowledge',
@@ -315,6 +322,8 @@ export const en = {
     `${PLATFORMS[a.platform]} could not be reached, so the request did not go through. Nothing is lost: please try again in a minute.`,
   'error.refused': (a: { platform: Platform }) =>
     `${PLATFORMS[a.platform]} did not accept the request, so it did not go through. Nothing is lost: please try again in a minute.`,
+  'error.expired-trigger': (a: { platform: Platform }) =>
+    `The form took too long to open, so ${PLATFORMS[a.platform]} did not show it. Nothing was changed: please run the command again.`,
   'error.unreadable': (a: { platform: Platform; field: string }) =>
     `${PLATFORMS[a.platform]} sent something PreLetter could not read (${a.field}). Please try again; if it keeps happening, tell your PreLetter admin.`,
 };

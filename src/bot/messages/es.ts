@@ -248,6 +248,7 @@ export const es: Catalogue = {
   'form.choose-type': () => 'Elija el tipo de carta.',
   'form.choose-mandate': () => 'Elija el mandato en cuyo nombre se envía esta carta.',
   'form.choose-topic': () => 'Elija al menos un tema.',
+  'form.topic-not-offered': (a) => `«${a.topic}» ya no figura entre los temas ofrecidos para este canal. Elija uno de la lista.`,
   'form.write-summary': () => 'Escriba un breve resumen de la carta.',
   'form.summary-long': (a) => `El resumen tiene ${a.length} caracteres; el límite es ${a.max}. Le rogamos que lo acorte.`,
   'form.use-picker': () => 'Elija la fecha con el selector de fechas.',
@@ -259,6 +260,12 @@ export const es: Catalogue = {
   'form.sent-privately': (a) =>
     `${a.name}, le envié el formulario de avance en nuestro chat privado, para que aquí no se escriba nada confidencial. El avance se publicará en este canal.`,
   'form.dialog-card': () => 'Presentar el avance de una carta a la empresa de este canal. El formulario se abre solo para usted.',
+  'form.dialog-or-chat': () => 'Si el formulario no se abre aquí, PreLetter puede enviárselo a su chat privado.',
+  'button.open-form': () => 'Abrir el formulario',
+  'button.form-to-chat': () => 'Enviarlo a mi chat',
+  'form.in-chat': () => 'El formulario de avance está en su chat privado con PreLetter. El avance se publicará en este canal.',
+  'form.done': (a) => `El avance ${a.ref} está publicado en este canal.`,
+  'card.view-elsewhere': () => 'Esta tarjeta solo está activa en el canal propio de la carta.',
 
   'thread.nothing-to-ack-title': () => 'Nada de qué acusar recibo',
   'thread.nothing-to-ack': () =>
@@ -305,6 +312,8 @@ export const es: Catalogue = {
   'error.unreachable': (a) =>
     `No se pudo contactar con ${PLATFORMS[a.platform]}, así que la solicitud no se completó. No se ha perdido nada: le rogamos que lo intente de nuevo en un minuto.`,
   'error.refused': (a) => `${PLATFORMS[a.platform]} no aceptó la solicitud, así que no se completó. No se ha perdido nada: le rogamos que lo intente de nuevo en un minuto.`,
+  'error.expired-trigger': (a) =>
+    `El formulario tardó demasiado en abrirse, así que ${PLATFORMS[a.platform]} no lo mostró. No se ha cambiado nada: le rogamos que vuelva a ejecutar la orden.`,
   'error.unreadable': (a) =>
     `${PLATFORMS[a.platform]} envió algo que PreLetter no pudo leer (${a.field}). Le rogamos que lo intente de nuevo; si sigue ocurriendo, informe a ${ADMIN}.`,
 };

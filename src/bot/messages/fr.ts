@@ -10,8 +10,8 @@ import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
 import { closed, cmd, commandList, s } from './text';
 
-const TYPES: Record<LetterType, string> = { UA: 'Appel urgent', AL: "Lettre d'allégation", OL: 'Autre lettre' };
-const TYPES_LOWER: Record<LetterType, string> = { UA: "d'appel urgent", AL: "de lettre d'allégation", OL: "d'autre lettre" };
+const TYPES: Record<LetterType, string> = { UA: 'Appel urgent', AL: 'Lettre d’allégation', OL: 'Autre lettre' };
+const TYPES_LOWER: Record<LetterType, string> = { UA: 'd’appel urgent', AL: 'de lettre d’allégation', OL: 'd’autre lettre' };
 const STATUSES: Record<LetterStatus, string> = {
   'awaiting-ack': 'En attente d’accusé de réception',
   acknowledged: 'Réception accusée',
@@ -248,6 +248,7 @@ export const fr: Catalogue = {
   'form.choose-type': () => 'Choisissez le type de lettre.',
   'form.choose-mandate': () => 'Choisissez le mandat au nom duquel cette lettre est envoyée.',
   'form.choose-topic': () => 'Choisissez au moins un thème.',
+  'form.topic-not-offered': (a) => `« ${a.topic} » ne fait plus partie des thèmes proposés pour ce canal. Merci de choisir dans la liste.`,
   'form.write-summary': () => 'Rédigez un bref résumé de la lettre.',
   'form.summary-long': (a) => `Le résumé compte ${a.length} caractères ; la limite est de ${a.max}. Merci de le raccourcir.`,
   'form.use-picker': () => 'Choisissez la date avec le sélecteur de date.',
@@ -259,6 +260,12 @@ export const fr: Catalogue = {
   'form.sent-privately': (a) =>
     `${a.name}, je vous ai envoyé le formulaire d’aperçu dans notre conversation privée, afin que rien de confidentiel ne soit saisi ici. L’aperçu sera publié dans ce canal.`,
   'form.dialog-card': () => 'Présenter l’aperçu d’une lettre à l’entreprise de ce canal. Le formulaire ne s’ouvre que pour vous.',
+  'form.dialog-or-chat': () => 'Si le formulaire ne s’ouvre pas ici, PreLetter peut vous l’envoyer dans votre conversation privée.',
+  'button.open-form': () => 'Ouvrir le formulaire',
+  'button.form-to-chat': () => 'L’envoyer dans ma conversation',
+  'form.in-chat': () => 'Le formulaire d’aperçu se trouve dans votre conversation privée avec PreLetter. L’aperçu sera publié dans ce canal.',
+  'form.done': (a) => `L’aperçu ${a.ref} est publié dans ce canal.`,
+  'card.view-elsewhere': () => 'Cette carte n’est active que dans le canal de la lettre.',
 
   'thread.nothing-to-ack-title': () => 'Rien à accuser',
   'thread.nothing-to-ack': () =>
@@ -305,6 +312,8 @@ export const fr: Catalogue = {
   'error.unreachable': (a) =>
     `${PLATFORMS[a.platform]} n’a pas pu être joint ; la demande n’a donc pas abouti. Rien n’est perdu : merci de réessayer dans une minute.`,
   'error.refused': (a) => `${PLATFORMS[a.platform]} n’a pas accepté la demande ; elle n’a donc pas abouti. Rien n’est perdu : merci de réessayer dans une minute.`,
+  'error.expired-trigger': (a) =>
+    `Le formulaire a mis trop de temps à s’ouvrir ; ${PLATFORMS[a.platform]} ne l’a donc pas affiché. Rien n’a été modifié : merci de relancer la commande.`,
   'error.unreadable': (a) =>
     `${PLATFORMS[a.platform]} a envoyé quelque chose que PreLetter n’a pas pu lire (${a.field}). Merci de réessayer ; si le problème persiste, prévenez ${ADMIN}.`,
 };

@@ -1,9 +1,10 @@
 import { daysLeft } from '../../domain/deadline';
 import type { ClockPolicy } from '../../domain/policy';
-import type { Fact, Letter } from '../../domain/types';
-import { nameOf, stateOf, type LetterContext } from '../letter-context';
+import type { Fact, Letter, Person } from '../../domain/types';
+import { actionsOpenTo } from '../../domain/lifecycle';
+import { nameOf, rolesOf, stateOf, type LetterContext } from '../letter-context';
 import type { Voice } from '../messages/catalogue';
-import type { CardButton, CardField, NeutralCard } from '../ports';
+import type { CardAudience, CardButton, CardField, NeutralCard } from '../ports';
 
 const TERMINAL = new Set(['replied', 'withdrawn']);
 
@@ -66,7 +67,33 @@ export function letterCard(ctx: LetterContext, policy: ClockPolicy, now: Date, v
     body: [[{ text: v.t('card.from', { mandate: mandate.title }) }], [{ text: letter.summary }]],
     fields,
     buttons: letterButtons(letter, status, v),
+    audience: audienceOf(ctx),
     footer: v.t('card.footer', { name: nameOf(ctx, letter.previewed.by), at: letter.previewed.at }),
     tone: status === 'overdue' ? 'warning' : status === 'withdrawn' ? 'error' : 'info',
   };
+}
+
+/**
+ * Why: the people who could act on the letter now (its mandate team and the people it is
+ * routed to, by the lifecycle's own rules), owners first, so a per-person view reaches
+ * those who must acknowledge before anyone else when a platform caps the list.
+ */
+export function audienceOf(ctx: LetterContext): CardAudience {
+  const { letter, mandate } = ctx;
+  const keys = [...new Set([...letter.routing.owners, ...letter.routing.backups, ...letter.routing.escalation, ...mandate.team])];
+  const viewers = keys
+    .map((key) => ctx.people.get(key))
+    .filter((person): person is Person => person !== undefined && actionsOpenTo(letter, rolesOf(ctx, person)).length > 0)
+    .flatMap((person) => person.identities);
+  return { ref: letter.ref, viewers };
+}
+
+/**
+ * Why: the letter's card as one person sees it where views are per person: the same card,
+ * with only the buttons their roles allow now; no buttons at all for anyone else.
+ */
+export function viewerCard(ctx: LetterContext, policy: ClockPolicy, now: Date, v: Voice, person: Person | null): NeutralCard {
+  const card = letterCard(ctx, policy, now, v);
+  const open = new Set<string>(person ? actionsOpenTo(ctx.letter, rolesOf(ctx, person)) : []);
+  return { ...card, buttons: card.buttons.filter((b) => open.has(b.action)) };
 }

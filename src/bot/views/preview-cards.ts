@@ -27,7 +27,8 @@ export function threadIntroSegments(ctx: LetterContext, platform: Platform, v: V
 
 /** The direct message to an owner, in their words: the letter card, framed as routed to them. */
 export function previewDirectCard(ctx: LetterContext, policy: ClockPolicy, now: Date, v: Voice): NeutralCard {
-  const card = letterCard(ctx, policy, now, v);
+  // The owner's own copy: its one button is theirs, so it is not a per-person view.
+  const { audience: _channelOnly, ...card } = letterCard(ctx, policy, now, v);
   return {
     ...card,
     title: v.t('card.direct-title', { title: card.title }),

@@ -6,7 +6,7 @@
  */
 import { markSent } from '../../../src/bot/mark-sent';
 import { previewLetter } from '../../../src/bot/preview-letter';
-import { NORTHWIND_CHANNEL, USERS } from '../../support/test-directory';
+import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../../support/test-directory';
 import { visibleText } from './support/slack-message-view';
 import { buttonClick, directMessage, homeOpened, previewValues, slashCommand, viewSubmission } from './support/slack-requests';
 import { openSlackWorld, type SlackWorld } from './support/slack-world';
@@ -145,10 +145,23 @@ describe('Slack: when Slack pushes back', () => {
     expect(await w.harness.store.letters.get('PL-2026-0001')).toMatchObject({ type: 'UA', urgent: true, threads: [] });
   });
 
-  it('tells the person when the preview form could not be opened in time', async () => {
+  it('tells the person the form took too long to open and to run the command again, when Slack says the trigger expired', async () => {
     w.fake.failNext('views.open', { error: 'expired_trigger_id' });
     await w.send.command(slashCommand('U0MARA', 'preview'));
     const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral')[0], 'the private explanation');
-    expect(visibleText(told)).toContain('Slack did not accept the request, so it did not go through. Nothing is lost: please try again in a minute.');
+    expect(told.args).toMatchObject({ user: 'U0MARA', channel: 'C0NORTH' });
+    expect(visibleText(told)).toContain('That did not work');
+    expect(visibleText(told)).toContain('The form took too long to open, so Slack did not show it. Nothing was changed: please run the command again.');
+    expect(visibleText(told)).not.toContain('did not accept the request');
+    expect(await w.harness.store.letters.list({ scopes: ['all'], limit: 50 })).toEqual([]);
+  });
+
+  it('says so in French to a person whose directory locale is French', async () => {
+    const mara = TEST_DIRECTORY.people.find((p) => p.key === 'mara')!;
+    await w.harness.store.directory.apply({ people: [{ ...mara, locale: 'fr' }], mandates: [], companies: [] });
+    w.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    await w.send.command(slashCommand('U0MARA', 'preview'));
+    const told = await w.fake.waitFor(() => w.fake.of('chat.postEphemeral')[0], 'the private explanation');
+    expect(visibleText(told)).toContain('Le formulaire a mis trop de temps à s’ouvrir ; Slack ne l’a donc pas affiché. Rien n’a été modifié : merci de relancer la commande.');
   });
 });

@@ -43,7 +43,7 @@ describe('Teams cards follow the official Adaptive Card schema and Teams rules',
 });
 
 describe('the Adaptive Card validator', () => {
-  test('accepts a 1.5 card with the features the renderer is moving to', () => {
+  test('accepts a 1.5 card with the features the renderer uses: refresh, buttons with fallbacks, inputs, mentions', () => {
     const future = card(
       '1.5',
       [
@@ -64,7 +64,7 @@ describe('the Adaptive Card validator', () => {
         refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: 'refresh', data: { ref: 'AL-2026-001' } }, userIds: ['29:1abc', '29:1def'] },
         actions: [
           { type: 'Action.Execute', title: 'Acknowledge', verb: 'acknowledge', data: { ref: 'AL-2026-001' }, style: 'positive', fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { verb: 'acknowledge' } } },
-          { type: 'Action.ShowCard', title: 'Withdraw', card: { type: 'AdaptiveCard', body: [text('Sure?')], actions: [{ type: 'Action.Execute', title: 'Withdraw', verb: 'withdraw' }] } },
+          { type: 'Action.ShowCard', title: 'Withdraw', card: { type: 'AdaptiveCard', body: [text('Sure?')], actions: [{ type: 'Action.Execute', title: 'Withdraw', verb: 'withdraw', fallback: { type: 'Action.Submit', title: 'Withdraw' } }] } },
         ],
         msteams: { width: 'Full', entities: [{ type: 'mention', text: '<at>Bob Okafor</at>', mentioned: { id: '29:1abc', name: 'Bob Okafor' } }] },
       },
@@ -99,9 +99,15 @@ describe('the Adaptive Card validator', () => {
     expect(problems).toEqual(['teams: body[0].text: mention <at>Bob Okafor</at> has no msteams.entities entry with that text']);
   });
 
-  test('rejects Action.Execute on a card declaring a version below 1.4', () => {
-    const problems = adaptiveCardProblems(card('1.3', [text('x')], { actions: [{ type: 'Action.Execute', title: 'Go', verb: 'go' }] }));
-    expect(problems.some((p) => p.includes('Action.Execute needs card version >= 1.4'))).toBe(true);
+  test('rejects Action.Execute on a card declaring a version below 1.5', () => {
+    const problems = adaptiveCardProblems(card('1.4', [text('x')], { actions: [{ type: 'Action.Execute', title: 'Go', verb: 'go', fallback: { type: 'Action.Submit', title: 'Go' } }] }));
+    expect(problems.some((p) => p.includes('Action.Execute needs card version >= 1.5'))).toBe(true);
+  });
+
+  test('rejects an Action.Execute button without an Action.Submit fallback, but not the refresh action', () => {
+    const refresh = { action: { type: 'Action.Execute', verb: 'refresh' }, userIds: ['29:a'] };
+    const problems = adaptiveCardProblems(card('1.5', [text('x')], { refresh, actions: [{ type: 'Action.Execute', title: 'Go', verb: 'go' }] }));
+    expect(problems).toEqual(['teams: actions[0]: Action.Execute needs an Action.Submit fallback for older Teams clients']);
   });
 
   test(`rejects a refresh for more than ${TEAMS_CARD_RULES.refreshUserIdsMax} users`, () => {

@@ -4,7 +4,8 @@
  * connector's retry decisions, and the preview form (its fields, its signature, its checks).
  */
 import { isRetryable, platformError, retryAfterMs } from '../../../adapters/teams/connector-errors';
-import { readCardAction, readInstall, readMessage } from '../../../adapters/teams/inbound';
+import { readInstall, readMessage } from '../../../adapters/teams/inbound';
+import { readCardAction } from '../../../adapters/teams/inbound-actions';
 import { previewFormCard, readPreviewForm, signFormBinding, verifyFormBinding } from '../../../adapters/teams/preview-form';
 import {
   canonicalServiceUrl,

@@ -9,7 +9,7 @@ import { topicChoiceValue } from '../../../adapters/teams/preview-form';
 import { decodeMessageRef, decodeThreadRef } from '../../../adapters/teams/thread-ref';
 import { previewLetter } from '../../../src/bot/preview-letter';
 import type { ConnectorCall } from './support/connector-fake';
-import { AAD, TEAMS_CHANNELS, teamsUser, TENANT } from './support/teams-directory';
+import { AAD, TEAMS_CHANNELS, TEAMS_DIRECTORY, teamsUser, TENANT } from './support/teams-directory';
 import { analyse, cardOf, verbsOf, visibleText } from './support/teams-message-view';
 import { openTeamsWorld, type TeamsWorld } from './support/teams-world';
 
@@ -59,7 +59,16 @@ function sentTo(w: TeamsWorld, person: keyof typeof AAD, containing: string): ()
 async function openForm(w: TeamsWorld): Promise<{ call: ConnectorCall; token: string }> {
   expect((await w.send.post(w.send.message({ from: 'mara', text: 'preview' }))).status).toBe(200);
   const call = await w.fake.waitFor(sentTo(w, 'mara', 'Preview a letter to'), 'the preview form');
+  // The channel is told where the form went, with a button opening the same form here.
+  await w.fake.waitFor(() => w.fake.of('send').find((c) => c.conversationId.startsWith(NORTH) && visibleText(c).includes('I sent you the preview form')), 'the channel card');
   return { call, token: cardOf(call).actions[0].data.form };
+}
+
+/** The automatic refresh Teams sends when a listed person opens a per-person card. */
+function refreshAs(w: TeamsWorld, person: keyof typeof AAD, root: ConnectorCall) {
+  const activity = w.send.cardAction({ from: person, verb: 'refresh', data: { ref: 'PL-2026-0001' }, conversationId: root.conversationId, replyToId: root.activityId! });
+  activity.value.trigger = 'automatic';
+  return w.send.post(activity);
 }
 
 async function submit(w: TeamsWorld, form: { call: ConnectorCall; token: string }, values: Json): Promise<Json> {
@@ -133,7 +142,10 @@ describe('Teams: a letter from preview to reply', () => {
     const root = await preview(w);
     expect(root.body).toMatchObject({ isGroup: true, channelData: { channel: { id: NORTH }, tenant: { id: TENANT } }, tenantId: TENANT });
     expect(visibleText(root)).toContain(SUMMARY);
-    expect(verbsOf(root)).toEqual(['acknowledge', 'mark-sent', 'withdraw']);
+    // Everyone's view has no buttons; the people who may act get their own view by refresh.
+    expect(verbsOf(root)).toEqual(['refresh']);
+    expect(cardOf(root).version).toBe('1.5');
+    expect(cardOf(root).refresh.userIds).toEqual(['ana', 'wei', 'bea', 'eli', 'mara', 'tom'].map((k) => `29:${AAD[k as keyof typeof AAD]}`));
 
     const chain = `${NORTH};messageid=${root.activityId}`;
     const intro = w.fake.of('send').find((c) => c.conversationId === chain)!;
@@ -165,7 +177,10 @@ describe('Teams: a letter from preview to reply', () => {
     const ack = await click(w, 'ana', 'acknowledge', root);
     expect(ack.json()).toMatchObject({ statusCode: 200, type: CARD_TYPE });
     expect(cardText(ack.json().value)).toContain('Acknowledged: Ana Ruiz');
-    expect(verbs(ack.json().value)).toEqual(['mark-sent', 'withdraw']);
+    // Ana's own view: nothing left for her to do; the mandate team's view offers theirs.
+    expect(verbs(ack.json().value)).toEqual([]);
+    expect(ack.json().value.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'refresh', data: { ref: 'PL-2026-0001' } });
+    expect(verbs((await refreshAs(w, 'tom', root)).json().value)).toEqual(['mark-sent', 'withdraw']);
     expect(visibleText(updatesOfRoot()[0]!)).toContain('Acknowledged');
     expect(w.fake.of('send').some((c) => c.conversationId.endsWith(`;messageid=${root.activityId}`) && visibleText(c).includes('Ana Ruiz acknowledged this preview'))).toBe(true);
 
@@ -183,6 +198,35 @@ describe('Teams: a letter from preview to reply', () => {
     const stored = await w.harness.store.letters.get('PL-2026-0001');
     expect([stored?.acknowledged?.by, stored?.formalSent?.by, stored?.replied?.by]).toEqual(['ana', 'tom', 'mara']);
     expect(stored?.officialSymbol).toBe('AL OTH 12/2026');
+  });
+
+  it('shows each person, when the card refreshes for them, only the buttons their role allows, in their own language', async () => {
+    await w.harness.store.directory.apply({
+      ...TEAMS_DIRECTORY,
+      people: TEAMS_DIRECTORY.people.map((p) => (p.key === 'tom' ? { ...p, locale: 'fr-FR' } : p)),
+    });
+    const root = await preview(w);
+    const viewOf = async (person: keyof typeof AAD) => (await refreshAs(w, person, root)).json();
+    const ana = await viewOf('ana');
+    expect(ana).toMatchObject({ statusCode: 200, type: CARD_TYPE });
+    expect(verbs(ana.value)).toEqual(['acknowledge']);
+    expect(ana.value.refresh.userIds).toEqual(cardOf(root).refresh.userIds);
+    const mara = await viewOf('mara');
+    expect(verbs(mara.value)).toEqual(['mark-sent', 'withdraw']);
+    expect(cardText(mara.value)).toContain('Allegation letter');
+    const tom = await viewOf('tom');
+    expect(verbs(tom.value)).toEqual(['mark-sent', 'withdraw']);
+    expect(cardText(tom.value)).toContain('Lettre d’allégation');
+    // A company contact may acknowledge too (the same rule as the command), though Teams does not refresh for them unasked;
+    // someone of another company and a stranger see no buttons.
+    expect(verbs((await viewOf('dana')).value)).toEqual(['acknowledge']);
+    expect(verbs((await viewOf('kai')).value)).toEqual([]);
+    expect(verbs((await viewOf('stranger')).value)).toEqual([]);
+    // A refresh only reads: nothing is recorded, nothing is sent.
+    w.fake.clear();
+    await viewOf('wei');
+    await w.teams.idle();
+    expect(w.fake.calls.filter((c) => c.operation !== 'member')).toEqual([]);
   });
 
   it('acknowledges from the button on the owner’s 1:1 card, refreshing that card without its button', async () => {

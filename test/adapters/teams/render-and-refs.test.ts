@@ -131,7 +131,7 @@ describe('Teams rendering', () => {
     expect(json.match(/see \/preletter docs/g)).toHaveLength(2);
   });
 
-  it('renders an Adaptive Card 1.4 attachment with a bold title, paragraphs, facts and a subtle footer', () => {
+  it('renders an Adaptive Card 1.5 attachment with a bold title, paragraphs, facts and a subtle footer', () => {
     const { attachment, entities } = renderAdaptiveCard({
       ...CARD,
       title: 'PL-2026-0001 · preview',
@@ -142,7 +142,7 @@ describe('Teams rendering', () => {
     expect(attachment.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const card = attachment.content as Json;
-    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(card.body[0].items).toEqual([
       { type: 'TextBlock', text: 'PL-2026-0001 · preview', wrap: true, weight: 'Bolder', size: 'Medium' },
       { type: 'TextBlock', text: 'First', wrap: true },
@@ -210,7 +210,7 @@ describe('Teams rendering', () => {
     expect(entities[0]!.mentioned.name).toBe('Ana [x](https://e.example)');
   });
 
-  it('renders buttons as Action.Execute with the action as verb and the letter ref as data', () => {
+  it('renders buttons as Action.Execute with the action as verb and the letter ref as data, each with an Action.Submit fallback carrying the same', () => {
     const card = content({
       ...CARD,
       buttons: [
@@ -219,9 +219,38 @@ describe('Teams rendering', () => {
       ],
     });
     expect(card.actions).toEqual([
-      { type: 'Action.Execute', title: 'Acknowledge', verb: 'acknowledge', data: { ref: 'PL-2026-0001' }, style: 'positive' },
-      { type: 'Action.Execute', title: 'Mark sent', verb: 'mark-sent', data: { ref: 'PL-2026-0001' } },
+      {
+        type: 'Action.Execute',
+        title: 'Acknowledge',
+        verb: 'acknowledge',
+        data: { ref: 'PL-2026-0001' },
+        style: 'positive',
+        fallback: { type: 'Action.Submit', title: 'Acknowledge', data: { ref: 'PL-2026-0001', preletterVerb: 'acknowledge' } },
+      },
+      {
+        type: 'Action.Execute',
+        title: 'Mark sent',
+        verb: 'mark-sent',
+        data: { ref: 'PL-2026-0001' },
+        fallback: { type: 'Action.Submit', title: 'Mark sent', data: { ref: 'PL-2026-0001', preletterVerb: 'mark-sent' } },
+      },
     ]);
+  });
+
+  it('shows a per-person card without buttons to everyone, refreshing it for its audience, and with the buttons in a viewer’s own view', () => {
+    const audience = { ref: 'PL-2026-0001', viewers: [{ platform: 'teams' as const, workspaceId: TENANT, userId: ANA_AAD }] };
+    const withButtons = { ...CARD, audience, buttons: [{ action: 'acknowledge' as const, label: 'Acknowledge', value: 'PL-2026-0001' }] };
+    const everyone = renderAdaptiveCard(withButtons, { userIds: ['29:ana', '29:ana', '29:wei'] }).attachment.content as Json;
+    expect(everyone.actions).toBeUndefined();
+    expect(everyone.refresh).toEqual({ action: { type: 'Action.Execute', verb: 'refresh', data: { ref: 'PL-2026-0001' } }, userIds: ['29:ana', '29:wei'] });
+    const viewer = renderAdaptiveCard(withButtons, { userIds: ['29:ana'], forViewer: true }).attachment.content as Json;
+    expect(viewer.actions.map((a: Json) => a.verb)).toEqual(['acknowledge']);
+    expect(viewer.refresh.userIds).toEqual(['29:ana']);
+    // Teams refreshes for at most 60 people.
+    const many = Array.from({ length: 70 }, (_, i) => `29:p${i}`);
+    expect((renderAdaptiveCard(withButtons, { userIds: many }).attachment.content as Json).refresh.userIds).toHaveLength(60);
+    // Without known ids nobody can be given a view: no refresh at all.
+    expect((renderAdaptiveCard(withButtons).attachment.content as Json).refresh).toBeUndefined();
   });
 
   it('makes withdraw take a second click: a ShowCard whose confirm button is the destructive Action.Execute', () => {
@@ -243,7 +272,16 @@ describe('Teams rendering', () => {
     expect(show.title).toBe('Withdraw');
     expect(show.verb).toBeUndefined();
     expect(show.card.body.map((b: Json) => b.text)).toEqual(['Withdraw letter?', `Owners <${WJ}at${WJ}>Eve<${WJ}/at${WJ}> will be told.`]);
-    expect(show.card.actions).toEqual([{ type: 'Action.Execute', title: 'Withdraw', verb: 'withdraw', data: { ref: 'PL-2026-0001' }, style: 'destructive' }]);
+    expect(show.card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Withdraw',
+        verb: 'withdraw',
+        data: { ref: 'PL-2026-0001' },
+        style: 'destructive',
+        fallback: { type: 'Action.Submit', title: 'Withdraw', data: { ref: 'PL-2026-0001', preletterVerb: 'withdraw' } },
+      },
+    ]);
   });
 
   it('adds an Open thread link only for an https thread link', () => {

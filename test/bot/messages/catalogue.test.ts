@@ -81,10 +81,15 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('writes French elisions with the typographic apostrophe throughout, as the rest of the French text does', () => {
+    const straight = KEYS.filter((key) => /\p{L}'\p{L}/u.test(worded('fr', key).replace(/SAMPLE-[^ ]*/g, '')));
+    expect(straight).toEqual([]);
+  });
+
   it("names letters in the UN's own terms in each language", () => {
     const type = (language: string, t: 'UA' | 'AL' | 'OL') => voiceFor({ locale: language, zone: 'UTC' }).t('letter.type', { type: t });
     expect([type('en', 'AL'), type('en', 'UA')]).toEqual(['Allegation letter', 'Urgent appeal']);
-    expect([type('fr', 'AL'), type('fr', 'UA')]).toEqual(["Lettre d'allégation", 'Appel urgent']);
+    expect([type('fr', 'AL'), type('fr', 'UA')]).toEqual(['Lettre d’allégation', 'Appel urgent']);
     expect([type('es', 'AL'), type('es', 'UA')]).toEqual(['Carta de alegación', 'Llamamiento urgente']);
     expect(worded('en', 'nudge.countdown')).toContain('mandate holder');
     expect(worded('fr', 'nudge.countdown')).toContain('titulaire de mandat');

@@ -32,10 +32,13 @@ export const ADAPTIVE_CARD_SCHEMA_VERSIONS = ['1.4', '1.5', '1.6'] as const;
 
 /**
  * Teams rules the Adaptive Card schema does not express.
- * - actionExecuteMinVersion: Action.Execute (Universal Actions) exists from schema 1.4; Teams ignores
- *   it (and `refresh`) on cards declaring less. Source: "Work with Universal Actions for Adaptive Cards",
+ * - actionExecuteMinVersion: Universal Actions (Action.Execute, `refresh`) "are introduced in the
+ *   Adaptive Cards schema version 1.5"; a card declaring less "stops working" in Teams. Source: "Work
+ *   with Universal Actions for Adaptive Cards",
  *   https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards
- *   and the `version: "1.4"` annotations on Action.Execute / Refresh in the official 1.4.0 schema.
+ *   (the official 1.4.0 schema already defines Action.Execute; Microsoft's page asks for 1.5).
+ * - executeFallback: the same page: "To ensure maximum compatibility in Teams, define Action.Execute
+ *   with an Action.Submit in the fallback property" (the refresh action is not a button: exempt).
  * - refreshUserIdsMax: at most 60 users get an automatic refresh / user-specific view. Source: "User
  *   Specific Views", https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views
  *   ("Maximum 60 different users"), and IRefreshDefinition.userIds in @microsoft/teams.cards.
@@ -50,7 +53,7 @@ export const ADAPTIVE_CARD_SCHEMA_VERSIONS = ['1.4', '1.5', '1.6'] as const;
  *   https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format
  */
 export const TEAMS_CARD_RULES = {
-  actionExecuteMinVersion: '1.4',
+  actionExecuteMinVersion: '1.5',
   refreshUserIdsMax: 60,
   maxPayloadBytes: 40 * 1024,
 } as const;
@@ -291,6 +294,10 @@ function teamsProblems(content: Json, card: Json, version: string): string[] {
   for (const [at, node] of walk(card)) {
     if (isObject(node) && node.type === 'Action.Execute' && compareVersions(version, TEAMS_CARD_RULES.actionExecuteMinVersion) < 0) {
       problems.push(`teams: ${readablePath(at)}: Action.Execute needs card version >= ${TEAMS_CARD_RULES.actionExecuteMinVersion}, card declares ${version}`);
+    }
+    const fallback = isObject(node) ? node.fallback : undefined;
+    if (isObject(node) && node.type === 'Action.Execute' && !at.startsWith('/refresh') && !(isObject(fallback) && fallback.type === 'Action.Submit')) {
+      problems.push(`teams: ${readablePath(at)}: Action.Execute needs an Action.Submit fallback for older Teams clients`);
     }
   }
   const refresh = card.refresh;

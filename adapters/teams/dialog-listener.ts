@@ -1,0 +1,116 @@
+/**
+ * The preview form as a dialog in the channel (Teams' task module). It opens from the
+ * message extension's action command (`composeExtension/fetchTask`, commandId `preview`)
+ * and from the "Open the form here" button of the card `@PreLetter preview` leaves in the
+ * channel (`task/fetch`). Its submit (`task/submit`, `composeExtension/submitAction`) is
+ * read by the same rules as the chat form: problems are shown in the dialog, inputs
+ * kept; success closes it with one sentence. The form is bound (signed) to the channel it
+ * was opened in and to the person who opened it; a form already offered in their private
+ * chat keeps its one-time id here, so the two can never make two letters.
+ */
+import { cardForError } from '../../src/bot/error-sink';
+import { inUnitOfWork } from '../../src/bot/deps';
+import { voiceFor, type Voice } from '../../src/bot/messages/catalogue';
+import { previewFormOptions, previewLetter, type PreviewFormOptions } from '../../src/bot/preview-letter';
+import { noticeCard } from '../../src/bot/views/notice-card';
+import type { Logger } from '../../src/logger';
+import { voiceOfAccount } from '../../src/bot/voices';
+import { voiceOfReply } from '../shared/turn';
+import { looseReply } from './inbound';
+import { readTask, type TaskRequest } from './inbound-actions';
+import { previewFormCard, readPreviewAnswers, signFormBinding, verifyFormBinding, type FormBinding } from './preview-form';
+import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, type CardElement } from './render';
+import { firstTime, type TurnServices } from './turn';
+
+/** Why: the message extension's action command that opens the preview dialog (manifest/teams/manifest.json). */
+export const PREVIEW_COMMAND_ID = 'preview';
+
+/** The body of a dialog invoke's answer: show (another) card in the dialog, or close it with a sentence. */
+export type DialogResponse =
+  | { task: { type: 'continue'; value: { title: string; width: 'medium' | 'large'; height: 'large'; card: { contentType: string; content: CardElement } } } }
+  | { task: { type: 'message'; value: string } };
+
+const close = (text: string): DialogResponse => ({ task: { type: 'message', value: text } });
+
+function show(v: Voice, content: CardElement): DialogResponse {
+  return { task: { type: 'continue', value: { title: v.t('form.title'), width: 'medium', height: 'large', card: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content } } } };
+}
+
+/** Why: the one-time form this person already has for this channel (from `@PreLetter preview`), else a new one. */
+function tokenFor(services: TurnServices, request: TaskRequest, options: PreviewFormOptions): string {
+  const given = request.data.form;
+  if (typeof given === 'string') {
+    try {
+      const binding = verifyFormBinding(given, services.settings.formKey);
+      if (binding.userId === request.actor.userId && binding.channelId === request.channel?.channelId) return given;
+    } catch {
+      // Not a form this process signed: a new one is made below.
+    }
+  }
+  return signFormBinding(request.channel!, request.actor.userId, options.mandates.length > 1, services.settings.formKey, options.locale);
+}
+
+async function open(services: TurnServices, request: TaskRequest, log: Logger): Promise<DialogResponse> {
+  const { deps } = services;
+  if (!request.channel) return close((await voiceOfReply(deps, request.reply)).plain({ key: 'form.from-command' }));
+  const options = await previewFormOptions(deps, request.actor, request.channel);
+  const v = voiceFor({ locale: options.locale, zone: deps.policy.defaultTimeZone });
+  log.info({ channelId: request.channel.channelId, companyKey: options.company.key, source: request.commandId ? 'extension' : 'card' }, 'preview dialog opened');
+  return show(v, previewFormCard(options, tokenFor(services, request, options), {}, {}, 'dialog'));
+}
+
+async function submit(services: TurnServices, request: TaskRequest, log: Logger): Promise<DialogResponse> {
+  const { deps } = services;
+  const binding: FormBinding = verifyFormBinding(request.data.form, services.settings.formKey);
+  const v = voiceFor({ locale: binding.locale, zone: deps.policy.defaultTimeZone });
+  if (binding.userId !== request.actor.userId) return close(v.plain({ key: 'form.not-yours' }));
+  const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
+  const options = await previewFormOptions(deps, request.actor, channel);
+  const form = readPreviewAnswers(binding, request.data, deps.clock.now(), options.topics);
+  if (!form.ok) return show(v, previewFormCard(options, String(request.data.form), form.values, form.errors, 'dialog'));
+  if (!(await firstTime(services, request.dedupeId, log))) return close(v.plain({ key: 'click.repeated' }));
+  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return close(v.plain({ key: 'form.used' }));
+  const { letter } = await previewLetter(deps, { ...form.input, actor: request.actor });
+  log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted from a dialog');
+  return close(v.t('form.done', { ref: letter.ref }));
+}
+
+/**
+ * Why: the dialog turn; always returns an answer Teams accepts within the invoke budget. A
+ * refusal closes the dialog with its sentence; a slow submit is finished and confirmed in private.
+ */
+export async function handleDialog(services: TurnServices, body: unknown): Promise<DialogResponse> {
+  const log = services.logger.child({ turn: 'dialog' });
+  let request: TaskRequest;
+  try {
+    request = readTask(body);
+  } catch (err) {
+    const loose = looseReply(body);
+    return close(plainSentence(cardForError(err, log, await voiceOfAccount(services.deps, loose?.user, loose?.locale), 'teams')));
+  }
+  const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
+  if (request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
+    log.info({ commandId: request.commandId.slice(0, 40) }, 'unknown dialog command');
+    return close((await voiceOfReply(scoped.deps, request.reply)).plain({ key: 'click.unknown-button' }));
+  }
+  const running = (request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log)).catch(async (err: unknown) =>
+    close(plainSentence(cardForError(err, log, await voiceOfReply(scoped.deps, request.reply), 'teams'))),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
+  });
+  const first = await Promise.race([running, budget]);
+  clearTimeout(timer);
+  if (first) return first;
+  log.warn({ budgetMs: services.settings.invokeBudgetMs, step: request.step }, 'dialog answered before its work finished');
+  services.tracker.track(
+    running.then(async (late) => {
+      if (late.task.type !== 'message') return;
+      const notice = noticeCard('PreLetter', late.task.value);
+      await services.platform.replyPrivately(request.reply.target, request.reply.user, notice).catch(() => undefined);
+    }),
+  );
+  const v = voiceFor({ locale: request.reply.locale, zone: services.deps.policy.defaultTimeZone });
+  return close(v.t('click.working'));
+}
