@@ -26,7 +26,7 @@ import { readCardAction, type CardActionRequest } from './inbound-actions';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewAnswers, verifyFormBinding } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, REFRESH_VERB, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
-import { firstTime, tellPrivately, type TurnServices } from './turn';
+import { directoryActor, firstTime, tellPrivately, type TurnServices } from './turn';
 
 
 /** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
@@ -151,8 +151,11 @@ async function previewSubmit(services: TurnServices, request: CardActionRequest,
   return cardOf(reply);
 }
 
-async function work(services: TurnServices, request: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
+async function work(services: TurnServices, clicked: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
   try {
+    // In a channel, an external member of a shared channel is known by their own organisation's tenant.
+    const actor = clicked.place.personal ? clicked.actor : await directoryActor(services, clicked.actor, clicked.serviceUrl, clicked.place.conversationId);
+    const request = { ...clicked, actor };
     if (request.verb === REFRESH_VERB) return await refreshView(services, request, voice);
     if (!(await firstTime(services, request.dedupeId, log))) return message(await voice.get(), { key: 'click.repeated' });
     if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, voice, log);

@@ -127,11 +127,14 @@ export class TeamsConnector {
     );
   }
 
-  /** Why: a person's display name and Teams user id, read from a conversation they share with the bot. */
-  async member(serviceUrl: string, conversationId: string, userId: string): Promise<{ name?: string; id?: string }> {
-    const account = await callConnector('member', this.retry, this.logger, () =>
+  /**
+   * Why: a person's display name, Teams user id and tenant, read from a conversation they share
+   * with the bot. `once`: a look-up that only improves an answer is tried once, never retried.
+   */
+  async member(serviceUrl: string, conversationId: string, userId: string, once = false): Promise<{ name?: string; id?: string; tenantId?: string }> {
+    const account = await callConnector('member', once ? { ...this.retry, retries: 0 } : this.retry, this.logger, () =>
       this.inConversation(serviceUrl, conversationId, (context) => TeamsInfo.getMember(context, userId)), false, this.metrics,
     );
-    return { ...(account.name ? { name: account.name } : {}), ...(account.id ? { id: account.id } : {}) };
+    return { ...(account.name ? { name: account.name } : {}), ...(account.id ? { id: account.id } : {}), ...(account.tenantId ? { tenantId: account.tenantId } : {}) };
   }
 }

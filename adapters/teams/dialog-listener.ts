@@ -19,7 +19,7 @@ import { voiceOfReply } from '../shared/turn';
 import { looseReply } from './inbound';
 import { readTask, type TaskRequest } from './inbound-actions';
 import { previewFormCard, readPreviewAnswers, signFormBinding, verifyFormBinding, type FormBinding } from './preview-form';
-import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, type CardElement } from './render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, plainWords, type CardElement } from './render';
 import { firstTime, type TurnServices } from './turn';
 
 /** Why: the message extension's action command that opens the preview dialog (manifest/teams/manifest.json). */
@@ -52,7 +52,7 @@ function tokenFor(services: TurnServices, request: TaskRequest, options: Preview
 
 async function open(services: TurnServices, request: TaskRequest, log: Logger): Promise<DialogResponse> {
   const { deps } = services;
-  if (!request.channel) return close((await voiceOfReply(deps, request.reply)).plain({ key: 'form.from-command' }));
+  if (!request.channel) return close(plainWords((await voiceOfReply(deps, request.reply)).say({ key: 'form.from-command' })));
   const options = await previewFormOptions(deps, request.actor, request.channel);
   const v = voiceFor({ locale: options.locale, zone: deps.policy.defaultTimeZone });
   log.info({ channelId: request.channel.channelId, companyKey: options.company.key, source: request.commandId ? 'extension' : 'card' }, 'preview dialog opened');
@@ -63,13 +63,13 @@ async function submit(services: TurnServices, request: TaskRequest, log: Logger)
   const { deps } = services;
   const binding: FormBinding = verifyFormBinding(request.data.form, services.settings.formKey);
   const v = voiceFor({ locale: binding.locale, zone: deps.policy.defaultTimeZone });
-  if (binding.userId !== request.actor.userId) return close(v.plain({ key: 'form.not-yours' }));
+  if (binding.userId !== request.actor.userId) return close(plainWords(v.say({ key: 'form.not-yours' })));
   const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
   const options = await previewFormOptions(deps, request.actor, channel);
   const form = readPreviewAnswers(binding, request.data, deps.clock.now(), options.topics);
   if (!form.ok) return show(v, previewFormCard(options, String(request.data.form), form.values, form.errors, 'dialog'));
-  if (!(await firstTime(services, request.dedupeId, log))) return close(v.plain({ key: 'click.repeated' }));
-  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return close(v.plain({ key: 'form.used' }));
+  if (!(await firstTime(services, request.dedupeId, log))) return close(plainWords(v.say({ key: 'click.repeated' })));
+  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return close(plainWords(v.say({ key: 'form.used' })));
   const { letter } = await previewLetter(deps, { ...form.input, actor: request.actor });
   log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted from a dialog');
   return close(v.t('form.done', { ref: letter.ref }));
@@ -91,7 +91,7 @@ export async function handleDialog(services: TurnServices, body: unknown): Promi
   const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
   if (request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
     log.info({ commandId: request.commandId.slice(0, 40) }, 'unknown dialog command');
-    return close((await voiceOfReply(scoped.deps, request.reply)).plain({ key: 'click.unknown-button' }));
+    return close(plainWords((await voiceOfReply(scoped.deps, request.reply)).say({ key: 'click.unknown-button' })));
   }
   const running = (request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log)).catch(async (err: unknown) =>
     close(plainSentence(cardForError(err, log, await voiceOfReply(scoped.deps, request.reply), 'teams'))),

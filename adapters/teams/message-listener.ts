@@ -17,8 +17,8 @@ import { handleSubmittedCard } from './card-action-listener';
 import { looseReply, readMessage, type MessageRequest } from './inbound';
 import { isSubmittedCard, readSubmittedCard } from './inbound-actions';
 import { previewDialogCard, previewFormAttachment, previewFormCard, signFormBinding } from './preview-form';
-import { encodeThreadRef } from './thread-ref';
-import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { encodeThreadRef, replyChainKey } from './thread-ref';
+import { directoryActor, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
 
 /**
@@ -27,6 +27,10 @@ import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
  */
 async function acknowledgeReplyChain(services: TurnServices, request: MessageRequest): Promise<ActionOutcome | null> {
   const thread = request.thread!;
+  // The chain's own key first: the same from every tenant (a shared channel's external members) and service URL.
+  const keyed = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: replyChainKey(thread.conversationId, thread.rootActivityId) });
+  if (keyed) return keyed;
+  // Letters posted before chains had a key: their refs name the tenant and service URL of the time.
   for (const serviceUrl of await services.platform.serviceUrls.candidates(request.tenantId, request.serviceUrl)) {
     const threadRef = encodeThreadRef({ conversationId: thread.conversationId, serviceUrl, tenantId: request.tenantId, rootActivityId: thread.rootActivityId });
     const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef });
@@ -63,12 +67,13 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
       turn.reply = click.reply;
       return handleSubmittedCard(services, click);
     }
-    const request = readMessage(body);
-    if (!request) return;
-    const ack = request.thread !== undefined && isAckReply(request.text);
-    if (!request.addressed && !ack) return;
-    turn.reply = request.reply;
-    if (!(await firstTime(services, request.dedupeId, turn.log))) return;
+    const read = readMessage(body);
+    if (!read) return;
+    const ack = read.thread !== undefined && isAckReply(read.text);
+    if (!read.addressed && !ack) return;
+    turn.reply = read.reply;
+    if (!(await firstTime(services, read.dedupeId, turn.log))) return;
+    const request = read.channel ? { ...read, actor: await directoryActor(services, read.actor, read.serviceUrl, read.channel.channelId) } : read;
     if (ack) {
       const outcome = await acknowledgeReplyChain(services, request);
       if (outcome) return tellPrivately(services, request.reply, outcome.reply, turn.log);

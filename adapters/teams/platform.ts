@@ -26,6 +26,7 @@ import {
   encodeThreadRef,
   isAllowedServiceUrl,
   replyChainId,
+  replyChainKey,
   TEAMS_ID,
 } from './thread-ref';
 
@@ -119,7 +120,7 @@ export class TeamsPlatform implements ChatPlatform {
         const known = this.teamsIds.get(key);
         if (known) return known;
         try {
-          const member = await this.connector.member(serviceUrl, baseConversationId(conversationId), viewer.userId);
+          const member = await this.connector.member(serviceUrl, baseConversationId(conversationId), viewer.userId, true);
           if (member.id) this.rememberTeamsId(key, member.id);
           return member.id;
         } catch (err) {
@@ -147,6 +148,7 @@ export class TeamsPlatform implements ChatPlatform {
     return {
       threadRef: encodeThreadRef({ conversationId: baseConversationId(posted.conversationId), serviceUrl, tenantId, rootActivityId: posted.activityId }),
       messageRef: encodeMessageRef({ conversationId: posted.conversationId, serviceUrl, tenantId, activityId: posted.activityId }),
+      threadKey: replyChainKey(posted.conversationId, posted.activityId),
     };
   }
 
@@ -193,6 +195,20 @@ export class TeamsPlatform implements ChatPlatform {
     if (!place.conversationId) return this.sendToPerson(user, activity, place.serviceUrl);
     const activityId = await this.connector.send(place.serviceUrl, place.conversationId, activity);
     return encodeMessageRef({ conversationId: place.conversationId, serviceUrl: place.serviceUrl, tenantId: place.tenantId, activityId });
+  }
+
+  /**
+   * Why: an external member of a shared channel writes with the channel's tenant, while the
+   * directory knows them by their own: the channel's roster says which tenant they are from.
+   */
+  async memberTenant(serviceUrl: string, conversationId: string, aadObjectId: string): Promise<string | undefined> {
+    try {
+      const member = await this.connector.member(serviceUrl, baseConversationId(conversationId), aadObjectId, true);
+      return member.tenantId && TEAMS_ID.tenant.test(member.tenantId) ? member.tenantId : undefined;
+    } catch (err) {
+      this.logger.info({ code: (err as PreLetterError).code }, 'member tenant not found in the conversation');
+      return undefined;
+    }
   }
 
   async resolveUser(user: PlatformIdentity): Promise<NeutralUser> {

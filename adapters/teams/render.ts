@@ -184,11 +184,12 @@ export function renderAdaptiveCard(card: NeutralCard, options: RenderOptions = {
   return { attachment: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }, entities: mentions.entities };
 }
 
-/** Why: an invoke's plain-text answer (a message, a dialog closing): commands as a Teams person types them, mentions as names. */
+/** Why: one paragraph as plain text the Teams way: commands as a Teams person types them, mentions as names. */
+export function plainWords(segments: Segment[]): string {
+  return segments.map((s) => ('text' in s ? s.text : 'command' in s ? commandText(s.command) : s.name)).join('');
+}
+
+/** Why: an invoke's plain-text answer (a message, a dialog closing), from a card's paragraphs. */
 export function plainSentence(card: NeutralCard): string {
-  const body = card.body
-    .map((line) => line.map((s) => ('text' in s ? s.text : 'command' in s ? commandText(s.command) : s.name)).join(''))
-    .join(' ')
-    .trim();
-  return body || card.title;
+  return card.body.map(plainWords).join(' ').trim() || card.title;
 }

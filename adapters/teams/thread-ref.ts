@@ -153,6 +153,15 @@ export function replyChainId(thread: TeamsThread): string {
   return `${thread.conversationId};messageid=${thread.rootActivityId}`;
 }
 
+/**
+ * Why: a reply chain's key that any reply in it names alike, whatever tenant or service URL
+ * its activity carries (an external member of a shared channel writes from another tenant).
+ * Channel ids and activity ids are unique across Teams, so nothing else is needed.
+ */
+export function replyChainKey(channelId: string, rootActivityId: string): string {
+  return `teams-chain:${baseConversationId(channelId)};messageid=${rootActivityId}`;
+}
+
 /** Why: the channel a reply-chain conversation id belongs to (`19:…@thread.tacv2;messageid=1` → `19:…@thread.tacv2`). */
 export function baseConversationId(conversationId: string): string {
   return conversationId.split(';')[0]!;

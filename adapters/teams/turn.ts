@@ -7,6 +7,7 @@
  */
 import type { BotDeps } from '../../src/bot/deps';
 import type { NeutralCard } from '../../src/bot/ports';
+import type { PlatformIdentity } from '../../src/domain/types';
 import type { Logger } from '../../src/logger';
 import { answerByFirstWay, firstTimeOn, runSharedTurn, type SharedTurn } from '../shared/turn';
 import type { PrivateReply } from './inbound';
@@ -36,6 +37,17 @@ export type Turn = SharedTurn<PrivateReply>;
 /** Why: "first time we see this activity?" — a repeated activity is answered and not acted on twice. */
 export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
   return firstTimeOn(services.deps, 'teams', dedupeId, log);
+}
+
+/**
+ * Why: who acted, as the directory knows them. An external member of a shared channel writes
+ * with the channel's tenant while the directory lists them under their own organisation's;
+ * the channel's roster says which, and is asked only when the directory does not know them.
+ */
+export async function directoryActor(services: TurnServices, actor: PlatformIdentity, serviceUrl: string, conversationId: string): Promise<PlatformIdentity> {
+  if (await services.deps.directory.findPersonByIdentity(actor)) return actor;
+  const tenant = await services.platform.memberTenant(serviceUrl, conversationId, actor.userId);
+  return tenant && tenant !== actor.workspaceId ? { ...actor, workspaceId: tenant } : actor;
 }
 
 /**

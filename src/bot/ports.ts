@@ -92,6 +92,8 @@ export type PlatformFailure = 'no-access' | 'busy' | 'unreachable' | 'refused' |
 export interface PostedRoot {
   threadRef: string;
   messageRef: string;
+  /** A stable key of the thread that any reply in it can name (see LetterThread.threadKey). */
+  threadKey?: string;
 }
 
 /** Everything the core may ask of one chat platform. */

@@ -45,7 +45,7 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
     if (root) deps.logger.info({ ref: letter.ref, platform: channel.platform }, 'earlier root card found and adopted');
   }
   root ??= await platform.postRoot(channel, letterCard(ctx, deps.policy, deps.clock.now(), channelVoice(ctx)), letter.ref);
-  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef };
+  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
   const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: channel.platform });
   return updated ?? { ...letter, threads: [...letter.threads, thread] };
 }

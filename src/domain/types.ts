@@ -118,6 +118,12 @@ export interface LetterThread {
   threadRef: string;
   /** Adapter-owned reference of the root card, so it can be updated in place. */
   rootMessageRef: string;
+  /**
+   * Adapter-owned second key of the thread that does not depend on who replies from where
+   * (Teams: the reply chain, without tenant or service URL), so a reply finds its letter
+   * even from another organisation in a shared channel.
+   */
+  threadKey?: string;
 }
 
 /** Kinds of audit entries; the trail is append-only. */

@@ -48,6 +48,7 @@ const threadSchema = new Schema<LetterThread>(
     channel: { type: channelSchema, required: true },
     threadRef: { type: String, required: true },
     rootMessageRef: { type: String, required: true },
+    threadKey: { type: String, required: false },
   },
   SUBDOCUMENT_OPTIONS,
 );
@@ -109,7 +110,7 @@ function copyChannel(c: ChannelBinding): ChannelBinding {
 
 /** Copies a thread into plain fields only (also used for `$push`). */
 export function copyThread(t: LetterThread): LetterThread {
-  return { platform: t.platform, channel: copyChannel(t.channel), threadRef: t.threadRef, rootMessageRef: t.rootMessageRef };
+  return { platform: t.platform, channel: copyChannel(t.channel), threadRef: t.threadRef, rootMessageRef: t.rootMessageRef, ...(t.threadKey ? { threadKey: t.threadKey } : {}) };
 }
 
 /** Copies an audit event into plain fields only (also used for `$push`). */

@@ -70,8 +70,8 @@ export class MongoLetterRepository implements LetterRepository {
     return this.ctx.run('createLetter', { ref: letter.ref }, async () => {
       const { letter: letters } = this.ctx.models;
       await this.lists.add(scopesOf(letter), letter.ref);
-      for (const thread of letter.threads) {
-        await this.ctx.models.letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
+      for (const key of letter.threads.flatMap(threadKeysOf)) {
+        await this.ctx.models.letterThread.updateOne({ _id: key }, { $set: { letterRef: letter.ref } }, { upsert: true }).exec();
       }
       // No list entry yet: the first status list to need one writes it from the letter, and
       // posting the root card writes it anyway, a moment from now.
@@ -97,6 +97,7 @@ export class MongoLetterRepository implements LetterRepository {
     return this.ctx.run('getLetter', { ref }, () => this.read(ref));
   }
 
+  /** Why: a thread ref or a thread key (LetterThread.threadKey): both are indexed when the thread is added. */
   findByThread(threadRef: string): Promise<Letter | null> {
     return this.ctx.run('findLetterByThread', {}, async () => {
       const thread = await this.ctx.models.letterThread.findOne({ _id: threadRef }).lean<LetterThreadDoc>();
@@ -145,7 +146,7 @@ export class MongoLetterRepository implements LetterRepository {
   addThread(ref: string, thread: LetterThread, audit: AuditEvent): Promise<Letter | null> {
     return this.ctx.run('addThread', { ref, platform: thread.platform }, async () => {
       const { letterThread, letter } = this.ctx.models;
-      await letterThread.updateOne({ _id: thread.threadRef }, { $set: { letterRef: ref } }, { upsert: true }).exec();
+      for (const key of threadKeysOf(thread)) await letterThread.updateOne({ _id: key }, { $set: { letterRef: ref } }, { upsert: true }).exec();
       const updated = await letter
         .findOneAndUpdate(
           { _id: ref, 'threads.threadRef': { $ne: thread.threadRef } },
@@ -210,4 +211,9 @@ export class MongoLetterRepository implements LetterRepository {
       await this.lines.remove(letter.ref);
     });
   }
+}
+
+/** Why: every key a reply may name its thread by: the thread ref, and the adapter's second key when it has one. */
+function threadKeysOf(thread: LetterThread): string[] {
+  return thread.threadKey ? [thread.threadRef, thread.threadKey] : [thread.threadRef];
 }

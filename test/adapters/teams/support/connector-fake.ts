@@ -41,6 +41,8 @@ export interface ConnectorFailure {
 export interface FakeMember {
   aadObjectId: string;
   name: string;
+  /** The member's own tenant, as the roster gives it (an external member of a shared channel has another). */
+  tenantId?: string;
 }
 
 const BASE_ID = 1772524800000; // 2026-03-03T08:00:00Z in ms, like Teams' message ids
@@ -79,8 +81,9 @@ export class ConnectorFake {
     return `http://127.0.0.1:${this.port}/`;
   }
 
-  addMember(aadObjectId: string, name: string): void {
-    this.members.set(aadObjectId, { aadObjectId, name });
+  /** Why: a person in the roster; `tenantId` is their own organisation's when it is not the channel's. */
+  addMember(aadObjectId: string, name: string, tenantId?: string): void {
+    this.members.set(aadObjectId, { aadObjectId, name, ...(tenantId ? { tenantId } : {}) });
   }
 
   /** The 1:1 conversation id the fake gives for a user (stable, like Teams). */
@@ -226,7 +229,10 @@ export class ConnectorFake {
       case 'member': {
         const member = this.members.get(call.memberId!);
         if (!member) return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not found' } } };
-        return { status: 200, body: { id: `29:${member.aadObjectId}`, name: member.name, aadObjectId: member.aadObjectId, userPrincipalName: `${member.aadObjectId}@example.org` } };
+        return {
+          status: 200,
+          body: { id: `29:${member.aadObjectId}`, name: member.name, aadObjectId: member.aadObjectId, userPrincipalName: `${member.aadObjectId}@example.org`, ...(member.tenantId ? { tenantId: member.tenantId } : {}) },
+        };
       }
       default:
         return { status: 404, body: {} };

@@ -84,6 +84,38 @@ export class TeamsRequests {
     return a;
   }
 
+  /** An older client's click: the button's Action.Submit fallback, a message whose value is the button's data (verb included). */
+  cardSubmit(options: { from: TeamsPerson; data: Record<string, unknown>; conversationId: string; replyToId: string; personal?: boolean; id?: string }): any {
+    const a = fixture('message-card-submit');
+    a.id = options.id ?? freshMessageId();
+    a.serviceUrl = this.serviceUrl;
+    a.from = { ...a.from, id: `29:1${options.from}`, name: options.from, aadObjectId: AAD[options.from] };
+    a.conversation = options.personal ? { conversationType: 'personal', tenantId: TENANT, id: options.conversationId } : { ...a.conversation, id: options.conversationId };
+    if (options.personal) a.channelData = { tenant: { id: TENANT } };
+    a.replyToId = options.replyToId;
+    a.value = options.data;
+    return a;
+  }
+
+  /**
+   * A dialog invoke: `task/fetch|submit` from a card in a channel's reply chain, or the message
+   * extension's `composeExtension/fetchTask|submitAction` in a channel's compose box.
+   */
+  dialog(options: { from: TeamsPerson; step: 'fetch' | 'submit'; source: 'card' | 'extension'; data?: Record<string, unknown>; commandId?: string; channelId?: string; id?: string }): any {
+    const name = options.source === 'card' ? (options.step === 'fetch' ? 'invoke-task-fetch' : 'invoke-task-submit') : options.step === 'fetch' ? 'invoke-compose-extension-fetch-task' : 'invoke-compose-extension-submit-action';
+    const a = fixture(name);
+    a.id = options.id ?? `f:${randomUUID()}`;
+    a.serviceUrl = this.serviceUrl;
+    a.from = { ...a.from, id: `29:1${options.from}`, name: options.from, aadObjectId: AAD[options.from] };
+    const channelId = options.channelId ?? TEAMS_CHANNELS.northwind.channelId;
+    a.conversation = { ...a.conversation, id: options.source === 'card' ? `${channelId};messageid=1772524800001` : channelId };
+    a.channelData = { ...a.channelData, channel: { id: channelId } };
+    if (options.data) a.value.data = options.data;
+    else delete a.value.data;
+    if (options.commandId !== undefined) a.value.commandId = options.commandId;
+    return a;
+  }
+
   /** The bot being added to a team (conversationUpdate in the General channel). */
   install(options: { id?: string } = {}): any {
     const a = fixture('conversation-update-team-install');
