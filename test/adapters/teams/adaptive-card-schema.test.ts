@@ -4,10 +4,12 @@
  * rules (test/support/card-rules/adaptive-card.ts); and the validator itself catches what
  * it must.
  */
-import { previewFormCard } from '../../../adapters/teams/preview-form';
+import { welcomeCard } from '../../../adapters/teams/install-listener';
+import { previewDialogCard, previewFormCard } from '../../../adapters/teams/preview-form';
+import { LANGUAGES } from '../../../src/bot/messages/format';
 import { renderAdaptiveCard } from '../../../adapters/teams/render';
 import { adaptiveCardProblems, expectValidAdaptiveCard, TEAMS_CARD_RULES } from '../../support/card-rules/adaptive-card';
-import { sampleNeutralCards, samplePreviewFormOptions } from '../../support/card-rules/sample-cards';
+import { sampleNeutralCards, samplePreviewFormOptions, sampleVoice } from '../../support/card-rules/sample-cards';
 
 const cards = sampleNeutralCards();
 const forms = samplePreviewFormOptions();
@@ -33,6 +35,27 @@ describe('Teams cards follow the official Adaptive Card schema and Teams rules',
     const values = { type: 'UA', mandate: 'sr-expression', topics: 'privacy,surveillance', summary: 'x'.repeat(1600), expectedDate: '2026-01-01', urgent: 'true' };
     const errors = { type: 'Choose the letter type.', mandate: 'Choose the mandate.', topics: 'Choose at least one topic.', summary: 'Too long.', expectedDate: 'That date is in the past.', urgent: 'Turn urgency on or off.' };
     expectValidAdaptiveCard(previewFormCard(options, TOKEN, values, errors), 'preview form with errors');
+  });
+
+  const letterCards = cards.filter((c) => c.card.audience !== undefined);
+  const userIds = Array.from({ length: TEAMS_CARD_RULES.refreshUserIdsMax }, (_, i) => `29:1viewer-${i}`);
+
+  test.each(letterCards.map((c) => [c.kind, c.card] as const))('the per-person %s card is valid as everyone’s view and as a viewer’s own view', (kind, neutral) => {
+    const everyone = renderAdaptiveCard(neutral, { userIds }).attachment.content as Record<string, any>;
+    expect(everyone.refresh.userIds).toHaveLength(TEAMS_CARD_RULES.refreshUserIdsMax);
+    expectValidAdaptiveCard(everyone, `${kind}, everyone's view`);
+    expectValidAdaptiveCard(renderAdaptiveCard(neutral, { userIds, forViewer: true }).attachment.content, `${kind}, a viewer's view`);
+  });
+
+  test.each(forms.map((f) => [f.kind, f.options] as const))('the preview form as a dialog (%s) is valid', (kind, options) => {
+    expectValidAdaptiveCard(previewFormCard(options, TOKEN, {}, {}, 'dialog'), `${kind}, dialog`);
+  });
+
+  test.each(LANGUAGES.map((l) => [l] as const))('the channel card of `@PreLetter preview` and the welcome card are valid in %s', (language) => {
+    expectValidAdaptiveCard(previewDialogCard(language, 'Ana Ruiz', TOKEN), `[${language}] preview dialog card`);
+    const v = sampleVoice(language);
+    const stranger = { platform: 'teams' as const, workspaceId: '72f988bf-86f1-41af-91ab-2d7cd011db47', userId: 'a0000000-0000-4000-8000-0000000000ff' };
+    expectValidAdaptiveCard(renderAdaptiveCard(welcomeCard(v, stranger)).attachment.content, `[${language}] welcome card`);
   });
 
   test('the cards checked include real mentions, so the mention rule is exercised on rendered cards', () => {
