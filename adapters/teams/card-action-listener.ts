@@ -26,7 +26,7 @@ import { readCardAction, type CardActionRequest } from './inbound-actions';
 import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewAnswers, verifyFormBinding } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, REFRESH_VERB, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
-import { directoryActor, firstTime, tellPrivately, type TurnServices } from './turn';
+import { directoryActor, firstTime, tellPrivately, withinBudget, type TurnServices } from './turn';
 
 
 /** The body of an `adaptiveCard/action` invoke response (Universal Actions). */
@@ -209,12 +209,7 @@ export async function handleCardAction(services: TurnServices, body: unknown): P
   const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
   const voice = new ClickerVoice(scoped.deps, request.reply);
   const running = work(scoped, request, voice, log);
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
-  });
-  const first = await Promise.race([running, budget]);
-  clearTimeout(timer);
+  const first = await withinBudget(running, services.settings.invokeBudgetMs);
   if (first) return toResponse(first);
   log.warn({ budgetMs: services.settings.invokeBudgetMs }, 'card action answered before its work finished');
   services.tracker.track(running.then((outcome) => deliverLate(scoped, request, outcome, voice, log)));

@@ -20,7 +20,7 @@ import { looseReply } from './inbound';
 import { readTask, type TaskRequest } from './inbound-actions';
 import { previewFormCard, readPreviewAnswers, signFormBinding, verifyFormBinding, type FormBinding } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, plainWords, type CardElement } from './render';
-import { firstTime, type TurnServices } from './turn';
+import { firstTime, withinBudget, type TurnServices } from './turn';
 
 /** Why: the message extension's action command that opens the preview dialog (manifest/teams/manifest.json). */
 export const PREVIEW_COMMAND_ID = 'preview';
@@ -96,12 +96,7 @@ export async function handleDialog(services: TurnServices, body: unknown): Promi
   const running = (request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log)).catch(async (err: unknown) =>
     close(plainSentence(cardForError(err, log, await voiceOfReply(scoped.deps, request.reply), 'teams'))),
   );
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), services.settings.invokeBudgetMs);
-  });
-  const first = await Promise.race([running, budget]);
-  clearTimeout(timer);
+  const first = await withinBudget(running, services.settings.invokeBudgetMs);
   if (first) return first;
   log.warn({ budgetMs: services.settings.invokeBudgetMs, step: request.step }, 'dialog answered before its work finished');
   services.tracker.track(

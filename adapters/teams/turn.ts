@@ -34,6 +34,22 @@ export interface TurnServices {
 /** The state of one turn: its logger, and whom to answer once the activity says who acted. */
 export type Turn = SharedTurn<PrivateReply>;
 
+/**
+ * Why: Teams waits about five seconds for an invoke's answer: the work's result when it is
+ * ready within the budget, else undefined (the caller answers "still working" and the work goes on).
+ */
+export async function withinBudget<T>(running: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), budgetMs);
+  });
+  try {
+    return await Promise.race([running, budget]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Why: "first time we see this activity?" — a repeated activity is answered and not acted on twice. */
 export async function firstTime(services: TurnServices, dedupeId: string, log: Logger): Promise<boolean> {
   return firstTimeOn(services.deps, 'teams', dedupeId, log);
