@@ -196,6 +196,7 @@ async function startUp(config: Config, logger: Logger, running: Running, stoppin
       schedule: metrics ? instrumentedSchedule(store.schedule, metrics, systemClock) : store.schedule,
       deliveries: metrics ? instrumentedDeliveries(store.deliveries, metrics, systemClock) : store.deliveries,
       inbound: store.inbound,
+      relays: store.relays,
       platforms,
       clock: systemClock,
       policy: config.policy,

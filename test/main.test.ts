@@ -53,6 +53,13 @@ async function teamsStatus(port: number): Promise<number> {
   return res.status;
 }
 
+/** The log line, once the process has written it: start-up logs the platforms' lines after the host is ready. */
+async function waitForLog(app: Started, msg: string, ms = 10_000): Promise<string[]> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && !app.logs().some((l) => l.msg === msg)) await new Promise((r) => setTimeout(r, 50));
+  return app.logs().map((l) => String(l.msg));
+}
+
 async function waitForReady(port: number, ms = 60_000): Promise<number> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -154,9 +161,8 @@ describe('npm start with no configuration', () => {
       expect(app.logs().map((l) => l.msg)).not.toContain('Slack is disabled: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it');
       // A Slack-only deployment serves no Teams endpoint, even under npm start's first-run default.
       expect(await teamsStatus(port)).toBe(404);
-      expect(app.logs().map((l) => l.msg)).toContain(
-        'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it, or TEAMS_EMULATOR=on to try it in the Bot Framework Emulator',
-      );
+      const teamsHint = 'Teams is disabled: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to enable it, or TEAMS_EMULATOR=on to try it in the Bot Framework Emulator';
+      expect(await waitForLog(app, teamsHint)).toContain(teamsHint);
       const slack = new SlackRequests(`http://127.0.0.1:${port}/slack/events`, 'main-test-secret');
       const command = { ...slashCommand('U0DEMOA001', 'help', 'C0NORTHWND'), team_id: 'T0DEMO0001' };
       expect((await slack.command(command, { signature: 'v0=forged' })).status).toBe(401);

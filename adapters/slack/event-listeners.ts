@@ -13,17 +13,33 @@ import type { NeutralCard } from '../../src/bot/ports';
 import { status } from '../../src/bot/status';
 import type { types } from '@slack/bolt';
 import { readHomeOpened, readThreadReply } from './inbound';
+import { isThreadChange, readThreadChange } from './inbound-thread';
+import { relayChange, relayMessage } from '../../src/bot/relay-message';
 import { mrkdwnText, segmentsMarkup } from './render';
 import type { SlackPlatform } from './platform';
 import { firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
 
 const HOME_MAX_BLOCKS = 100;
 
-/** Why: `ack` in a letter's thread acknowledges it; every other thread message is none of our business. */
+/**
+ * Why: `ack` in a letter's thread acknowledges it; in a bridged letter's thread (mirrored on
+ * Teams) every other reply, edit and deletion is relayed to the other side; the rest of
+ * thread talk is none of our business.
+ */
 export async function handleThreadReply(services: TurnServices, body: unknown): Promise<void> {
   await runTurn(services, 'thread-reply', async (turn) => {
+    const once = (id: string) => () => firstTime(services, id, turn.log);
+    if (isThreadChange(body)) {
+      const change = readThreadChange(body);
+      if (change) await relayChange(services.deps, { platform: 'slack', thread: change.threadRef, messageId: change.messageId, author: change.actor, change: change.change }, once(change.dedupeId));
+      return;
+    }
     const request = readThreadReply(body);
-    if (!request || !isAckReply(request.text)) return;
+    if (request && !isAckReply(request.text)) {
+      await relayMessage(services.deps, { platform: 'slack', thread: request.threadRef, messageId: request.messageId, author: request.actor, text: request.text }, once(request.dedupeId));
+      return;
+    }
+    if (!request) return;
     turn.reply = request.reply;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
     const outcome = await acknowledgeInThread(services.deps, { actor: request.actor, threadRef: request.threadRef });

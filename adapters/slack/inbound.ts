@@ -12,10 +12,14 @@ import { unescapeSlackText } from './escape';
 import { encodeReplyTarget, encodeThreadRef, SLACK_ID } from './thread-ref';
 import { readPayloadOf, unreadablePayload } from '../shared/read-payload';
 
-const teamId = z.string().regex(SLACK_ID.team, 'is not a Slack workspace id');
-const channelId = z.string().regex(SLACK_ID.channel, 'is not a Slack channel id');
-const userId = z.string().regex(SLACK_ID.user, 'is not a Slack user id');
-const ts = z.string().regex(SLACK_ID.ts, 'is not a Slack message timestamp');
+/** Why: Slack's ids as the edge reads them, each refused with a sentence naming what it is not. */
+export const SLACK_FIELDS = {
+  team: z.string().regex(SLACK_ID.team, 'is not a Slack workspace id'),
+  channel: z.string().regex(SLACK_ID.channel, 'is not a Slack channel id'),
+  user: z.string().regex(SLACK_ID.user, 'is not a Slack user id'),
+  ts: z.string().regex(SLACK_ID.ts, 'is not a Slack message timestamp'),
+};
+const { team: teamId, channel: channelId, user: userId, ts } = SLACK_FIELDS;
 const letterRef = z.string().regex(/^PL-\d{4}-\d{4}$/, 'is not a letter reference');
 
 /** The buttons the core puts on cards; each is registered as a Bolt action listener. */
@@ -65,6 +69,8 @@ export interface ThreadReplyRequest extends InboundTurn {
   actor: PlatformIdentity;
   threadRef: string;
   text: string;
+  /** The reply's own ts: its id within the channel, for the bridge. */
+  messageId: string;
 }
 
 /** Text typed in the app's Messages tab: read as a command, answered in the same conversation. */
@@ -196,7 +202,8 @@ export function readViewSubmission(body: unknown): ViewSubmissionRequest {
   };
 }
 
-const envelopeSchema = z.object({
+/** Why: the Events API envelope every event arrives in (inbound-thread.ts reads edits with it too). */
+export const envelopeSchema = z.object({
   type: z.literal('event_callback'),
   team_id: teamId,
   event_id: z.string().min(1),
@@ -254,6 +261,7 @@ export function readThreadReply(body: unknown): ThreadReplyRequest | null {
     actor,
     text: unescapeSlackText(e.text),
     threadRef: encodeThreadRef({ teamId: envelope.team_id, channelId: e.channel, threadTs: e.thread_ts }),
+    messageId: e.ts,
     dedupeId: `event:${envelope.event_id}`,
     reply: { user: actor, target: encodeReplyTarget({ channelId: e.channel, threadTs: e.thread_ts }) },
   };

@@ -30,7 +30,8 @@ import { TeamsConnector } from './connector';
 import { emulatorRequestRefusal, isLocalServiceUrl } from './emulator-guard';
 import { TEAMS_RETRY_POLICY, type TeamsRetryPolicy } from './connector-errors';
 import { handleInstall } from './install-listener';
-import { handleMessage } from './message-listener';
+import { handleMessage, handleMessageChange } from './message-listener';
+import { MESSAGE_CHANGE_TYPES } from './inbound-thread';
 import { PUBLIC_SERVICE_URL, ServiceUrlBook, TeamsPlatform } from './platform';
 import { readEdgeActivity } from './request-edge';
 import { TurnTracker } from '../shared/turn-tracker';
@@ -101,6 +102,8 @@ async function dispatch(services: TurnServices, raw: Activity, context: TurnCont
   }
   if (activity.type === 'message') {
     services.tracker.track(handleMessage(services, raw));
+  } else if (MESSAGE_CHANGE_TYPES.has(activity.type ?? '')) {
+    services.tracker.track(handleMessageChange(services, raw));
   } else if (activity.type === 'conversationUpdate' || activity.type === 'installationUpdate') {
     services.tracker.track(handleInstall(services, raw));
   } else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {

@@ -19,6 +19,7 @@ import { noticeCard } from '../../src/bot/views/notice-card';
 import { previewDirectCard } from '../../src/bot/views/preview-cards';
 import { channelVoice, personVoice, voiceOfAccount } from '../../src/bot/voices';
 import type { PreLetterError } from '../../src/domain/errors';
+import { isMirrorThread } from '../../src/domain/schedule';
 import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply } from './inbound';
@@ -110,7 +111,7 @@ async function refreshedCard(services: TurnServices, request: CardActionRequest,
   const person = await resolveActor(deps, request.actor);
   const { ctx, access } = await loadVisibleLetter(deps, ref, person);
   if (!access.read) return undefined;
-  const thread = ctx.letter.threads.find((t) => t.platform === 'teams');
+  const thread = ctx.letter.threads.find((t) => t.platform === 'teams' && !isMirrorThread(ctx.letter, t));
   const link = thread ? await platform.threadLink(thread.threadRef) : undefined;
   const v = personVoice(deps, person, ctx.company);
   const card = { ...previewDirectCard(ctx, deps.policy, deps.clock.now(), v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) };

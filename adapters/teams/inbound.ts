@@ -39,6 +39,8 @@ export interface MessageRequest extends InboundTurn {
   channel?: ChannelBinding;
   /** Set when the message is a reply inside a channel reply chain (not the chain's first post). */
   thread?: { conversationId: string; rootActivityId: string };
+  /** The message's own activity id (its id within the channel, for the bridge). */
+  messageId: string;
   /** In a channel: the reply chain the message is in (its own, for a first post), and the name the person goes by there. */
   said?: { conversationId: string; name?: string };
 }
@@ -175,6 +177,7 @@ export function readMessage(body: unknown): MessageRequest | null {
   return {
     ...base,
     text: commandText,
+    messageId: a.id,
     addressed: conversationType(a) === 'personal' || mentionsBot(a),
     ...(channel ? { channel } : {}),
     ...(root && root !== a.id && channel ? { thread: { conversationId: channel.channelId, rootActivityId: root } } : {}),

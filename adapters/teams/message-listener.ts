@@ -11,7 +11,9 @@ import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
 import { refusal } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
-import { errorDetails } from '../../src/logger';
+import { errorDetails, type Logger } from '../../src/logger';
+import { relayChange, relayMessage } from '../../src/bot/relay-message';
+import { readChainChange } from './inbound-thread';
 import { voiceOfReply } from '../shared/turn';
 import { handleSubmittedCard } from './card-action-listener';
 import { looseReply, readMessage, type MessageRequest } from './inbound';
@@ -57,6 +59,30 @@ async function sendPreviewForm(services: TurnServices, request: MessageRequest, 
   });
 }
 
+/** Why: a person's words in a bridged letter's reply chain, relayed to its other thread; mentions read as the names they show. */
+async function relayChainMessage(services: TurnServices, request: MessageRequest, log: Logger): Promise<void> {
+  const thread = request.thread!;
+  const text = request.text.replace(/<at>([^<]*)<\/at>/g, '$1');
+  await relayMessage(
+    services.deps,
+    { platform: 'teams', thread: replyChainKey(thread.conversationId, thread.rootActivityId), messageId: request.messageId, author: request.actor, ...(request.said?.name ? { authorName: request.said.name } : {}), text },
+    () => firstTime(services, request.dedupeId, log),
+  );
+}
+
+/**
+ * Why: an edit or deletion of a reply in a bridged letter's chain, shown on its relayed copies.
+ * Runs after Teams got its HTTP answer.
+ */
+export async function handleMessageChange(services: TurnServices, body: unknown): Promise<void> {
+  await runTurn(services, 'message-change', async (turn) => {
+    const change = readChainChange(body);
+    if (!change) return;
+    const { thread, messageId, actor, authorName } = change;
+    await relayChange(services.deps, { platform: 'teams', thread, messageId, author: actor, ...(authorName ? { authorName } : {}), change: change.change }, () => firstTime(services, change.dedupeId, turn.log));
+  });
+}
+
 /** Why: the message turn: a command said to the bot, or `ack` in a letter's thread; all other chatter is ignored. */
 export async function handleMessage(services: TurnServices, body: unknown): Promise<void> {
   await runTurn(services, 'message', async (turn) => {
@@ -70,7 +96,11 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
     const read = readMessage(body);
     if (!read) return;
     const ack = read.thread !== undefined && isAckReply(read.text);
-    if (!read.addressed && !ack) return;
+    if (!read.addressed && !ack) {
+      // Other talk in a reply chain: relayed when the chain is a bridged letter's (mirrored on Slack).
+      if (read.thread) await relayChainMessage(services, read, turn.log);
+      return;
+    }
     turn.reply = read.reply;
     if (!(await firstTime(services, read.dedupeId, turn.log))) return;
     const request = read.channel ? { ...read, actor: await directoryActor(services, read.actor, read.serviceUrl, read.channel.channelId) } : read;

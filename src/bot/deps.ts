@@ -8,6 +8,7 @@ import type {
   DirectoryRepository,
   InboundEventRepository,
   LetterRepository,
+  RelayRepository,
   ScheduleRepository,
 } from './repositories';
 
@@ -26,6 +27,8 @@ export interface BotDeps {
   schedule: ScheduleRepository;
   deliveries: DeliveryRepository;
   inbound: InboundEventRepository;
+  /** Where the bridge relayed each message between a letter's threads. */
+  relays: RelayRepository;
   platforms: PlatformRegistry;
   clock: Clock;
   policy: ClockPolicy;

@@ -12,6 +12,7 @@ import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
 import { previewFormOptions, type PreviewFormOptions } from './preview-letter';
 import { recordReply } from './record-reply';
+import { report } from './report';
 import { status } from './status';
 import { voiceOfAccount } from './voices';
 import { withdraw } from './withdraw';
@@ -52,5 +53,7 @@ export async function handleCommand(base: BotDeps, request: CommandRequest): Pro
       return reply((await recordReply(deps, { actor, ref: command.ref })).reply);
     case 'withdraw':
       return reply((await withdraw(deps, { actor, ref: command.ref, reason: command.reason })).reply);
+    case 'report':
+      return reply(await report(deps, { actor, ...(command.period ? { period: command.period } : {}) }));
   }
 }

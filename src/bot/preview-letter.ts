@@ -176,6 +176,7 @@ export async function previewLetter(base: BotDeps, input: PreviewInput): Promise
     ...(input.expectedFormalDate ? { expectedFormalDate: input.expectedFormalDate } : {}),
     routing,
     channel: input.channel,
+    ...mirrorOf(mandate, input.channel),
     previewed: { at: now, by: person.key },
     threads: [],
     audit: [
@@ -259,4 +260,12 @@ async function previewReply(
   if (later.length > 0) lines.push(v.t('preview.dm-later', { names: later }));
   const tone = letter.routing.unrouted || lost.length + later.length > 0 ? 'warning' : 'success';
   return noticeCard(v.t('preview.opened-title', { ref }), lines.map((text) => [{ text }]), tone);
+}
+
+/**
+ * Why: the bridge's one decision, made at the preview: a mandate with its own channel on the
+ * other platform than the company's gets the letter mirrored there.
+ */
+export function mirrorOf(mandate: Mandate, channel: ChannelBinding): { mirror?: ChannelBinding } {
+  return mandate.channel && mandate.channel.platform !== channel.platform ? { mirror: mandate.channel } : {};
 }

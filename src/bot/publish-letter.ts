@@ -50,6 +50,26 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
   return updated ?? { ...letter, threads: [...letter.threads, thread] };
 }
 
+/**
+ * Why: the bridge's copy of the card in the mandate's own channel (letter.mirror, on the other
+ * platform), then a note in its thread saying that the two threads are relayed both ways.
+ * The note only explains: if it fails, the mirror stands and the failure is logged.
+ */
+async function postMirror(deps: BotDeps, ctx: LetterContext): Promise<Letter> {
+  const { letter } = ctx;
+  const mirror = letter.mirror!;
+  const platform = platformOf(deps, mirror.platform, letter.ref);
+  const v = channelVoice(ctx);
+  const root = await platform.postRoot(mirror, letterCard(ctx, deps.policy, deps.clock.now(), v), letter.ref);
+  const thread = { platform: mirror.platform, channel: mirror, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
+  const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: `mirror:${mirror.platform}` });
+  const where = v.t('platform.name', { platform: letter.channel?.platform ?? mirror.platform });
+  await platform.postInThread(root.threadRef, noticeCard(v.t('bridge.title'), v.t('bridge.mirrored', { company: ctx.company.name, platform: where }))).catch((err: unknown) => {
+    deps.logger.warn({ ref: letter.ref, platform: mirror.platform, code: (err as PreLetterError).code, ...errorDetails(err) }, 'mirror note failed');
+  });
+  return updated ?? { ...letter, threads: [...letter.threads, thread] };
+}
+
 /** The thread links one run of publication has asked the platform for, by thread: each owner's message carries the same one. */
 export type ThreadLinks = Map<string, Promise<string | undefined>>;
 
@@ -113,6 +133,8 @@ export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: Plan
   switch (d.kind) {
     case 'post-root':
       return { letter: await postRoot(deps, ctx, attempt) };
+    case 'post-mirror':
+      return { letter: await postMirror(deps, ctx) };
     case 'thread-intro': {
       const thread = threadOf(ctx);
       const platform = platformOf(deps, thread.platform, ctx.letter.ref);

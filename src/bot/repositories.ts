@@ -2,6 +2,7 @@
  * Persistence ports the use cases depend on. src/store implements them; the
  * core never sees a database type.
  */
+import type { ReportLetter } from '../domain/report';
 import type { NudgeKind } from '../domain/schedule';
 import type {
   AuditEvent,
@@ -13,6 +14,7 @@ import type {
   Letter,
   Mandate,
   Person,
+  Platform,
   PlatformIdentity,
 } from '../domain/types';
 
@@ -65,6 +67,14 @@ export type ListedLetter = Pick<
   'ref' | 'type' | 'urgent' | 'mandateKey' | 'companyKey' | 'previewed' | 'acknowledged' | 'formalSent' | 'replied' | 'withdrawn' | 'threads'
 >;
 
+/** Why: which letters a report reads: those previewed in its period, and every one still awaiting its reply (it may be overdue now). */
+export interface ReportQuery {
+  previewedFrom: Date;
+  previewedBefore: Date;
+  /** Only these mandates' letters (a mandate team's report); every letter when absent (an admin's). */
+  mandateKeys?: string[];
+}
+
 /** The list scope of a company's letters. */
 export const companyScope = (key: string): string => `company:${key}`;
 /** The list scope of a mandate's letters. */
@@ -114,6 +124,11 @@ export interface LetterRepository {
   list(query: LetterListQuery): Promise<ListedLetter[]>;
   /** Forgets a finished letter in every list (history retention); the letter itself stays, found by reference. */
   unlist(letter: Letter): Promise<void>;
+  /**
+   * Why: a report is the one reader of history, now and then: the letters it counts as facts
+   * only (never their text or audit trail), in one query rather than one read per letter.
+   */
+  forReport(query: ReportQuery): Promise<ReportLetter[]>;
 }
 
 /** One letter's place in the scheduler's agenda; `version` changes whenever something makes it due earlier. */
@@ -217,4 +232,18 @@ export interface ServiceUrlRepository {
   remember(tenantId: string, serviceUrl: string, at: Date): Promise<void>;
   /** The URL the tenant was last heard from, or null when no instance has heard from it yet. */
   find(tenantId: string): Promise<string | null>;
+}
+
+/** One copy of a relayed message on the other side of a bridge. */
+export interface RelayCopy {
+  platform: Platform;
+  messageRef: string;
+}
+
+/** Why: the bridge remembers where it relayed each message, so the original's edit or deletion reaches the copies. */
+export interface RelayRepository {
+  /** Adds copies of one original message (its key names platform, workspace, channel and message). */
+  record(originalKey: string, letterRef: string, copies: RelayCopy[], at: Date): Promise<void>;
+  /** The copies of an original; none when it was never relayed. */
+  copiesOf(originalKey: string): Promise<RelayCopy[]>;
 }

@@ -6,6 +6,7 @@
 import {
   deliveryKey,
   dueDeliveries,
+  isMirrorThread,
   ONCE,
   planDeliveries,
   THREAD_RECIPIENT,
@@ -97,7 +98,8 @@ export async function sendPersonalNudge(deps: BotDeps, ctx: LetterContext, d: Pl
   const reminded = await remindedBefore(deps, ctx, d.kind);
   const voice = personVoice(deps, person, ctx.company);
   const card = nudgeCard(ctx, deps.policy, { kind: d.kind, step: d.step, voice, now, reminded });
-  const thread = ctx.letter.threads.find((t) => t.platform === target.platform.platform);
+  // The link goes to the company's thread, never to the mandate team's copy of the letter.
+  const thread = ctx.letter.threads.find((t) => t.platform === target.platform.platform && !isMirrorThread(ctx.letter, t));
   const link = thread ? await target.platform.threadLink(thread.threadRef) : undefined;
   await pace(`${target.identity.platform}:dm:${target.identity.userId}`);
   await target.platform.sendDirect(target.identity, { ...card, ...(link ? { threadLink: { url: link, label: voice.t('button.open-thread') } } : {}) });
@@ -113,7 +115,10 @@ export async function sendThreadNudge(deps: BotDeps, ctx: LetterContext, group: 
     const platform = deps.platforms[thread.platform];
     if (!platform) throw new PreLetterError('unavailable', 'The letter\'s chat platform is not connected.', { ref: first.letterRef });
     const voice = channelVoice(ctx);
-    const mentions = mentionList(ctx, group.map((d) => d.recipientKey), thread.platform, voice);
+    // In the mandate team's copy the company's people are named, not notified: they are not in that channel.
+    const mentions = isMirrorThread(ctx.letter, thread)
+      ? [{ text: voice.list(group.map((d) => ctx.people.get(d.recipientKey)?.name ?? d.recipientKey)) }]
+      : mentionList(ctx, group.map((d) => d.recipientKey), thread.platform, voice);
     const card = nudgeCard(ctx, deps.policy, { kind: first.kind, step: first.step, voice, now, reminded, mentions });
     await pace(`${thread.platform}:${thread.channel.workspaceId}:${thread.channel.channelId}`);
     await platform.postInThread(thread.threadRef, card);
@@ -126,7 +131,7 @@ function undeliveredCard(ctx: LetterContext, key: string, recipientKey: string, 
   const kind = key.split(':')[1];
   if (kind === 'post-root') return noticeCard(v.t('undelivered.post-title', { ref }), v.t('undelivered.post', { ref, company }), 'warning');
   const to = recipientKey === THREAD_RECIPIENT ? 'thread' : recipientKey === 'admins' ? 'admins' : 'person';
-  const reminder = !(kind === 'owner-dm' || kind === 'thread-intro' || kind === 'unrouted-alert');
+  const reminder = !(kind === 'owner-dm' || kind === 'thread-intro' || kind === 'unrouted-alert' || kind === 'post-mirror');
   const name = ctx.people.get(recipientKey)?.name ?? recipientKey;
   return noticeCard(v.t('undelivered.title', { ref, reminder }), v.t('undelivered.text', { ref, company, reminder, to, name }), 'warning');
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../config';
+import type { ClockPolicy } from '../domain/policy';
 import { loadEnvFile } from '../env-file';
 import { createLogger } from '../logger';
 import { openStore, type Store } from '../store';
@@ -14,6 +15,8 @@ import { connectOrStartEmbedded, type SharedEmbeddedServer } from '../store/embe
 /** A store a CLI opened, and how to let go of it and of a server started for it. */
 export interface ConfiguredStore {
   store: Store;
+  /** The clocks as the bot is configured (reply window, default zone), for CLIs that count by them (`npm run report`). */
+  policy: ClockPolicy;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function openConfiguredStore(err: (line: string) => void, env: Node
     const store = await openStore({ uri, logger });
     return {
       store,
+      policy: config.policy,
       async close() {
         await store.close();
         await server?.stop();

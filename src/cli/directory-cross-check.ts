@@ -75,7 +75,24 @@ export function crossCheck(raw: unknown, existing?: Directory): RawIssue[] {
   claimOnce(issues, list(root.people), 'identities', people.flatMap((p) => p.identities.map((i) => [p.key, i] as const)));
   const companies = stored(existing?.companies, fileKeys('companies'));
   claimOnce(issues, list(root.companies), 'channels', companies.flatMap((c) => c.channels.map((ch) => [c.key, ch] as const)));
+  mandateChannelsApart(issues, root, companies);
   return issues;
+}
+
+/**
+ * Why: a mandate's own channel is where its letters are mirrored for the mandate team; if a
+ * company were bound to it too, that company would read every mirrored letter.
+ */
+function mandateChannelsApart(issues: RawIssue[], root: Record<string, unknown>, stored: ReadonlyArray<{ key: string; channels: ReadonlyArray<object> }>): void {
+  const keyOf = (c: unknown) => [rec(c).platform, rec(c).workspaceId, rec(c).channelId].map(str).join('|');
+  const companyOf = new Map<string, string>();
+  for (const c of stored) for (const ch of c.channels) companyOf.set(keyOf(ch), c.key);
+  list(root.companies).forEach((c, i) => list(rec(c).channels).forEach((ch) => companyOf.set(keyOf(ch), str(rec(c).key) ?? `companies[${i}]`)));
+  list(root.mandates).forEach((m, i) => {
+    const channel = rec(m).channel;
+    const company = channel === undefined ? undefined : companyOf.get(keyOf(channel));
+    if (company) issues.push({ path: ['mandates', i, 'channel'], message: `is company "${company}"'s channel — a mandate's own channel must be one no company is bound to, or that company would read the mandate's mirrored letters` });
+  });
 }
 
 const CLAIMS = {

@@ -99,6 +99,8 @@ const mandate = z
     timeZone: timeZone.default('Europe/Zurich'),
     team: listOf(key, L.team),
     topics,
+    /** The mandate team's own channel: letters to companies on the other platform are mirrored there. */
+    channel: z.object({ platform, workspaceId: id, channelId: id }).strict().optional(),
   })
   .strict();
 const route = z

@@ -115,6 +115,12 @@ export const teamsManifestSchema = z
       )
       .length(1),
     composeExtensions: z.array(z.object({ botId: guid, commands: z.array(extensionCommand).min(1).max(10) }).strict()).length(1),
+    /** Resource-specific consent needs the app's id here; `resource` is unused by Teams but must be set. */
+    webApplicationInfo: z.object({ id: guid, resource: z.string().min(1).max(2048) }).strict(),
+    /** Only ChannelMessage.Read.Group: the bridge relays a letter's reply chain without being mentioned in it. */
+    authorization: z
+      .object({ permissions: z.object({ resourceSpecific: z.array(z.object({ name: z.literal('ChannelMessage.Read.Group'), type: z.literal('Application') }).strict()).length(1) }).strict() })
+      .strict(),
     supportsChannelFeatures: z.literal('tier1'),
     validDomains: z.array(z.string().max(2048)).max(100),
   })
@@ -126,6 +132,9 @@ export const teamsManifestSchema = z
     }
     if (manifest.bots[0] && manifest.bots[0].botId !== manifest.id) {
       ctx.addIssue({ code: 'custom', path: ['bots', 0, 'botId'], message: 'expected the same Microsoft App ID as id' });
+    }
+    if (manifest.webApplicationInfo.id !== manifest.id) {
+      ctx.addIssue({ code: 'custom', path: ['webApplicationInfo', 'id'], message: 'expected the same Microsoft App ID as id' });
     }
     if (manifest.composeExtensions[0] && manifest.composeExtensions[0].botId !== manifest.id) {
       ctx.addIssue({ code: 'custom', path: ['composeExtensions', 0, 'botId'], message: 'expected the same Microsoft App ID as id' });

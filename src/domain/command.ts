@@ -5,9 +5,10 @@
  */
 import { distance as editDistance } from 'fastest-levenshtein';
 import { z } from 'zod';
+import { periodWords } from './report-period';
 
 /** The subcommands, in the order help lists them; the Teams manifest must offer the same. */
-export const COMMAND_NAMES = ['preview', 'status', 'ack', 'sent', 'replied', 'withdraw', 'help'] as const;
+export const COMMAND_NAMES = ['preview', 'status', 'ack', 'sent', 'replied', 'withdraw', 'report', 'help'] as const;
 
 /** A subcommand name, so usage tables cannot miss or invent one. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -32,6 +33,7 @@ const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('sent'), ref, officialSymbol: words.optional() }).strict(),
   z.object({ name: z.literal('replied'), ref }).strict(),
   z.object({ name: z.literal('withdraw'), ref, reason: words.optional() }).strict(),
+  z.object({ name: z.literal('report'), period: periodWords.optional() }).strict(),
   z.object({ name: z.literal('help') }).strict(),
 ]);
 
@@ -44,6 +46,7 @@ export type CommandProblem =
   | { key: 'command.extra'; extra: string; name: CommandName }
   | { key: 'command.ref-missing'; name: CommandName }
   | { key: 'command.ref-invalid'; typed: string }
+  | { key: 'command.period-invalid'; typed: string }
   | { key: 'command.invalid'; field: string; name: CommandName };
 
 /** Either a command, or the field at fault with what to tell the person. */
@@ -59,6 +62,7 @@ const ARGUMENTS: Record<CommandName, string[]> = {
   sent: ['ref', '...officialSymbol'],
   replied: ['ref'],
   withdraw: ['ref', '...reason'],
+  report: ['...period'],
   help: [],
 };
 
@@ -104,6 +108,7 @@ function explain(issue: z.ZodIssue, candidate: Candidate): { field: string; prob
   }
   if (field === 'ref' && candidate.ref === undefined) return { field, problem: { key: 'command.ref-missing', name } };
   if (field === 'ref') return { field, problem: { key: 'command.ref-invalid', typed: quoted(String(candidate.ref)) } };
+  if (field === 'period') return { field, problem: { key: 'command.period-invalid', typed: quoted(String(candidate.period)) } };
   return { field, problem: { key: 'command.invalid', field, name } };
 }
 

@@ -6,9 +6,11 @@
 import { DateTime } from 'luxon';
 import { daysBetween, localDateOf, memo, plusDays } from './calendar';
 
+/** The end of a calendar day in a zone: luxon's slowest step (about 0.2 ms), shared by every letter sent on the same day. */
+const endOfDayMs = memo((day: string, zone: string): number => DateTime.fromISO(day, { zone }).endOf('day').toMillis());
+
 const deadlineMs = memo((sentMs: number, zone: string, windowDays: number): number => {
-  const lastDay = plusDays(localDateOf(new Date(sentMs), zone), windowDays);
-  return DateTime.fromISO(lastDay, { zone }).endOf('day').toMillis();
+  return endOfDayMs(plusDays(localDateOf(new Date(sentMs), zone), windowDays), zone);
 });
 
 /** Last instant a reply still counts: the end of the window's last day in the mandate's zone. */

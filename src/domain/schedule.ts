@@ -24,6 +24,7 @@ import type { Company, Letter, Mandate, Person } from './types';
  */
 export type NudgeKind =
   | 'post-root'
+  | 'post-mirror'
   | 'thread-intro'
   | 'owner-dm'
   | 'unrouted-alert'
@@ -64,6 +65,8 @@ type Nudge = Omit<PlannedDelivery, 'key' | 'letterRef'>;
 export const THREAD_RECIPIENT = 'thread';
 /** The recipient key of the root card, posted in the letter's bound channel. */
 export const CHANNEL_RECIPIENT = 'channel';
+/** Why: the recipient part of the mirror's delivery key: the mandate's own channel. */
+export const MIRROR_RECIPIENT = 'mirror';
 /** The recipient key of the alert that goes to every admin when a letter has nobody on file. */
 export const ADMINS_RECIPIENT = 'admins';
 
@@ -76,11 +79,26 @@ export function deliveryKey(ref: string, kind: NudgeKind, step: string, recipien
 }
 
 /** Kinds that publish a new letter, in the order they must happen. */
-export const PUBLICATION_KINDS: readonly NudgeKind[] = ['post-root', 'thread-intro', 'owner-dm', 'unrouted-alert'];
+export const PUBLICATION_KINDS: readonly NudgeKind[] = ['post-root', 'post-mirror', 'thread-intro', 'owner-dm', 'unrouted-alert'];
 
 /** True for the deliveries that publish a letter rather than remind anyone. */
 export function isPublicationKind(kind: NudgeKind): boolean {
   return PUBLICATION_KINDS.includes(kind);
+}
+
+function sameChannel(a: { platform: string; workspaceId: string; channelId: string }, b: { platform: string; workspaceId: string; channelId: string }): boolean {
+  return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
+}
+
+/** Why: the mandate's copy of a letter is read by the mandate team only: it never mentions or links the company's people. */
+export function isMirrorThread(letter: Letter, thread: { channel: { platform: string; workspaceId: string; channelId: string } }): boolean {
+  return letter.mirror !== undefined && sameChannel(thread.channel, letter.mirror);
+}
+
+/** True once a letter that is to be mirrored has its card in the mandate's channel too (or needs no mirror). */
+export function isMirrored(letter: Letter): boolean {
+  const mirror = letter.mirror;
+  return !mirror || letter.threads.some((t) => sameChannel(t.channel, mirror));
 }
 
 /** True once the letter's root card is in its bound channel (a thread exists there). */
@@ -103,6 +121,7 @@ function publicationNudges(letter: Letter): Nudge[] {
   const dueAt = letter.previewed.at;
   if (!isPosted(letter)) return [{ kind: 'post-root', step: ONCE, recipientKey: CHANNEL_RECIPIENT, dueAt }];
   const nudges: Nudge[] = [{ kind: 'thread-intro', step: ONCE, recipientKey: THREAD_RECIPIENT, dueAt }];
+  if (!isMirrored(letter)) nudges.push({ kind: 'post-mirror', step: ONCE, recipientKey: MIRROR_RECIPIENT, dueAt });
   if (!letter.acknowledged) nudges.push(...letter.routing.owners.map((recipientKey) => ({ kind: 'owner-dm' as const, step: ONCE, recipientKey, dueAt })));
   if (letter.routing.unrouted) nudges.push({ kind: 'unrouted-alert', step: ONCE, recipientKey: ADMINS_RECIPIENT, dueAt });
   return nudges;

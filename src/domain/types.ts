@@ -51,6 +51,11 @@ export interface Mandate {
   team: string[];
   /** Topics offered by default when this mandate previews a letter. */
   topics: string[];
+  /**
+   * The mandate team's own channel, on either platform. A letter to a company whose bound
+   * channel is on the other platform is mirrored here, and its two threads are bridged.
+   */
+  channel?: ChannelBinding;
 }
 
 /** A chat channel a company's letters may be posted in; nowhere else is allowed. */
@@ -167,6 +172,12 @@ export interface Letter {
    * never saved without the plan to show it.
    */
   channel?: ChannelBinding;
+  /**
+   * The mandate's own channel, set at the preview when the mandate has one on the other
+   * platform: the letter's card is mirrored there and messages are relayed between the two
+   * threads. Decided once, so a later directory change never sends it somewhere new.
+   */
+  mirror?: ChannelBinding;
   previewed: Fact;
   acknowledged?: Fact;
   formalSent?: Fact;

@@ -12,6 +12,7 @@ import type { Metrics } from '../metrics';
 /** Every delivery kind, the fixed label set of the deliveries counter (the compiler keeps it complete). */
 const KINDS: Record<NudgeKind, true> = {
   'post-root': true,
+  'post-mirror': true,
   'thread-intro': true,
   'owner-dm': true,
   'unrouted-alert': true,

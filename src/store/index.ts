@@ -8,6 +8,7 @@ import type {
   InboundEventRepository,
   LetterRepository,
   ScheduleRepository,
+  RelayRepository,
   ServiceUrlRepository,
 } from '../bot/repositories';
 import type { LeaseRepository, PaceRepository } from '../scheduler/ports';
@@ -22,6 +23,7 @@ import { MongoLetterRepository } from './letter-repository';
 import { MongoPaceRepository } from './pace-repository';
 import { MongoScheduleRepository } from './schedule-repository';
 import { MongoServiceUrlRepository } from './service-url-repository';
+import { MongoRelayRepository } from './relay-repository';
 import { checkIndexes, type IndexCheck } from './index-check';
 import { StoreConnection } from './store-connection';
 import { exportLetters } from './letter-export';
@@ -47,6 +49,8 @@ export interface Store {
   paces: PaceRepository;
   /** Teams tenants' service URLs, heard by one instance, used by all. */
   serviceUrls: ServiceUrlRepository;
+  /** Where the bridge relayed each message, for edits and deletions. */
+  relays: RelayRepository;
   /** Every letter, oldest reference first, for the readable backup (`npm run letters -- export`). */
   exportLetters(pageSize?: number): AsyncIterable<Letter>;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
@@ -100,6 +104,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     leases: new MongoLeaseRepository(connection),
     paces: new MongoPaceRepository(connection),
     serviceUrls: new MongoServiceUrlRepository(connection),
+    relays: new MongoRelayRepository(connection),
     exportLetters: (pageSize) => exportLetters(connection, pageSize),
     ping: () => connection.ping(),
     checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),

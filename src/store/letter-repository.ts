@@ -6,15 +6,17 @@
  * index is written before the letter it points to and cleaned after, so it may hold
  * a reference too many for a moment (readers skip it), never one too few.
  */
-import type { ListedLetter, LetterListQuery, LetterRepository, ScheduleEntry, ScheduleRepository } from '../bot/repositories';
+import type { ListedLetter, LetterListQuery, LetterRepository, ReportQuery, ScheduleEntry, ScheduleRepository } from '../bot/repositories';
 import { ALL_SCOPE, companyScope, mandateScope, personScope } from '../bot/repositories';
 import { PreLetterError } from '../domain/errors';
+import type { ReportLetter } from '../domain/report';
 import type { AuditEvent, Fact, FactName, Letter, LetterThread } from '../domain/types';
 import { isDuplicateKeyError, retryOnDuplicateKey } from './db-errors';
 import type { LetterThreadDoc } from './letter-index-models';
 import { entryOf, fromEntry, LetterLines } from './letter-lines';
 import { LetterLists } from './letter-lists';
 import { copyAudit, copyThread, fromLetterDoc, routedKeysOf, toLetterDoc, type LetterDoc } from './letter-model';
+import { reportLetters } from './report-letters';
 import type { StoreContext } from './store-connection';
 
 /** `PL-<year>-<NNNN>`; sequences past 9999 keep all their digits rather than wrap. */
@@ -210,6 +212,10 @@ export class MongoLetterRepository implements LetterRepository {
       await this.lists.remove(scopesOf(letter), letter.ref);
       await this.lines.remove(letter.ref);
     });
+  }
+
+  forReport(query: ReportQuery): Promise<ReportLetter[]> {
+    return reportLetters(this.ctx, query);
   }
 }
 

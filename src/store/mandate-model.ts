@@ -1,7 +1,17 @@
 /** Stored shape of a Special Procedures mandate; `team` is indexed for "my mandates". */
 import { Schema } from 'mongoose';
 import type { Mandate } from '../domain/types';
-import { SCHEMA_OPTIONS, strings } from './model-common';
+import { SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-common';
+import type { ChannelBinding } from '../domain/types';
+
+const channelSchema = new Schema<ChannelBinding>(
+  {
+    platform: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    channelId: { type: String, required: true },
+  },
+  SUBDOCUMENT_OPTIONS,
+);
 
 /** A mandate as stored: the domain fields, with the key as `_id`. */
 export type MandateDoc = Mandate & { _id: string };
@@ -15,6 +25,7 @@ export const mandateSchema = new Schema<MandateDoc>(
     timeZone: { type: String, required: true },
     team: { type: [String], default: [], index: true },
     topics: { type: [String], default: [] },
+    channel: { type: channelSchema, required: false },
   },
   SCHEMA_OPTIONS,
 );
@@ -28,7 +39,12 @@ export function toMandateDoc(mandate: Mandate): MandateDoc {
     timeZone: mandate.timeZone,
     team: strings(mandate.team),
     topics: strings(mandate.topics),
+    ...(mandate.channel ? { channel: copyChannel(mandate.channel) } : {}),
   };
+}
+
+function copyChannel(c: ChannelBinding): ChannelBinding {
+  return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
 }
 
 /** Maps a lean document back to the plain domain type (no _id or __v). */
@@ -39,5 +55,6 @@ export function fromMandateDoc(doc: MandateDoc): Mandate {
     timeZone: doc.timeZone,
     team: strings(doc.team),
     topics: strings(doc.topics),
+    ...(doc.channel ? { channel: copyChannel(doc.channel) } : {}),
   };
 }

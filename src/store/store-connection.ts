@@ -33,6 +33,7 @@ import { mandateSchema, type MandateDoc } from './mandate-model';
 import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
 import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
+import { relaySchema, type RelayDoc } from './relay-model';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -63,6 +64,7 @@ export interface StoreModels {
   pace: Model<PaceDoc>;
   /** Teams tenants' service URLs, as their newest activity told them. */
   serviceUrl: Model<ServiceUrlDoc>;
+  relay: Model<RelayDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -93,7 +95,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'checkIndexes',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'checkIndexes',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -142,6 +144,7 @@ export class StoreConnection implements StoreContext {
       lease: c.model<LeaseDoc>('Lease', leaseSchema, 'leases'),
       pace: c.model<PaceDoc>('Pace', paceSchema, 'paces'),
       serviceUrl: c.model<ServiceUrlDoc>('ServiceUrl', serviceUrlSchema, 'service_urls'),
+      relay: c.model<RelayDoc>('Relay', relaySchema, 'relays'),
     };
   }
 

@@ -101,6 +101,7 @@ describe('status and commands', () => {
       '`/preletter sent REF [official symbol]`',
       '`/preletter replied REF`',
       '`/preletter withdraw REF [reason]`',
+      '`/preletter report [period]`',
       '`/preletter help`',
     ]);
     const withdrawHelp = outcome.kind === 'reply' ? outcome.card.body.map(segmentsText).find((line) => line.startsWith('`/preletter withdraw')) : undefined;

@@ -152,6 +152,25 @@ describe('cross-checks', () => {
     ]);
   });
 
+  it('refuses a mandate channel that a company is bound to, since that company would read the mandate’s mirrored letters', () => {
+    const text = [
+      'people:',
+      '  - { key: ana, name: Ana, email: ana@example.org }',
+      'mandates:',
+      '  - { key: sr-x, title: SR X, team: [ana], topics: [privacy], channel: { platform: teams, workspaceId: tenant-1, channelId: "19:acme@thread.tacv2" } }',
+      'companies:',
+      '  - key: acme',
+      '    name: Acme',
+      '    channels: [{ platform: teams, workspaceId: tenant-1, channelId: "19:acme@thread.tacv2" }]',
+      '    routes: [{ topics: [privacy], owners: [ana] }]',
+    ].join('\n');
+    expect(issuesOf(parseDirectoryText(text, 'd.yaml')).map(formatIssue)).toEqual([
+      expect.stringMatching(/mandates\[0\]\.channel: is company "acme"'s channel — a mandate's own channel must be one no company is bound to/),
+    ]);
+    const apart = parseDirectoryText(text.replace('channelId: "19:acme@thread.tacv2" } }', 'channelId: "19:sr-x@thread.tacv2" } }'), 'd.yaml');
+    expect(apart.ok && apart.directory.mandates[0]!.channel).toEqual({ platform: 'teams', workspaceId: 'tenant-1', channelId: '19:sr-x@thread.tacv2' });
+  });
+
   it('accepts references to people already stored, but not a channel another stored company owns', () => {
     const existing: Directory = {
       people: [{ key: 'ana', name: 'Ana', email: 'ana@example.org', identities: [], admin: false }],

@@ -67,6 +67,13 @@ describe('npm run demo', () => {
     expect(lines.slice(reply).filter((l) => /days? left|due today|overdue|Reminder|Escalation/.test(l))).toEqual([]);
   });
 
+  it('shows one letter crossing: mirrored in the mandate team’s Teams channel, the company’s Slack reply there, and the team’s Teams answer in the Slack thread', () => {
+    expect(lines).toContainEqual(expect.stringMatching(line('Tue 03 Mar 10:03 CET', 'Teams', '#sr-freedom-expression-team', 'PL-2026-0001 · Allegation letter preview for Northwind Social')));
+    expect(lines).toContainEqual(expect.stringMatching(line('Tue 03 Mar 16:00 CET', 'Teams', '#sr-freedom-expression-team › thread', 'Declan Moorcroft, on Slack — Seen, thank you.')));
+    expect(lines).toContainEqual(expect.stringMatching(line('Tue 03 Mar 16:40 CET', 'Slack', '#northwind-social › thread', 'Ines Quillfeather, on Microsoft Teams — Thank you. The formal letter is planned for 16 March.')));
+    expect(lines).toContainEqual(expect.stringMatching(line('Fri 06 Mar 11:20 CET', 'Teams', '#sr-freedom-expression-team (card updated)', 'PL-2026-0001 · Allegation letter preview for Northwind Social')));
+  });
+
   it('includes real Teams exchanges: a preview acknowledged from a Teams card, and the owner asking for the status in his Teams chat', () => {
     expect(lines).toContainEqual(expect.stringMatching(line('Thu 05 Mar 01:40 CET', 'Teams', '#kestrel-cloud › thread', 'Aiko Fairbairn acknowledged this preview')));
     expect(lines).toContainEqual(expect.stringMatching(line('Mon 09 Mar 09:40 GMT', 'Teams', 'DM to Declan Moorcroft', 'Your letters')));

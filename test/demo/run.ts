@@ -32,6 +32,8 @@ const START = '2026-03-03T09:00:00Z'; // Tuesday 3 March 2026, 10:00 in Geneva
 const END = '2026-05-27T09:00:00Z'; // a week after the reply: the weekly overdue nudge never comes
 const NORTHWIND_SLACK = { workspaceId: 'T0DEMO0001', channelId: 'C0NORTHWND' };
 const KESTREL_TEAMS = { workspaceId: '00000000-0000-4000-8000-00000000a000', channelId: '19:demo-kestrel@thread.tacv2' };
+/** The freedom of expression mandate team's own Teams channel (the demo directory's bridged pair with Northwind on Slack). */
+const SR_FE_TEAMS = { workspaceId: '00000000-0000-4000-8000-00000000a000', channelId: '19:demo-sr-fe-team@thread.tacv2' };
 
 const CAST: Array<[key: string, role: string]> = [
   ['pavel-larkspur', 'human rights officer, Special Rapporteur on freedom of expression (Slack)'],
@@ -126,6 +128,19 @@ async function play(world: DemoWorld, story: Story): Promise<void> {
   const root = slackFake.of('chat.postMessage').find((c) => c.args.channel === NORTHWIND_SLACK.channelId && !c.args.thread_ts)!;
   const rootTs = String(root.result.ts);
 
+  // The mandate team works in Teams: the letter is mirrored in its own channel, and the two threads talk.
+  await story.until('2026-03-03T15:00:00Z');
+  const mirror = connector.of('create').find((c) => c.body?.channelData?.channel?.id === SR_FE_TEAMS.channelId)!;
+  const declan = 'declan-moorcroft';
+  await story.act('Slack', declan, '#northwind-social › thread', 'replies: checking with our legal team first', () =>
+    slack.reply(declan, 'Seen, thank you. We are checking with our legal team before we acknowledge.', { channel: NORTHWIND_SLACK.channelId, threadTs: rootTs, teamId: NORTHWIND_SLACK.workspaceId }),
+  );
+  await story.until('2026-03-03T15:40:00Z');
+  const ines = 'ines-quillfeather';
+  await story.act('Teams', ines, '#sr-freedom-expression-team › thread', 'replies: the formal letter is planned for 16 March', () =>
+    teams.reply(ines, 'Thank you. The formal letter is planned for 16 March.', { ...SR_FE_TEAMS, rootId: mirror.activityId! }),
+  );
+
   await story.until('2026-03-04T14:00:00Z');
   const clara = 'clara-brightwater';
   await story.act('Teams', clara, '#kestrel-cloud', '@PreLetter preview', () => teams.mention(clara, 'preview', KESTREL_TEAMS));
@@ -151,7 +166,6 @@ async function play(world: DemoWorld, story: Story): Promise<void> {
   story.teamsAnswer(aiko, 'DM to Aiko Fairbairn', acknowledged);
 
   await story.until('2026-03-06T10:20:00Z');
-  const declan = 'declan-moorcroft';
   const declanDm = slackDmOf(world, declan);
   const reminder = slackFake.of('chat.postMessage').find((c) => c.args.channel === declanDm && String(c.args.text).startsWith('Reminder'))!;
   await story.act('Slack', declan, 'his DM', 'clicks Acknowledge on the reminder', () =>

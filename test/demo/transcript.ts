@@ -57,6 +57,7 @@ export class Transcript {
       for (const i of p.identities) (i.platform === 'slack' ? this.slackPeople : this.teamsPeople).set(i.userId, p);
     }
     for (const c of directory.companies) for (const ch of c.channels) this.channels.set(`${ch.platform}:${ch.channelId}`, `#${c.key}`);
+    for (const m of directory.mandates) if (m.channel) this.channels.set(`${m.channel.platform}:${m.channel.channelId}`, `#${m.key}-team`);
   }
 
   private zoneOf(person: Person | undefined): string {

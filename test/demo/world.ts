@@ -20,7 +20,7 @@ import type { Logger } from '../../src/logger';
 import { openStore, type Store } from '../../src/store';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/store/embedded/launcher';
 import { SlackApiFake } from '../adapters/slack/support/slack-api-fake';
-import { buttonClick, freshId, SlackRequests, slashCommand, viewSubmission, type SlackReply } from '../adapters/slack/support/slack-requests';
+import { buttonClick, freshId, SlackRequests, slashCommand, threadReply, viewSubmission, type SlackReply } from '../adapters/slack/support/slack-requests';
 import { ConnectorFake } from '../adapters/teams/support/connector-fake';
 import { fixture, freshMessageId, TeamsRequests, type TeamsReply } from '../adapters/teams/support/teams-activities';
 import { SimulatedClock } from '../support/simulated-clock';
@@ -114,6 +114,14 @@ export class SlackActions {
     this.origins.set(body.trigger_id, key);
     return this.send.interaction(body);
   }
+
+  /** A reply in a channel's thread, as the Events API delivers it. */
+  reply(key: string, text: string, where: { channel: string; threadTs: string; teamId: string }): Promise<SlackReply> {
+    const me = this.me(key);
+    const body = threadReply({ user: me.userId, text, threadTs: where.threadTs, channel: where.channel, extra: { user_team: me.workspaceId } });
+    body.team_id = where.teamId;
+    return this.send.event(body);
+  }
 }
 
 /** A person's Teams gestures, as the Bot Connector delivers them. */
@@ -160,6 +168,16 @@ export class TeamsActions {
     a.channelData = { ...a.channelData, teamsChannelId: channel.channelId, channel: { id: channel.channelId }, tenant: { id: channel.workspaceId } };
     a.attachments = [];
     a.entities = [a.entities[0], this.clientInfo(key)];
+    return this.send.post(a);
+  }
+
+  /** A reply in a channel's reply chain, without a mention (delivered under resource-specific consent). */
+  reply(key: string, text: string, chain: { workspaceId: string; channelId: string; rootId: string }): Promise<TeamsReply> {
+    const a = fixture('message-reply-chain');
+    Object.assign(a, { id: freshMessageId(), serviceUrl: this.send.serviceUrl, from: this.from(key), text, replyToId: chain.rootId });
+    a.conversation = { ...a.conversation, tenantId: chain.workspaceId, id: `${chain.channelId};messageid=${chain.rootId}` };
+    a.channelData = { ...a.channelData, teamsChannelId: chain.channelId, channel: { id: chain.channelId }, tenant: { id: chain.workspaceId } };
+    a.entities = [this.clientInfo(key)];
     return this.send.post(a);
   }
 

@@ -241,3 +241,23 @@ describe('dueDeliveries and nextDueAt', () => {
     expect(nextDueAt(sentLetter, ctx, new Date('2026-12-01T00:00:00Z'))).not.toBeNull();
   });
 });
+
+describe('publishing a bridged letter', () => {
+  const slack = { platform: 'slack' as const, workspaceId: 'T0TEST', channelId: 'C0NORTH' };
+  const teams = { platform: 'teams' as const, workspaceId: '72f988bf-86f1-41af-91ab-2d7cd011db47', channelId: '19:mandate-team@thread.tacv2' };
+  const thread = (channel: typeof slack | typeof teams) => ({ platform: channel.platform, channel, threadRef: `ref-${channel.channelId}`, rootMessageRef: `msg-${channel.channelId}` });
+  const kinds = (l: Letter) => planDeliveries(l, ctx, new Date(fridayPreview)).map((d) => `${d.kind} ${d.recipientKey}`);
+
+  it('posts the mirror in the mandate’s channel only once the company’s card is posted, and only once', () => {
+    const previewed = letter(fridayPreview, { channel: slack, mirror: teams });
+    expect(kinds(previewed)).toEqual(['post-root channel']);
+    const posted = { ...previewed, threads: [thread(slack)] };
+    expect(kinds(posted)).toContain('post-mirror mirror');
+    expect(kinds({ ...posted, threads: [thread(slack), thread(teams)] })).not.toContain('post-mirror mirror');
+  });
+
+  it('plans no mirror for a letter whose mandate has no channel on the other platform', () => {
+    const posted = letter(fridayPreview, { channel: slack, threads: [thread(slack)] });
+    expect(kinds(posted).filter((k) => k.startsWith('post-'))).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ const FIELD_WORDS: Record<string, RegExp> = {
   company: /company/,
   officialSymbol: /officialSymbol|official symbol/,
   reason: /reason/,
+  period: /is not a period/,
 };
 
 /** Whitespace the grammar splits on (JavaScript's \s), as people and clients type it. */
@@ -59,6 +60,7 @@ const validCommand: fc.Arbitrary<{ text: string; expected: ParsedCommand }> = fc
     switch (name as CommandName) {
       case 'preview':
       case 'help':
+      case 'report':
         expected = { name } as ParsedCommand;
         break;
       case 'status':

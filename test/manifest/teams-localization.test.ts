@@ -48,7 +48,7 @@ const READ_BY_PEOPLE = [
 describe('Teams app translations', () => {
   it('finds the manifest string a key names, and nothing for a key that names none', () => {
     expect(manifestValueAt(manifest, 'name.short')).toBe('PreLetter');
-    expect(manifestValueAt(manifest, 'bots[0].commandLists[2].commands[6].title')).toBe('help');
+    expect(manifestValueAt(manifest, `bots[0].commandLists[2].commands[${COMMAND_NAMES.indexOf('help')}].title`)).toBe('help');
     expect(manifestValueAt(manifest, 'composeExtensions[0].commands[0].title')).toBe('Preview a letter');
     for (const key of ['bots[0].commandLists[3].commands[0].title', 'bots.commandLists', 'name[0]', 'staticTabs[0].name', 'name..short']) {
       expect({ key, value: manifestValueAt(manifest, key) }).toEqual({ key, value: undefined });

@@ -83,11 +83,17 @@ describe('Teams app manifest', () => {
     expect(manifest.accentColor.toUpperCase()).toBe('#009EDB');
   });
 
-  it("keeps the app id as a placeholder in the committed file, in id, the bot's botId and the message extension's, and nowhere else", () => {
+  it("keeps the app id as a placeholder in the committed file, in id, the bot's botId, the message extension's and the consent's application, and nowhere else", () => {
     expect(committed.id).toBe(APP_ID_PLACEHOLDER);
     expect(committed.bots[0].botId).toBe(APP_ID_PLACEHOLDER);
     expect(committed.composeExtensions[0].botId).toBe(APP_ID_PLACEHOLDER);
-    expect(template.split(APP_ID_PLACEHOLDER)).toHaveLength(4);
+    expect(committed.webApplicationInfo.id).toBe(APP_ID_PLACEHOLDER);
+    expect(template.split(APP_ID_PLACEHOLDER)).toHaveLength(5);
+  });
+
+  it('asks for one resource-specific permission only: reading the messages of the channels it is in, so the bridge can relay a reply chain', () => {
+    expect(committed.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'ChannelMessage.Read.Group', type: 'Application' }] } });
+    expect(() => buildTeamsManifest(APP_ID, template.replace('"ChannelMessage.Read.Group"', '"ChannelMessage.Send.Group"'))).toThrow(/authorization/);
   });
 
   it('offers the preview form as one message extension action, fetched from the bot, in the compose box and the command box', () => {
@@ -117,7 +123,6 @@ describe('Teams app manifest', () => {
     expect(bot).toMatchObject({ supportsFiles: false, isNotificationOnly: false });
     expect(committed.supportsChannelFeatures).toBe('tier1');
     expect(committed.validDomains).toEqual([]);
-    expect(committed).not.toHaveProperty('webApplicationInfo');
   });
 
   it('gives every bot scope its own command list, equal to the command grammar in help order', () => {

@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Segment } from '../ports';
 import type { Formats } from './format';
+import { reportEn } from './report-en';
 import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Urgent appeal', AL: 'Allegation letter', OL: 'Other letter' };
@@ -50,6 +51,7 @@ const USAGE: Record<CommandName, string[]> = {
   sent: ['REF', '[official symbol]'],
   replied: ['REF'],
   withdraw: ['REF', '[reason]'],
+  report: ['[period]'],
   help: [],
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
@@ -59,6 +61,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Mark the formal letter as sent; this starts the reply clock.',
   replied: "Record the company's reply to the formal letter.",
   withdraw: 'Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.',
+  report: 'Report who replied in time, per company and mandate, over a year, a month or two days (default: the last 12 months).',
   help: 'Show these commands.',
 };
 const FIELDS: Record<string, string> = {
@@ -87,6 +90,8 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 
 /** Why: the English words, and the shape (keys and arguments) every other language must match. */
 export const en = {
+  // The report (report-en.ts)
+  ...reportEn,
   // Names and labels
   'letter.type': (a: { type: LetterType }) => TYPES[a.type],
   'letter.status': (a: { status: LetterStatus }) => STATUSES[a.status],
@@ -273,6 +278,13 @@ export const en = {
   'form.in-chat': () => 'The preview form is in your private chat with PreLetter. The preview will be posted in this channel.',
   'form.done': (a: { ref: string }) => `Preview ${a.ref} is posted in this channel.`,
   'card.view-elsewhere': () => 'This card is live only in the letter\'s own channel.',
+  'bridge.title': () => 'Mandate team copy',
+  'bridge.mirrored': (a: { company: string; platform: string }) =>
+    `This is the mandate team's copy of a letter posted in ${a.company}'s ${a.platform} channel. Buttons and commands work here too; messages in this thread and in the company's are relayed both ways, with each author's name.`,
+  'relay.title': (a: { name: string; platform: string }) => `${a.name}, on ${a.platform}`,
+  'relay.someone': (a: { platform: string }) => `Someone on ${a.platform}`,
+  'relay.edited': () => '(edited)',
+  'relay.deleted': () => 'The author deleted this message.',
 
   // Threads, buttons and places
   'thread.nothing-to-ack-title': () => 'Nothing to acknowledge',

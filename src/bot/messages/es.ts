@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
+import { reportEs } from './report-es';
 import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Llamamiento urgente', AL: 'Carta de alegación', OL: 'Otra carta' };
@@ -50,6 +51,7 @@ const USAGE: Record<CommandName, string[]> = {
   sent: ['REF', '[signatura oficial]'],
   replied: ['REF'],
   withdraw: ['REF', '[motivo]'],
+  report: ['[período]'],
   help: [],
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
@@ -59,6 +61,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Marcar la carta oficial como enviada; así empieza el plazo de respuesta.',
   replied: 'Registrar la respuesta de la empresa a la carta oficial.',
   withdraw: 'Retirar una carta que no se enviará; el motivo, si lo indica, se muestra a la empresa.',
+  report: 'Informe de las respuestas dentro del plazo, por empresa y mandato: un año, un mes o dos días (por defecto: 12 meses).',
   help: 'Mostrar estas órdenes.',
 };
 const FIELDS: Record<string, string> = {
@@ -88,6 +91,8 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 
 /** Why: the Spanish words, checked against the English shape by the Catalogue type. */
 export const es: Catalogue = {
+  // The report (report-es.ts)
+  ...reportEs,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],
@@ -266,6 +271,13 @@ export const es: Catalogue = {
   'form.in-chat': () => 'El formulario de avance está en su chat privado con PreLetter. El avance se publicará en este canal.',
   'form.done': (a) => `El avance ${a.ref} está publicado en este canal.`,
   'card.view-elsewhere': () => 'Esta tarjeta solo está activa en el canal propio de la carta.',
+  'bridge.title': () => 'Copia del equipo del mandato',
+  'bridge.mirrored': (a) =>
+    `Esta es la copia, para el equipo del mandato, de una carta publicada en el canal de ${a.platform} de ${a.company}. Los botones y las órdenes también funcionan aquí; los mensajes de este hilo y del de la empresa se transmiten en ambos sentidos, con el nombre de su autor.`,
+  'relay.title': (a) => `${a.name}, en ${a.platform}`,
+  'relay.someone': (a) => `Una persona en ${a.platform}`,
+  'relay.edited': () => '(editado)',
+  'relay.deleted': () => 'El autor eliminó este mensaje.',
 
   'thread.nothing-to-ack-title': () => 'Nada de qué acusar recibo',
   'thread.nothing-to-ack': () =>

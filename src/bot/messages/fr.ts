@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
+import { reportFr } from './report-fr';
 import { closed, cmd, commandList, s } from './text';
 
 const TYPES: Record<LetterType, string> = { UA: 'Appel urgent', AL: 'Lettre d’allégation', OL: 'Autre lettre' };
@@ -50,6 +51,7 @@ const USAGE: Record<CommandName, string[]> = {
   sent: ['RÉF', '[cote officielle]'],
   replied: ['RÉF'],
   withdraw: ['RÉF', '[motif]'],
+  report: ['[période]'],
   help: [],
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
@@ -59,6 +61,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Marquer la lettre officielle comme envoyée ; le délai de réponse commence alors.',
   replied: 'Enregistrer la réponse de l’entreprise à la lettre officielle.',
   withdraw: 'Retirer une lettre qui ne sera pas envoyée ; le motif, si vous en donnez un, est montré à l’entreprise.',
+  report: 'Rapport sur les réponses dans le délai, par entreprise et par mandat : une année, un mois ou deux jours (défaut : 12 mois).',
   help: 'Afficher ces commandes.',
 };
 const FIELDS: Record<string, string> = {
@@ -88,6 +91,8 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 
 /** Why: the French words, checked against the English shape by the Catalogue type. */
 export const fr: Catalogue = {
+  // The report (report-fr.ts)
+  ...reportFr,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],
@@ -266,6 +271,13 @@ export const fr: Catalogue = {
   'form.in-chat': () => 'Le formulaire d’aperçu se trouve dans votre conversation privée avec PreLetter. L’aperçu sera publié dans ce canal.',
   'form.done': (a) => `L’aperçu ${a.ref} est publié dans ce canal.`,
   'card.view-elsewhere': () => 'Cette carte n’est active que dans le canal de la lettre.',
+  'bridge.title': () => 'Copie de l’équipe du mandat',
+  'bridge.mirrored': (a) =>
+    `Ceci est la copie, pour l’équipe du mandat, d’une lettre publiée dans le canal ${a.platform} de ${a.company}. Les boutons et les commandes fonctionnent aussi ici ; les messages de ce fil et de celui de l’entreprise sont transmis dans les deux sens, avec le nom de leur auteur.`,
+  'relay.title': (a) => `${a.name}, sur ${a.platform}`,
+  'relay.someone': (a) => `Une personne sur ${a.platform}`,
+  'relay.edited': () => '(modifié)',
+  'relay.deleted': () => 'L’auteur a supprimé ce message.',
 
   'thread.nothing-to-ack-title': () => 'Rien à accuser',
   'thread.nothing-to-ack': () =>

@@ -40,6 +40,20 @@ const SAMPLE: Record<string, unknown> = {
   symbol: 'AL OTH 12/2026',
   reason: 'sent through another channel',
   unknown: 'surveillance',
+  // The report's figures and period (report-en.ts).
+  first: '2025-03-04',
+  last: '2026-03-03',
+  mandates: ['Special Rapporteur on freedom of expression'],
+  refs: ['PL-2026-0003', 'PL-2026-0009'],
+  more: 1,
+  window: 60,
+  previewed: 3,
+  inTime: 2,
+  due: 3,
+  share: 0.667,
+  ack: 1.5,
+  reply: 38,
+  overdue: 1,
 };
 
 const KEYS = Object.keys(CATALOGUES.en) as MessageKey[];

@@ -1,0 +1,67 @@
+/**
+ * English words of the report (`report` command and the HTML page of `npm run report`): part
+ * of the catalogue (en.ts spreads them in), kept apart so the source catalogue stays readable.
+ * The same keys are in report-fr.ts and report-es.ts.
+ */
+import type { Formats } from './format';
+import { days, percent } from './report-numbers';
+
+/** Why: one row's figures as its sentence takes them: counts, the share in time, medians in days, overdue now. */
+// A type, not an interface: catalogue arguments must be plain records (Say's index signature).
+export type RowWords = {
+  previewed: number;
+  inTime: number;
+  due: number;
+  share: number | null;
+  ack: number | null;
+  reply: number | null;
+  overdue: number;
+};
+
+const letters = (n: number) => `${n} ${n === 1 ? 'letter' : 'letters'}`;
+const inTime = (a: Pick<RowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
+  a.due === 0 ? 'no reply due yet' : `${a.inTime} of ${a.due} in time (${percent(f, a.share ?? 0)})`;
+
+/** Why: the English report words, and the shape report-fr.ts and report-es.ts must match. */
+export const reportEn = {
+  'report.title': (a: { first: string; last: string }, f: Formats) => `Replies to letters, ${f.day(a.first)} to ${f.day(a.last)}`,
+  'report.scope': (a: { mandates?: string[] }, f: Formats) =>
+    a.mandates ? `${a.mandates.length === 1 ? 'Mandate' : 'Mandates'}: ${f.list(a.mandates)}.` : 'Every mandate.',
+  'report.row': (a: RowWords, f: Formats) =>
+    `${letters(a.previewed)} · replies: ${inTime(a, f)} · median days to acknowledge ${days(f, a.ack)}, to reply ${days(f, a.reply)} · ${a.overdue} overdue now`,
+  'report.total-label': () => 'All these letters',
+  'report.overdue': (a: { refs: string[]; more: number }) => `Overdue now: ${a.refs.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''}.`,
+  'report.none': () => 'No letter was previewed in this period, and none is overdue now.',
+  'report.more': (a: { count: number }) =>
+    `${a.count} more ${a.count === 1 ? 'row is' : 'rows are'} not shown here; a PreLetter admin can export the whole report.`,
+  'report.footer': (a: { window: number; zone: string }) =>
+    `Figures count the letters previewed in the period; a reply is in time when it is recorded within the ${a.window}-day period. Overdue now counts every letter, whenever it was previewed. Days begin at midnight in ${a.zone}.`,
+  'report.not-allowed': () =>
+    'Reports are for mandate teams, on their own mandates, and for PreLetter admins. If you support a mandate, ask your PreLetter admin to add you to its team.',
+  'command.period-invalid': (a: { typed: string }) =>
+    `"${a.typed}" is not a period: give a year (2025), a month (2026-03), or a first and a last day (2026-01-01 2026-03-31).`,
+
+  // The HTML page
+  'report.by-company': () => 'By company',
+  'report.by-mandate': () => 'By mandate',
+  'report.col-mandate': () => 'Mandate',
+  'report.col-letters': () => 'Letters previewed',
+  'report.col-in-time': (a: { window: number }) => `Replied within ${a.window} days`,
+  'report.col-ack': () => 'Median days to acknowledge',
+  'report.col-reply': () => 'Median days to reply',
+  'report.col-overdue': () => 'Overdue now',
+  'report.in-time': (a: Pick<RowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
+    a.due === 0 ? 'no reply due yet' : `${a.inTime} of ${a.due} (${percent(f, a.share ?? 0)})`,
+  'report.chart': (a: { window: number }) => `Share of replies within the ${a.window}-day period, by company`,
+  'report.chart-reply': (a: { window: number }) => `Median days from the formal letter to the reply, by company (the dashed line marks ${a.window} days)`,
+  'report.made': (a: { at: Date }, f: Formats) => `Made on ${f.moment(a.at)}.`,
+  'report.meaning-title': () => 'What the figures mean',
+  'report.meaning-letters': () => 'Letter previews opened in the period, including those later withdrawn.',
+  'report.meaning-in-time': (a: { window: number }) =>
+    `Of the letters whose formal letter was sent and whose reply has fallen due (it was recorded, or the deadline has passed; withdrawn letters are left out), how many replies were recorded by the end of the deadline's last day (${a.window} days after the formal letter, in the mandate's time zone).`,
+  'report.meaning-medians-term': () => 'Median days to acknowledge and to reply',
+  'report.meaning-medians': () =>
+    'The middle value, in days, from the preview to the acknowledgement and from the formal letter to the reply, among the letters that were acknowledged or replied to.',
+  'report.meaning-overdue': () => 'Letters whose reply deadline has passed without a reply, whenever they were previewed.',
+  'report.confidential': () => "Confidential: figures, company names and letter references only, never a letter's text.",
+};

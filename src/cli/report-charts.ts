@@ -1,0 +1,101 @@
+/**
+ * The HTML report's charts as inline SVG: one horizontal bar per company, so a reader sees at a
+ * glance who replied in time and how long replies took. No script, no font or file from
+ * elsewhere: the page renders the same offline, in a browser or printed to PDF.
+ */
+import type { Voice } from '../bot/messages/catalogue';
+import { days, percent } from '../bot/messages/report-numbers';
+import type { ReportRow } from '../domain/report';
+
+/** Why: one bar's subject: a company's name and its row. */
+export interface ChartRow {
+  name: string;
+  row: ReportRow;
+}
+
+/** Why: text from the directory or the catalogue inside HTML or SVG, never markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Colours of a share in time: green from 80%, amber from 50%, red below; grey where no reply is due. */
+export const SHARE_COLOURS = { good: '#1a7f37', fair: '#bf8700', poor: '#cf222e', none: '#8c959f' } as const;
+/** Colours of a median reply time: blue within the reply period, red beyond it. */
+export const REPLY_COLOURS = { within: '#0969da', beyond: '#cf222e' } as const;
+
+const WIDTH = 760;
+const LABEL = 230;
+const BAR = 380;
+const ROW = 30;
+const TOP = 10;
+const AXIS = 26;
+const NAME_MAX = 30;
+
+function shortName(name: string): string {
+  return name.length <= NAME_MAX ? name : `${name.slice(0, NAME_MAX - 1).trimEnd()}…`;
+}
+
+function frame(label: string, rows: number, content: string[]): string {
+  const height = TOP + rows * ROW + AXIS;
+  return [
+    `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
+    `<title>${escapeHtml(label)}</title>`,
+    ...content,
+    '</svg>',
+  ].join('\n');
+}
+
+function nameCell(name: string, y: number): string {
+  return `<text x="${LABEL - 10}" y="${y + ROW / 2 + 5}" text-anchor="end" class="name"><title>${escapeHtml(name)}</title>${escapeHtml(shortName(name))}</text>`;
+}
+
+function ticks(values: Array<{ at: number; label: string }>, rows: number): string[] {
+  const bottom = TOP + rows * ROW;
+  return values.map(({ at, label }) => {
+    const x = LABEL + at * BAR;
+    return `<line x1="${x}" y1="${TOP}" x2="${x}" y2="${bottom}" class="grid"/><text x="${x}" y="${bottom + 18}" text-anchor="middle" class="tick">${escapeHtml(label)}</text>`;
+  });
+}
+
+/** Why: the share of replies in time, a bar per company, coloured by how well it did, with "2 of 3 (67%)" beside it. */
+export function shareChart(rows: ChartRow[], v: Voice, windowDays: number): string {
+  const label = v.t('report.chart', { window: windowDays });
+  const content = ticks([0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: percent(v, at) })), rows.length);
+  rows.forEach(({ name, row }, i) => {
+    const y = TOP + i * ROW;
+    const f = row.letters;
+    const words = v.t('report.in-time', { inTime: f.repliedInTime, due: f.replyDue, share: f.inTimeShare });
+    content.push(nameCell(name, y), `<rect x="${LABEL}" y="${y + 6}" width="${BAR}" height="${ROW - 12}" rx="3" class="track"/>`);
+    if (f.inTimeShare !== null) {
+      const colour = f.inTimeShare >= 0.8 ? SHARE_COLOURS.good : f.inTimeShare >= 0.5 ? SHARE_COLOURS.fair : SHARE_COLOURS.poor;
+      const width = Math.max(2, Math.round(f.inTimeShare * BAR));
+      content.push(`<rect x="${LABEL}" y="${y + 6}" width="${width}" height="${ROW - 12}" rx="3" fill="${colour}"/>`);
+    }
+    const colour = f.inTimeShare === null ? ` fill="${SHARE_COLOURS.none}"` : '';
+    content.push(`<text x="${LABEL + BAR + 10}" y="${y + ROW / 2 + 5}" class="value"${colour}>${escapeHtml(words)}</text>`);
+  });
+  return frame(label, rows.length, content);
+}
+
+/** Why: the median days to reply, a bar per company, against a dashed line at the reply period's length. */
+export function replyChart(rows: ChartRow[], v: Voice, windowDays: number): string {
+  const label = v.t('report.chart-reply', { window: windowDays });
+  const longest = Math.max(windowDays, ...rows.map(({ row }) => row.letters.medianDaysToReply ?? 0));
+  // A round scale (a multiple of 20 days) puts the quarter ticks on whole, readable numbers.
+  const scale = Math.ceil((longest * 1.1) / 20) * 20;
+  const steps = [0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: days(v, Math.round(at * scale)) }));
+  const content = ticks(steps, rows.length);
+  rows.forEach(({ name, row }, i) => {
+    const y = TOP + i * ROW;
+    const median = row.letters.medianDaysToReply;
+    content.push(nameCell(name, y));
+    if (median !== null) {
+      const colour = median <= windowDays ? REPLY_COLOURS.within : REPLY_COLOURS.beyond;
+      content.push(`<rect x="${LABEL}" y="${y + 6}" width="${Math.max(2, Math.round((median / scale) * BAR))}" height="${ROW - 12}" rx="3" fill="${colour}"/>`);
+    }
+    content.push(`<text x="${LABEL + BAR + 10}" y="${y + ROW / 2 + 5}" class="value">${escapeHtml(days(v, median))}</text>`);
+  });
+  const x = LABEL + (windowDays / scale) * BAR;
+  content.push(`<line x1="${x}" y1="${TOP - 4}" x2="${x}" y2="${TOP + rows.length * ROW}" class="limit"/>`);
+  return frame(label, rows.length, content);
+}

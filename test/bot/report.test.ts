@@ -1,0 +1,149 @@
+/**
+ * `report` through the shared command path, against the real store: a mandate team member
+ * gets their own mandates' record, an admin every mandate's, anyone else a polite refusal;
+ * the answer is in the reader's language and zone, Slack or Teams alike, and never holds a
+ * letter's text.
+ */
+import { handleCommand } from '../../src/bot/handle-command';
+import { report } from '../../src/bot/report';
+import type { NeutralCard } from '../../src/bot/ports';
+import type { Letter, Person, PlatformIdentity } from '../../src/domain/types';
+import { openBotHarness, type BotHarness } from '../support/bot-harness';
+import { cardText } from '../support/recording-platform';
+import { englishOf } from '../support/words';
+import { USERS } from '../support/test-directory';
+
+const SECRET = 'Confidential: content moderation of protest footage.';
+
+/** A letter of the test directory with the facts a test names, each a date in UTC. */
+function letter(ref: string, companyKey: string, mandateKey: string, facts: Partial<Record<'previewed' | 'acknowledged' | 'formalSent' | 'replied', string>>): Letter {
+  const fact = (key: keyof typeof facts) => (facts[key] ? { [key]: { at: new Date(facts[key]!), by: key === 'acknowledged' ? 'ana' : 'mara' } } : {});
+  return {
+    ref,
+    type: 'AL',
+    urgent: false,
+    mandateKey,
+    companyKey,
+    topics: ['content-moderation'],
+    summary: SECRET,
+    routing: { owners: ['ana'], backups: [], escalation: [], unrouted: false, matchedTopics: ['content-moderation'] },
+    previewed: { at: new Date(facts.previewed!), by: 'mara' },
+    ...fact('acknowledged'),
+    ...fact('formalSent'),
+    ...fact('replied'),
+    threads: [],
+    audit: [{ at: new Date(facts.previewed!), by: 'mara', action: 'previewed' }],
+  };
+}
+
+const PIA_TEAMS: PlatformIdentity = { platform: 'teams', workspaceId: '72f988bf-86f1-41af-91ab-2d7cd011db47', userId: '5b6f0c1e-8d2a-4c3b-9e7f-1a2b3c4d5e6f' };
+const PIA: Person = {
+  key: 'pia',
+  name: 'Pia Lund',
+  email: 'pia@example.org',
+  timeZone: 'America/New_York',
+  locale: 'fr',
+  identities: [{ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0PIA' }, PIA_TEAMS],
+  admin: false,
+};
+
+describe('the report command', () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await openBotHarness(); // Tuesday 3 March 2026, 09:00 in Geneva
+    await h.store.directory.apply({
+      people: [PIA],
+      mandates: [{ key: 'sr-privacy', title: 'Special Rapporteur on the right to privacy', timeZone: 'Europe/Zurich', team: ['pia'], topics: ['privacy'] }],
+      companies: [],
+    });
+    for (const l of [
+      letter('PL-2024-0001', 'northwind', 'sr-expression', { previewed: '2024-06-01T09:00:00Z', formalSent: '2024-06-05T09:00:00Z' }),
+      letter('PL-2025-0001', 'northwind', 'sr-expression', { previewed: '2025-10-01T09:00:00Z', acknowledged: '2025-10-02T09:00:00Z', formalSent: '2025-10-10T09:00:00Z', replied: '2025-11-20T09:00:00Z' }),
+      letter('PL-2025-0002', 'kestrel', 'sr-expression', { previewed: '2025-11-01T09:00:00Z', formalSent: '2025-11-05T09:00:00Z' }),
+      letter('PL-2026-0001', 'northwind', 'sr-expression', { previewed: '2026-01-15T09:00:00Z', acknowledged: '2026-01-16T09:00:00Z' }),
+      letter('PL-2026-0002', 'kestrel', 'sr-privacy', { previewed: '2026-02-01T09:00:00Z', formalSent: '2026-02-02T09:00:00Z' }),
+      letter('PL-2026-0003', 'kestrel', 'sr-privacy', { previewed: '2026-03-01T02:00:00Z', acknowledged: '2026-03-01T13:00:00Z', formalSent: '2026-03-02T09:00:00Z', replied: '2026-03-02T21:00:00Z' }),
+    ]) {
+      await h.store.letters.create(l);
+    }
+  });
+  afterAll(async () => h.close());
+
+  const answer = async (actor: PlatformIdentity, text = 'report'): Promise<NeutralCard> => {
+    const outcome = await handleCommand(h.deps, { actor, text });
+    if (outcome.kind !== 'reply') throw new Error(`expected a reply, got ${outcome.kind}`);
+    return outcome.card;
+  };
+
+  it("gives a mandate team member their own mandate's record of the last twelve months, per company, with what is overdue now", async () => {
+    const card = await answer(USERS.mara);
+    expect(card.title).toBe('Replies to letters, Tue 4 Mar 2025 to Tue 3 Mar 2026');
+    expect(card.tone).toBe('warning');
+    expect(cardText(card).split('\n')).toEqual([
+      'Replies to letters, Tue 4 Mar 2025 to Tue 3 Mar 2026',
+      'Mandate: Special Rapporteur on freedom of opinion and expression.',
+      'Overdue now: PL-2024-0001, PL-2025-0002.',
+      'All these letters: 3 letters · replies: 1 of 2 in time (50%) · median days to acknowledge 1, to reply 41 · 2 overdue now',
+      'Kestrel Cloud: 1 letter · replies: 0 of 1 in time (0%) · median days to acknowledge –, to reply – · 1 overdue now',
+      'Northwind Social: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 1, to reply 41 · 1 overdue now',
+      'Figures count the letters previewed in the period; a reply is in time when it is recorded within the 60-day period. Overdue now counts every letter, whenever it was previewed. Days begin at midnight in Europe/Zurich.',
+    ]);
+  });
+
+  it('gives an admin every mandate, per company and then per mandate', async () => {
+    const text = cardText(await answer(USERS.root));
+    expect(text).toContain('Every mandate.');
+    expect(text).toContain('All these letters: 5 letters · replies: 2 of 3 in time (67%)');
+    expect(text).toContain('Kestrel Cloud: 3 letters');
+    expect(text).toContain('Special Rapporteur on the right to privacy: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 0.5, to reply 0.5 · 0 overdue now');
+    expect(text).toContain('Special Rapporteur on freedom of opinion and expression: 3 letters');
+  });
+
+  it('answers in the reader’s language and zone, through a Teams account as through Slack', async () => {
+    const viaTeams = await answer(PIA_TEAMS, 'report 2026-02');
+    const viaSlack = await answer({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0PIA' }, 'report 2026-02');
+    expect(viaTeams).toEqual(viaSlack);
+    expect(cardText(viaTeams).split('\n')).toEqual([
+      'Réponses aux lettres, du dim. 1 févr. 2026 au sam. 28 févr. 2026',
+      'Mandat : Special Rapporteur on the right to privacy.',
+      'Ensemble de ces lettres: 2 lettres · réponses : 1 sur 1 dans le délai (100%) · délai médian en jours : accusé de réception 0,5, réponse 0,5 · 0 en retard à ce jour',
+      'Kestrel Cloud: 2 lettres · réponses : 1 sur 1 dans le délai (100%) · délai médian en jours : accusé de réception 0,5, réponse 0,5 · 0 en retard à ce jour',
+      'Les chiffres portent sur les lettres dont l’aperçu a été présenté pendant la période ; une réponse est dans le délai si elle est enregistrée dans le délai de 60 jours. « En retard à ce jour » compte toutes les lettres, quelle que soit la date de leur aperçu. Les jours commencent à minuit, heure de America/New_York.',
+    ]);
+  });
+
+  it('counts days from midnight where the reader is: 02:00 in UTC on 1 March is still 28 February in New York', async () => {
+    const inNewYork = await report(h.deps, { actor: PIA_TEAMS, period: { first: '2026-02-28', last: '2026-02-28' } });
+    expect(cardText(inNewYork)).toContain('Ensemble de ces lettres: 1 lettre');
+    const inGeneva = await answer(USERS.root, 'report 2026-02-28');
+    expect(cardText(inGeneva)).toContain('All these letters: 0 letters');
+  });
+
+  it('never shows a letter’s text, only counts, company names and references', async () => {
+    for (const actor of [USERS.mara, USERS.tom, USERS.root, PIA_TEAMS]) {
+      expect(JSON.stringify(await answer(actor))).not.toContain(SECRET);
+    }
+  });
+
+  it('politely refuses a company’s people and tells a stranger how to be known', async () => {
+    for (const actor of [USERS.ana, USERS.dana, USERS.kai]) {
+      const refused = await handleCommand(h.deps, { actor, text: 'report' }).catch((err: unknown) => err);
+      expect(refused).toMatchObject({ code: 'forbidden' });
+      expect(englishOf(refused)).toBe(
+        'Reports are for mandate teams, on their own mandates, and for PreLetter admins. If you support a mandate, ask your PreLetter admin to add you to its team.',
+      );
+    }
+    await expect(handleCommand(h.deps, { actor: USERS.stranger, text: 'report' })).rejects.toMatchObject({ code: 'forbidden', userMessage: expect.stringContaining("I don't know your Slack account yet") });
+  });
+
+  it('refuses words that name no period, quoting them and showing the forms it takes', async () => {
+    const refused = await handleCommand(h.deps, { actor: USERS.mara, text: 'report last quarter' }).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'invalid-input' });
+    expect(englishOf(refused)).toBe('"last quarter" is not a period: give a year (2025), a month (2026-03), or a first and a last day (2026-01-01 2026-03-31).');
+  });
+
+  it('lists the report command in help, with its period words', async () => {
+    const help = cardText(await answer(USERS.ana, 'help'));
+    expect(help).toContain('`/preletter report [period]`: Report who replied in time, per company and mandate');
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The HTML report as a person sees it: written by `npm run report` from the real database,
+ * opened in a real headless Chromium (the system's, see test/support/chromium.ts) with every
+ * request outside the file refused and counted, and checked on screenshots decoded by pngjs:
+ * the page is not blank, and each chart's bars are drawn in their colours, to scale.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { REPLY_COLOURS, SHARE_COLOURS } from '../../src/cli/report-charts';
+import { runReportCli } from '../../src/cli/report';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import type { Store } from '../../src/store';
+import { launchChromium } from '../support/chromium';
+import { closeTestStore, openTestStore } from '../support/db';
+import { NOW, seedReportStore } from '../support/report-fixtures';
+
+const VIEWPORT = { width: 1200, height: 900 };
+
+/** How many pixels of a decoded screenshot are within a few levels of a colour, and how wide their run is. */
+function pixelsOf(png: PNG, hex: string): { count: number; width: number } {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let count = 0;
+  let left = Infinity;
+  let right = -Infinity;
+  for (let y = 0; y < png.height; y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      const i = (y * png.width + x) * 4;
+      if (Math.abs(png.data[i]! - r!) <= 6 && Math.abs(png.data[i + 1]! - g!) <= 6 && Math.abs(png.data[i + 2]! - b!) <= 6) {
+        count += 1;
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+  }
+  return { count, width: count === 0 ? 0 : right - left + 1 };
+}
+
+/** Pixels that are not (nearly) white, and how many different colours the picture holds. */
+function inkOf(png: PNG): { inked: number; colours: number } {
+  const colours = new Set<number>();
+  let inked = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+    colours.add((r << 16) | (g << 8) | b);
+    if (r < 245 || g < 245 || b < 245) inked += 1;
+  }
+  return { inked, colours: colours.size };
+}
+
+describe('the HTML report in a real browser', () => {
+  let store!: Store;
+  let browser!: Browser;
+  let page!: Page;
+  let dir!: string;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedReportStore(store);
+    dir = mkdtempSync(path.join(tmpdir(), 'preletter-report-html-'));
+    const file = path.join(dir, 'report.html');
+    const deps = { openStore: async () => ({ directory: store.directory, letters: store.letters, policy: DEFAULT_POLICY, close: async () => undefined }), now: () => NOW };
+    const err: string[] = [];
+    const code = await runReportCli(['--format', 'html', '--from', '2026-01-01', '--to', '2026-03-31', '--out', file], { out: () => undefined, err: (l) => err.push(l) }, deps);
+    if (code !== 0) throw new Error(`npm run report failed: ${err.join(' ')}`);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const url = pathToFileURL(file).href;
+    await page.route('**/*', (route) => {
+      if (route.request().url() === url) return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(url, { waitUntil: 'load' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (store) await closeTestStore(store);
+  });
+
+  it('loads nothing but the page itself, and runs no script', async () => {
+    expect(outside).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.title()).toBe('Replies to letters, Thu 1 Jan 2026 to Tue 31 Mar 2026');
+  });
+
+  it('renders a screenshot of the expected size that is not blank', async () => {
+    const png = PNG.sync.read(await page.screenshot({ type: 'png' }));
+    expect([png.width, png.height]).toEqual([VIEWPORT.width, VIEWPORT.height]);
+    const { inked, colours } = inkOf(png);
+    expect(inked).toBeGreaterThan(png.width * png.height * 0.03);
+    expect(colours).toBeGreaterThan(50);
+  });
+
+  it('draws the share replied in time to scale: a full green bar for 1 of 1, a red sliver for 0 of 1, no bar where no reply is due', async () => {
+    const chart = page.locator('svg.chart').nth(0);
+    expect(await chart.getAttribute('aria-label')).toBe('Share of replies within the 60-day period, by company');
+    const png = PNG.sync.read(await chart.screenshot({ type: 'png' }));
+    expect([png.width, png.height]).toEqual([760, 10 + 3 * 30 + 26]);
+    const green = pixelsOf(png, SHARE_COLOURS.good);
+    expect(green.width).toBeGreaterThanOrEqual(378);
+    expect(green.width).toBeLessThanOrEqual(381);
+    expect(green.count).toBeGreaterThan(378 * 14);
+    const red = pixelsOf(png, SHARE_COLOURS.poor);
+    expect(red.count).toBeGreaterThan(10);
+    expect(red.width).toBeLessThanOrEqual(3);
+    expect(pixelsOf(png, SHARE_COLOURS.fair).count).toBe(0);
+  });
+
+  it('draws the median days to reply to scale against the 60-day line: 30 days is 30/80 of the track', async () => {
+    const png = PNG.sync.read(await page.locator('svg.chart').nth(1).screenshot({ type: 'png' }));
+    const blue = pixelsOf(png, REPLY_COLOURS.within);
+    const expected = Math.round((30 / 80) * 380);
+    expect(Math.abs(blue.width - expected)).toBeLessThanOrEqual(2);
+    expect(blue.count).toBeGreaterThan(expected * 14);
+    expect(pixelsOf(png, REPLY_COLOURS.beyond).count).toBe(0);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The letters the report tests count, in the real store: three previewed in the first quarter
+ * of 2026 (one replied in time, one overdue, one only acknowledged, for a company whose name
+ * is markup) and one from December 2025, reported on 2 April 2026.
+ */
+import type { Company, Letter } from '../../src/domain/types';
+import type { Store } from '../../src/store';
+import { TEST_DIRECTORY } from './test-directory';
+
+/** The letters' summary: a report must never show it. */
+export const SECRET = 'Confidential summary: never in a report.';
+/** The moment the reports are made. */
+export const NOW = new Date('2026-04-02T09:00:00Z');
+/** A company whose name is markup, so every page escapes it. */
+export const HOSTILE: Company = { key: 'initech', name: 'Initech <b>"&" Co</b>', aliases: [], channels: [], defaultContacts: [], escalationContacts: [], urgentLine: [], routes: [] };
+
+/** A letter with the facts a test names (dates in UTC), its audit trail following them. */
+export function reportLetter(ref: string, companyKey: string, facts: Partial<Record<'previewed' | 'acknowledged' | 'formalSent' | 'replied', string>>): Letter {
+  const set = (name: keyof typeof facts, by: string) => (facts[name] ? { [name]: { at: new Date(facts[name]!), by } } : {});
+  const actions = { previewed: 'previewed', acknowledged: 'acknowledged', formalSent: 'formal-sent', replied: 'replied' } as const;
+  return {
+    ref,
+    type: 'AL',
+    urgent: false,
+    mandateKey: 'sr-expression',
+    companyKey,
+    topics: ['content-moderation'],
+    summary: SECRET,
+    routing: { owners: ['ana'], backups: ['bea'], escalation: [], unrouted: false, matchedTopics: ['content-moderation'] },
+    previewed: { at: new Date(facts.previewed!), by: 'mara' },
+    ...set('acknowledged', 'ana'),
+    ...set('formalSent', 'tom'),
+    ...set('replied', 'mara'),
+    threads: [],
+    audit: (Object.keys(actions) as Array<keyof typeof actions>)
+      .filter((name) => facts[name])
+      .map((name) => ({ at: new Date(facts[name]!), by: name === 'acknowledged' ? 'ana' : name === 'formalSent' ? 'tom' : 'mara', action: actions[name] })),
+  };
+}
+
+/** Three letters in the first quarter of 2026 (one replied in time, one overdue, one only acknowledged) and one from 2025. */
+export async function seedReportStore(store: Store): Promise<void> {
+  await store.directory.apply({ ...TEST_DIRECTORY, companies: [...TEST_DIRECTORY.companies, HOSTILE] });
+  for (const letter of [
+    reportLetter('PL-2025-0009', 'northwind', { previewed: '2025-12-01T09:00:00Z', formalSent: '2025-12-02T09:00:00Z', replied: '2025-12-20T09:00:00Z' }),
+    reportLetter('PL-2026-0001', 'northwind', { previewed: '2026-01-05T09:00:00Z', acknowledged: '2026-01-06T09:00:00Z', formalSent: '2026-01-10T10:00:00Z', replied: '2026-02-09T10:00:00Z' }),
+    reportLetter('PL-2026-0002', 'kestrel', { previewed: '2026-01-20T09:00:00Z', formalSent: '2026-01-21T09:00:00Z' }),
+    reportLetter('PL-2026-0003', 'initech', { previewed: '2026-03-01T09:00:00Z', acknowledged: '2026-03-03T09:00:00Z' }),
+  ]) {
+    await store.letters.create(letter);
+  }
+}
