@@ -42,6 +42,8 @@ export function readThreadChange(body: unknown): ThreadReplyChange | null {
   const e = readPayload(changeSchema, envelope.event, 'message change');
   const message = e.subtype === 'message_changed' ? e.message : e.previous_message;
   if (!message?.user || message.bot_id !== undefined || !message.thread_ts || message.thread_ts === message.ts) return null;
+  // Slack also sends message_changed when it unfurls a link or counts replies: the words did not change.
+  if (e.subtype === 'message_changed' && e.previous_message && e.previous_message.text === message.text) return null;
   return {
     actor: { platform: 'slack', workspaceId: envelope.team_id, userId: message.user },
     threadRef: encodeThreadRef({ teamId: envelope.team_id, channelId: e.channel, threadTs: message.thread_ts }),

@@ -194,6 +194,15 @@ describe('the bridge between a company on Slack and a mandate team on Teams', ()
     expect(teamsText(update)).toContain('We are looking into it, answer by Friday.');
     expect(teamsText(update)).toContain('(edited)');
 
+    // Slack's own change events that leave the words as they were (an unfurl) mark nothing.
+    const unfurled = slackFixture('event-message-changed');
+    unfurled.event_id = 'Ev0MSGUNF01';
+    unfurled.event.message = { ...unfurled.event.message, thread_ts: slackRoot, text: unfurled.event.previous_message.text };
+    const updatesBefore = w.connector.of('update').length;
+    await w.slackSend.event(unfurled);
+    await w.idle();
+    expect(w.connector.of('update')).toHaveLength(updatesBefore);
+
     const deleted = slackFixture('event-message-deleted');
     deleted.event.previous_message.thread_ts = slackRoot;
     await w.slackSend.event(deleted);
