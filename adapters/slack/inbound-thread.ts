@@ -1,5 +1,6 @@
 /**
- * The edge for a thread message changing after it was written: Slack sends an edit as a
+ * The edge for messages in a channel's threads: a person's reply (maybe a letter's `ack`,
+ * maybe words the bridge relays), and a reply changing after it was written: Slack sends an edit as a
  * `message` event with subtype `message_changed` (the new message inside) and a deletion
  * with subtype `message_deleted` (the previous message inside). Only a person's reply in a
  * thread is of interest (the bridge shows its edits and deletions on its copies); a bot's
@@ -7,9 +8,38 @@
  */
 import { z } from 'zod';
 import type { PlatformIdentity } from '../../src/domain/types';
-import { envelopeSchema, readPayload, SLACK_FIELDS } from './inbound';
+import { envelopeSchema, identity, messageEventSchema, readPayload, SLACK_FIELDS, type InboundTurn } from './inbound';
 import { unescapeSlackText } from './escape';
-import { encodeThreadRef } from './thread-ref';
+import { encodeReplyTarget, encodeThreadRef } from './thread-ref';
+
+/** A person's reply in a thread, which might be a letter's thread. */
+export interface ThreadReplyRequest extends InboundTurn {
+  actor: PlatformIdentity;
+  threadRef: string;
+  text: string;
+  /** The reply's own ts: its id within the channel, for the bridge. */
+  messageId: string;
+}
+
+/**
+ * Why: only a person's plain reply inside a thread can be a letter's `ack`; edits,
+ * bot posts, joins and top-level messages are not requests and return null.
+ */
+export function readThreadReply(body: unknown): ThreadReplyRequest | null {
+  const envelope = readPayload(envelopeSchema, body, 'event');
+  const e = readPayload(messageEventSchema, envelope.event, 'message event');
+  if (e.subtype !== undefined || e.bot_id !== undefined || !e.user) return null;
+  if (!e.thread_ts || e.thread_ts === e.ts) return null;
+  const actor = identity(e.user_team ?? envelope.team_id, e.user);
+  return {
+    actor,
+    text: unescapeSlackText(e.text),
+    threadRef: encodeThreadRef({ teamId: envelope.team_id, channelId: e.channel, threadTs: e.thread_ts }),
+    messageId: e.ts,
+    dedupeId: `event:${envelope.event_id}`,
+    reply: { user: actor, target: encodeReplyTarget({ channelId: e.channel, threadTs: e.thread_ts }) },
+  };
+}
 
 /** A thread reply that was edited (its new text) or deleted. */
 export interface ThreadReplyChange {

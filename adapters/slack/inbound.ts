@@ -64,14 +64,6 @@ export interface ViewSubmissionRequest {
   values: Record<string, Record<string, unknown>>;
 }
 
-/** A person's reply in a thread, which might be a letter's thread. */
-export interface ThreadReplyRequest extends InboundTurn {
-  actor: PlatformIdentity;
-  threadRef: string;
-  text: string;
-  /** The reply's own ts: its id within the channel, for the bridge. */
-  messageId: string;
-}
 
 /** Text typed in the app's Messages tab: read as a command, answered in the same conversation. */
 export interface DirectMessageRequest extends InboundTurn {
@@ -95,7 +87,8 @@ export interface HomeOpenedRequest {
   dedupeId: string;
 }
 
-function identity(workspaceId: string, user: string): PlatformIdentity {
+/** Why: a Slack person as the core knows them: workspace and user id. */
+export function identity(workspaceId: string, user: string): PlatformIdentity {
   return { platform: 'slack', workspaceId, userId: user };
 }
 
@@ -210,7 +203,8 @@ export const envelopeSchema = z.object({
   event: z.object({ type: z.string() }).passthrough(),
 });
 
-const messageEventSchema = z.object({
+/** Why: a `message` event as the Events API sends it (inbound-thread.ts reads thread replies with it). */
+export const messageEventSchema = z.object({
   type: z.literal('message'),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
@@ -244,26 +238,6 @@ export function readDirectMessage(body: unknown): DirectMessageRequest | null {
     dedupeId: `event:${envelope.event_id}`,
     // No target: the answer is a message in this same conversation, which only the person sees.
     reply: { user: actor },
-  };
-}
-
-/**
- * Why: only a person's plain reply inside a thread can be a letter's `ack`; edits,
- * bot posts, joins and top-level messages are not requests and return null.
- */
-export function readThreadReply(body: unknown): ThreadReplyRequest | null {
-  const envelope = readPayload(envelopeSchema, body, 'event');
-  const e = readPayload(messageEventSchema, envelope.event, 'message event');
-  if (e.subtype !== undefined || e.bot_id !== undefined || !e.user) return null;
-  if (!e.thread_ts || e.thread_ts === e.ts) return null;
-  const actor = identity(e.user_team ?? envelope.team_id, e.user);
-  return {
-    actor,
-    text: unescapeSlackText(e.text),
-    threadRef: encodeThreadRef({ teamId: envelope.team_id, channelId: e.channel, threadTs: e.thread_ts }),
-    messageId: e.ts,
-    dedupeId: `event:${envelope.event_id}`,
-    reply: { user: actor, target: encodeReplyTarget({ channelId: e.channel, threadTs: e.thread_ts }) },
   };
 }
 
