@@ -12,6 +12,7 @@ import path from 'node:path';
 import { acknowledge } from '../../src/bot/acknowledge';
 import type { BotDeps } from '../../src/bot/deps';
 import { previewLetter } from '../../src/bot/preview-letter';
+import { report } from '../../src/bot/report';
 import { status } from '../../src/bot/status';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import { silentLogger } from '../support/silent-logger';
@@ -58,6 +59,9 @@ async function measure(store: Store, uri: string, dbName: string, plan: SeedPlan
   f['status list, mandate team (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara }));
   f['status list, admin (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.root }));
   f['status by company, company lead (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.dana, company: 'Northwind' }));
+  // The record over the last 12 months: a mandate team's own, and an admin's of every mandate.
+  f['report, mandate team (p50 ms)'] = await samples(5, () => report(deps, { actor: USERS.mara }));
+  f['report, admin, every mandate (p50 ms)'] = await samples(5, () => report(deps, { actor: USERS.root }));
   f['status of one letter (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara, ref: 'PL-2016-00001' }));
   f['idle sweep (p50 ms)'] = await samples(30, () => sweep(deps, { batchSize: 200 }));
   const refs: string[] = [];
