@@ -90,11 +90,20 @@ function formKey(config: TeamsSettings): Buffer {
   return config.appPassword ? createHmac('sha256', config.appPassword).update('preletter-preview-form-key-v1').digest() : randomBytes(32);
 }
 
+/**
+ * Why: with resource-specific consent Teams delivers every channel message; only those said to
+ * PreLetter refresh the tenant's service URL (one database write), so a busy channel costs none.
+ */
+function isChannelChatter(activity: Activity): boolean {
+  if (activity.type !== 'message' || activity.conversation?.conversationType !== 'channel') return false;
+  return !(activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+}
+
 /** Why: after authentication, each activity type goes to its listener; only card actions hold the HTTP answer. */
 async function dispatch(services: TurnServices, raw: Activity, context: TurnContext): Promise<void> {
   const { activity } = context;
   const tenant = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  if (tenant && activity.serviceUrl) {
+  if (tenant && activity.serviceUrl && !isChannelChatter(activity)) {
     // Written before the activity is answered, so any instance's next proactive post can use it.
     await services.platform.serviceUrls.remember(tenant, activity.serviceUrl).catch((err: unknown) => {
       services.logger.warn({ tenantId: tenant, ...errorDetails(err) }, 'teams service url not recorded');

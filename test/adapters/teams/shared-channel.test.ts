@@ -78,3 +78,26 @@ describe('Teams: external members of a shared channel', () => {
     expect(w.fake.of('send').map(visibleText).join('\n')).toContain(AAD.stranger);
   });
 });
+
+describe('Teams: channel talk delivered under resource-specific consent', () => {
+  let w: TeamsWorld;
+  beforeEach(async () => {
+    w = await openTeamsWorld();
+  });
+  afterEach(async () => w.close());
+
+  it('refreshes the tenant’s service URL only from messages said to PreLetter, not from every channel message', async () => {
+    const elsewhere = 'http://127.0.0.1:9/teams-elsewhere/';
+    const chatter = w.send.message({ from: 'ana', text: 'Lunch at noon?', mention: false });
+    chatter.serviceUrl = elsewhere;
+    expect((await w.send.post(chatter)).status).toBe(200);
+    await w.teams.idle();
+    expect(await w.harness.store.serviceUrls.find(TENANT)).not.toBe(elsewhere);
+
+    const said = w.send.message({ from: 'ana', text: 'help' });
+    said.serviceUrl = elsewhere;
+    await w.send.post(said);
+    await w.teams.idle();
+    expect(await w.harness.store.serviceUrls.find(TENANT)).toBe(elsewhere);
+  });
+});
