@@ -6,6 +6,7 @@
  * preview form there. Runs after Teams got its HTTP answer.
  */
 import { isAckReply } from '../../src/bot/shared-decisions';
+import { parseCommand } from '../../src/domain/command';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
@@ -60,10 +61,10 @@ async function sendPreviewForm(services: TurnServices, request: MessageRequest, 
 }
 
 /** Why: a person's words in a bridged letter's reply chain, relayed to its other thread; mentions read as the names they show. */
-async function relayChainMessage(services: TurnServices, request: MessageRequest, log: Logger): Promise<void> {
+async function relayChainMessage(services: TurnServices, request: MessageRequest, log: Logger): Promise<number> {
   const thread = request.thread!;
   const text = request.text.replace(/<at>([^<]*)<\/at>/g, '$1');
-  await relayMessage(
+  return relayMessage(
     services.deps,
     { platform: 'teams', thread: replyChainKey(thread.conversationId, thread.rootActivityId), messageId: request.messageId, author: request.actor, ...(request.said?.name ? { authorName: request.said.name } : {}), text },
     () => firstTime(services, request.dedupeId, log),
@@ -101,6 +102,8 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
       if (read.thread) await relayChainMessage(services, read, turn.log);
       return;
     }
+    // Words that mention PreLetter in a bridged chain but are no command are talk too: relayed, not answered with help.
+    if (read.thread && !ack && !parseCommand(read.text).ok && (await relayChainMessage(services, read, turn.log)) > 0) return;
     turn.reply = read.reply;
     if (!(await firstTime(services, read.dedupeId, turn.log))) return;
     const request = read.channel ? { ...read, actor: await directoryActor(services, read.actor, read.serviceUrl, read.channel.channelId) } : read;

@@ -169,6 +169,18 @@ describe('the bridge between a company on Slack and a mandate team on Teams', ()
     expect(w.connector.of('send')).toEqual([]);
   });
 
+  it('relays words that mention PreLetter in the Teams chain but are no command, instead of answering them with help', async () => {
+    w.slackFake.clear();
+    w.connector.clear();
+    const said = teamsReply('mara', '<at>PreLetter</at> thanks, noted', '1772525600001');
+    said.entities = [{ type: 'mention', text: '<at>PreLetter</at>', mentioned: { id: said.recipient.id, name: 'PreLetter' } }];
+    await w.teamsSend.post(said);
+    await w.idle();
+    const copies = w.slackFake.of('chat.postMessage').filter((c) => c.args.thread_ts === slackRoot);
+    expect(copies.map(slackText).join('\n')).toContain('thanks, noted');
+    expect(w.connector.of('send')).toEqual([]);
+  });
+
   it('never relays PreLetter’s own post in the Teams chain back to Slack', async () => {
     await w.slackSend.event(threadReply({ user: 'U0ANA', text: 'On it.', threadTs: slackRoot }));
     await w.idle();
