@@ -45,9 +45,10 @@ export interface LetterAccess {
 
 /**
  * The rule as written: a letter's text goes only to its mandate team and the people it
- * is routed to (owners, backups, escalation contacts; its bound channel is the third
- * place, handled where cards are posted). The company's other contacts and the admins
- * follow its status without the text. Anyone else may not know it exists.
+ * is routed to (owners, backups, escalation contacts). Its bound channel is the third
+ * place, and the mandate team's own channel (where a bridged letter is mirrored) the
+ * fourth, both handled where cards are posted and messages relayed. The company's other
+ * contacts and the admins follow its status without the text. Anyone else may not know it exists.
  */
 export function accessTo(roles: ReadonlySet<Role>): LetterAccess {
   return {
