@@ -141,6 +141,8 @@ export function readPreviewForm(submission: Pick<ViewSubmissionRequest, 'private
   const unreadable = new Set<PreviewField>();
   const state: Partial<Record<PreviewField, Record<string, unknown>>> = {};
   for (const field of PREVIEW_FIELDS) {
+    // A form without the mandate choice has no field to show a mandate error under: whatever arrives there is ignored.
+    if (field === 'mandate' && !metadata.mandateChoice) continue;
     const parsed = SHAPES[field].safeParse(submission.values[PREVIEW_BLOCKS[field]]?.[VALUE] ?? {});
     if (parsed.success) state[field] = parsed.data as Record<string, unknown>;
     else unreadable.add(field);
