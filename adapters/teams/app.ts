@@ -26,6 +26,7 @@ import { createCloudAdapter, isAuthenticationFailure, type OpenIdMetadataUrls } 
 import { handleCardAction } from './card-action-listener';
 import { handleDialog } from './dialog-listener';
 import { TASK_INVOKES } from './inbound-actions';
+import { mentionsBot } from './inbound';
 import { TeamsConnector } from './connector';
 import { emulatorRequestRefusal, isLocalServiceUrl } from './emulator-guard';
 import { TEAMS_RETRY_POLICY, type TeamsRetryPolicy } from './connector-errors';
@@ -96,7 +97,7 @@ function formKey(config: TeamsSettings): Buffer {
  */
 function isChannelChatter(activity: Activity): boolean {
   if (activity.type !== 'message' || activity.conversation?.conversationType !== 'channel') return false;
-  return !(activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+  return !mentionsBot(activity as Parameters<typeof mentionsBot>[0]);
 }
 
 /** Why: after authentication, each activity type goes to its listener; only card actions hold the HTTP answer. */

@@ -10,7 +10,7 @@ import { resolveActor } from '../../src/bot/actor';
 import { cardForError } from '../../src/bot/error-sink';
 import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-context';
 import type { ActionId, NeutralCard } from '../../src/bot/ports';
-import { previewFormOptions, previewLetter } from '../../src/bot/preview-letter';
+import { submitPreviewForm } from './preview-submit';
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
 import { inUnitOfWork, type BotDeps } from '../../src/bot/deps';
 import { refusal, voiceFor, type Message, type Voice } from '../../src/bot/messages/catalogue';
@@ -24,7 +24,7 @@ import { voiceOfReply } from '../shared/turn';
 import { errorDetails, type Logger } from '../../src/logger';
 import { looseReply } from './inbound';
 import { readCardAction, type CardActionRequest } from './inbound-actions';
-import { PREVIEW_SUBMIT_VERB, previewFormCard, readPreviewAnswers, verifyFormBinding } from './preview-form';
+import { PREVIEW_SUBMIT_VERB, previewFormCard } from './preview-form';
 import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, REFRESH_VERB, renderAdaptiveCard, type CardElement } from './render';
 import { baseConversationId, encodeMessageRef } from './thread-ref';
 import { directoryActor, firstTime, tellPrivately, withinBudget, type TurnServices } from './turn';
@@ -136,20 +136,17 @@ async function button(services: TurnServices, request: CardActionRequest, action
 }
 
 async function previewSubmit(services: TurnServices, request: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {
-  const { deps } = services;
-  const binding = verifyFormBinding(request.data.form, services.settings.formKey);
-  if (binding.userId !== request.actor.userId) return message(await voice.get(), { key: 'form.not-yours' });
-  const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
-  // The topics are chosen by digest: what the directory offers now says which they are.
-  const options = await previewFormOptions(deps, request.actor, channel);
-  const form = readPreviewAnswers(binding, request.data, deps.clock.now(), options.topics);
-  if (!form.ok) {
-    return { kind: 'card', content: previewFormCard(options, String(request.data.form), form.values, form.errors) };
+  const submitted = await submitPreviewForm(services, request.actor, request.data, log);
+  switch (submitted.kind) {
+    case 'mistakes':
+      return { kind: 'card', content: previewFormCard(submitted.options, String(request.data.form), submitted.values, submitted.errors) };
+    case 'opened':
+      return cardOf(submitted.reply);
+    case 'not-yours':
+      return message(await voice.get(), { key: 'form.not-yours' });
+    default:
+      return message(await voice.get(), { key: 'form.used' });
   }
-  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return message(await voice.get(), { key: 'form.used' });
-  const { letter, reply } = await previewLetter(deps, { ...form.input, actor: request.actor });
-  log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted');
-  return cardOf(reply);
 }
 
 async function work(services: TurnServices, clicked: CardActionRequest, voice: ClickerVoice, log: Logger): Promise<Outcome> {

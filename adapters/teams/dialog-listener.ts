@@ -11,14 +11,15 @@
 import { cardForError } from '../../src/bot/error-sink';
 import { inUnitOfWork } from '../../src/bot/deps';
 import { voiceFor, type Voice } from '../../src/bot/messages/catalogue';
-import { previewFormOptions, previewLetter, type PreviewFormOptions } from '../../src/bot/preview-letter';
+import { previewFormOptions, type PreviewFormOptions } from '../../src/bot/preview-letter';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import type { Logger } from '../../src/logger';
 import { voiceOfAccount } from '../../src/bot/voices';
 import { voiceOfReply } from '../shared/turn';
 import { looseReply } from './inbound';
 import { readTask, type TaskRequest } from './inbound-actions';
-import { previewFormCard, readPreviewAnswers, signFormBinding, verifyFormBinding, type FormBinding } from './preview-form';
+import { previewFormCard, signFormBinding, verifyFormBinding } from './preview-form';
+import { submitPreviewForm } from './preview-submit';
 import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, plainWords, type CardElement } from './render';
 import { firstTime, withinBudget, type TurnServices } from './turn';
 
@@ -60,19 +61,20 @@ async function open(services: TurnServices, request: TaskRequest, log: Logger): 
 }
 
 async function submit(services: TurnServices, request: TaskRequest, log: Logger): Promise<DialogResponse> {
-  const { deps } = services;
-  const binding: FormBinding = verifyFormBinding(request.data.form, services.settings.formKey);
-  const v = voiceFor({ locale: binding.locale, zone: deps.policy.defaultTimeZone });
-  if (binding.userId !== request.actor.userId) return close(plainWords(v.say({ key: 'form.not-yours' })));
-  const channel = { platform: 'teams' as const, workspaceId: binding.workspaceId, channelId: binding.channelId };
-  const options = await previewFormOptions(deps, request.actor, channel);
-  const form = readPreviewAnswers(binding, request.data, deps.clock.now(), options.topics);
-  if (!form.ok) return show(v, previewFormCard(options, String(request.data.form), form.values, form.errors, 'dialog'));
-  if (!(await firstTime(services, request.dedupeId, log))) return close(plainWords(v.say({ key: 'click.repeated' })));
-  if (!(await deps.inbound.recordOnce('teams', `form:${form.binding.nonce}`, deps.clock.now()))) return close(plainWords(v.say({ key: 'form.used' })));
-  const { letter } = await previewLetter(deps, { ...form.input, actor: request.actor });
-  log.info({ ref: letter.ref, channelId: channel.channelId }, 'preview submitted from a dialog');
-  return close(v.t('form.done', { ref: letter.ref }));
+  const submitted = await submitPreviewForm(services, request.actor, request.data, log, () => firstTime(services, request.dedupeId, log));
+  const v = voiceFor({ locale: submitted.binding.locale, zone: services.deps.policy.defaultTimeZone });
+  switch (submitted.kind) {
+    case 'mistakes':
+      return show(v, previewFormCard(submitted.options, String(request.data.form), submitted.values, submitted.errors, 'dialog'));
+    case 'opened':
+      return close(v.t('form.done', { ref: submitted.letter.ref }));
+    case 'not-yours':
+      return close(plainWords(v.say({ key: 'form.not-yours' })));
+    case 'repeated':
+      return close(plainWords(v.say({ key: 'click.repeated' })));
+    case 'used':
+      return close(plainWords(v.say({ key: 'form.used' })));
+  }
 }
 
 /**

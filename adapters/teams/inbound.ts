@@ -157,9 +157,9 @@ export function basics(a: ParsedActivity, what: string): InboundTurn & { actor: 
   return { actor, tenantId, serviceUrl: canonicalServiceUrl(a.serviceUrl), dedupeId: dedupeIdOf(a), reply: replyOf(a, actor, tenantId) };
 }
 
-/** Why: true when the activity mentions the bot itself (not merely someone). */
-function mentionsBot(a: ParsedActivity): boolean {
-  return (a.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === a.recipient.id);
+/** Why: true when the activity mentions the bot itself (not merely someone); also read before validation (app.ts). */
+export function mentionsBot(a: { entities?: Array<{ type?: string; mentioned?: { id?: string } }>; recipient?: { id?: string } }): boolean {
+  return (a.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id !== undefined && e.mentioned.id === a.recipient?.id);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
 import type { PlannedDelivery } from '../domain/schedule';
-import type { Letter, Person } from '../domain/types';
+import type { ChannelBinding, Letter, LetterThread, Person } from '../domain/types';
 import { identityOn } from './actor';
 import type { BotDeps } from './deps';
 import type { LetterContext } from './letter-context';
@@ -30,6 +30,11 @@ function threadOf(ctx: LetterContext) {
   return thread;
 }
 
+/** Why: the thread a posted root card opens, as the letter keeps it: the company's channel and the mirror alike. */
+function postedThread(channel: ChannelBinding, root: PostedRoot): LetterThread {
+  return { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
+}
+
 /**
  * Posts the root card, unless an earlier attempt already did: from the second attempt
  * on (the first one timed out, or its instance died) the platform is asked for the
@@ -45,7 +50,7 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
     if (root) deps.logger.info({ ref: letter.ref, platform: channel.platform }, 'earlier root card found and adopted');
   }
   root ??= await platform.postRoot(channel, letterCard(ctx, deps.policy, deps.clock.now(), channelVoice(ctx)), letter.ref);
-  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
+  const thread = postedThread(channel, root);
   const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: channel.platform });
   return updated ?? { ...letter, threads: [...letter.threads, thread] };
 }
@@ -61,7 +66,7 @@ async function postMirror(deps: BotDeps, ctx: LetterContext): Promise<Letter> {
   const platform = platformOf(deps, mirror.platform, letter.ref);
   const v = channelVoice(ctx);
   const root = await platform.postRoot(mirror, letterCard(ctx, deps.policy, deps.clock.now(), v), letter.ref);
-  const thread = { platform: mirror.platform, channel: mirror, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
+  const thread = postedThread(mirror, root);
   const updated = await deps.letters.addThread(letter.ref, thread, { at: deps.clock.now(), by: 'system', action: 'posted', detail: `mirror:${mirror.platform}` });
   const where = v.t('platform.name', { platform: letter.channel?.platform ?? mirror.platform });
   await platform.postInThread(root.threadRef, noticeCard(v.t('bridge.title'), v.t('bridge.mirrored', { company: ctx.company.name, platform: where }))).catch((err: unknown) => {

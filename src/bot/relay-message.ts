@@ -8,6 +8,7 @@
  * never relayed (adapters ignore the bot's messages), so nothing loops.
  */
 import { PreLetterError } from '../domain/errors';
+import { sameChannel } from '../domain/schedule';
 import type { ChannelBinding, LetterThread, Platform, PlatformIdentity } from '../domain/types';
 import { errorDetails } from '../logger';
 import { inUnitOfWork, type BotDeps } from './deps';
@@ -35,7 +36,6 @@ export interface ThreadMessageChange extends Omit<ThreadMessage, 'text'> {
   change: { text: string } | { deleted: true };
 }
 
-const sameChannel = (a: ChannelBinding, b: ChannelBinding) => a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
 
 /** Why: a letter's text may only be in its company's bound channels and its mandate's own channel, as the directory says now. */
 function stillAllowed(ctx: LetterContext, channel: ChannelBinding): boolean {

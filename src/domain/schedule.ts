@@ -14,7 +14,7 @@ import {
 } from './calendar';
 import { deadlineOf } from './deadline';
 import type { ClockPolicy } from './policy';
-import type { Company, Letter, Mandate, Person } from './types';
+import type { ChannelBinding, Company, Letter, Mandate, Person } from './types';
 
 /**
  * Why a delivery is made; the same strings as the store's DeliveryKind, which domain
@@ -86,12 +86,13 @@ export function isPublicationKind(kind: NudgeKind): boolean {
   return PUBLICATION_KINDS.includes(kind);
 }
 
-function sameChannel(a: { platform: string; workspaceId: string; channelId: string }, b: { platform: string; workspaceId: string; channelId: string }): boolean {
+/** Why: one channel is the same binding only when platform, workspace and channel all match. */
+export function sameChannel(a: ChannelBinding, b: ChannelBinding): boolean {
   return a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
 }
 
 /** Why: the mandate's copy of a letter is read by the mandate team only: it never mentions or links the company's people. */
-export function isMirrorThread(letter: Letter, thread: { channel: { platform: string; workspaceId: string; channelId: string } }): boolean {
+export function isMirrorThread(letter: Letter, thread: { channel: ChannelBinding }): boolean {
   return letter.mirror !== undefined && sameChannel(thread.channel, letter.mirror);
 }
 
@@ -105,9 +106,7 @@ export function isMirrored(letter: Letter): boolean {
 export function isPosted(letter: Letter): boolean {
   const channel = letter.channel;
   if (!channel) return letter.threads.length > 0;
-  return letter.threads.some(
-    (t) => t.channel.platform === channel.platform && t.channel.workspaceId === channel.workspaceId && t.channel.channelId === channel.channelId,
-  );
+  return letter.threads.some((t) => sameChannel(t.channel, channel));
 }
 
 /**

@@ -6,8 +6,8 @@
  * nothing ever has to scan letters.
  */
 import { Schema } from 'mongoose';
-import type { AuditEvent, ChannelBinding, Fact, FactName, Letter, LetterThread, Routing } from '../domain/types';
-import { optional, SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-common';
+import type { AuditEvent, Fact, FactName, Letter, LetterThread, Routing } from '../domain/types';
+import { channelBindingSchema, copyChannel, optional, SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-common';
 
 /** A letter as stored: the domain fields, with the reference as `_id`. */
 export interface LetterDoc extends Letter {
@@ -33,19 +33,11 @@ const routingSchema = new Schema<Routing>(
   SUBDOCUMENT_OPTIONS,
 );
 
-const channelSchema = new Schema(
-  {
-    platform: { type: String, required: true },
-    workspaceId: { type: String, required: true },
-    channelId: { type: String, required: true },
-  },
-  SUBDOCUMENT_OPTIONS,
-);
 
 const threadSchema = new Schema<LetterThread>(
   {
     platform: { type: String, required: true },
-    channel: { type: channelSchema, required: true },
+    channel: { type: channelBindingSchema, required: true },
     threadRef: { type: String, required: true },
     rootMessageRef: { type: String, required: true },
     threadKey: { type: String, required: false },
@@ -78,8 +70,8 @@ export const letterSchema = new Schema<LetterDoc>(
     officialSymbol: String,
     withdrawReason: String,
     routing: { type: routingSchema, required: true },
-    channel: channelSchema,
-    mirror: channelSchema,
+    channel: channelBindingSchema,
+    mirror: channelBindingSchema,
     previewed: { type: factSchema, required: true },
     acknowledged: factSchema,
     formalSent: factSchema,
@@ -105,9 +97,6 @@ function copyRouting(routing: Routing): Routing {
   };
 }
 
-function copyChannel(c: ChannelBinding): ChannelBinding {
-  return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
-}
 
 /** Copies a thread into plain fields only (also used for `$push`). */
 export function copyThread(t: LetterThread): LetterThread {

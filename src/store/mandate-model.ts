@@ -1,17 +1,8 @@
 /** Stored shape of a Special Procedures mandate; `team` is indexed for "my mandates". */
 import { Schema } from 'mongoose';
 import type { Mandate } from '../domain/types';
-import { SCHEMA_OPTIONS, strings, SUBDOCUMENT_OPTIONS } from './model-common';
-import type { ChannelBinding } from '../domain/types';
+import { channelBindingSchema, copyChannel, SCHEMA_OPTIONS, strings } from './model-common';
 
-const channelSchema = new Schema<ChannelBinding>(
-  {
-    platform: { type: String, required: true },
-    workspaceId: { type: String, required: true },
-    channelId: { type: String, required: true },
-  },
-  SUBDOCUMENT_OPTIONS,
-);
 
 /** A mandate as stored: the domain fields, with the key as `_id`. */
 export type MandateDoc = Mandate & { _id: string };
@@ -25,7 +16,7 @@ export const mandateSchema = new Schema<MandateDoc>(
     timeZone: { type: String, required: true },
     team: { type: [String], default: [], index: true },
     topics: { type: [String], default: [] },
-    channel: { type: channelSchema, required: false },
+    channel: { type: channelBindingSchema, required: false },
   },
   SCHEMA_OPTIONS,
 );
@@ -43,9 +34,6 @@ export function toMandateDoc(mandate: Mandate): MandateDoc {
   };
 }
 
-function copyChannel(c: ChannelBinding): ChannelBinding {
-  return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
-}
 
 /** Maps a lean document back to the plain domain type (no _id or __v). */
 export function fromMandateDoc(doc: MandateDoc): Mandate {

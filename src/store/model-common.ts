@@ -3,6 +3,9 @@
  * same way on MongoDB and on the embedded FerretDB server.
  */
 
+import { Schema } from 'mongoose';
+import type { ChannelBinding } from '../domain/types';
+
 /**
  * Indexes are built explicitly once the connection is open (see store-connection.ts),
  * never in the background, so unique keys are enforced before the first write.
@@ -24,4 +27,19 @@ export function optional<T extends object>(fields: T): Partial<T> {
 /** Copies a string list, tolerating documents written before the field existed. */
 export function strings(values: readonly string[] | undefined | null): string[] {
   return values ? [...values] : [];
+}
+
+/** Why: a channel binding as letters (their channel, mirror and threads) and mandates store it. */
+export const channelBindingSchema = new Schema<ChannelBinding>(
+  {
+    platform: { type: String, required: true },
+    workspaceId: { type: String, required: true },
+    channelId: { type: String, required: true },
+  },
+  SUBDOCUMENT_OPTIONS,
+);
+
+/** Why: a binding's three fields and nothing else, whatever mongoose handed back. */
+export function copyChannel(c: ChannelBinding): ChannelBinding {
+  return { platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId };
 }
