@@ -36,6 +36,8 @@ export interface DirectoryRepository {
   /** Case-insensitive match on key, name or alias. */
   findCompanyByName(name: string): Promise<Company | null>;
   listAdmins(): Promise<Person[]>;
+  /** Every mandate, by key: a flag goes to those whose topics match (about 60 in all). */
+  listMandates(): Promise<Mandate[]>;
   isEmpty(): Promise<boolean>;
   /** Upsert every document of the directory, one atomic write per document. */
   apply(directory: Directory): Promise<{ people: number; mandates: number; companies: number }>;
