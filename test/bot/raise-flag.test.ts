@@ -50,3 +50,4 @@ describe('raising a flag', () => {
     expect(h.slack.calls).toEqual([]);
   });
 });
+
