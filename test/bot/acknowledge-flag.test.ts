@@ -1,5 +1,6 @@
 /** Acknowledging a flag through the core, on the real database, with a recording platform for Slack. */
 import { acknowledgeFlag } from '../../src/bot/acknowledge-flag';
+import { handleCommand } from '../../src/bot/handle-command';
 import { raiseFlag } from '../../src/bot/raise-flag';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
 import { NORTHWIND_CHANNEL, USERS } from '../support/test-directory';
@@ -31,5 +32,12 @@ describe('acknowledging a flag', () => {
     await expect(acknowledgeFlag(h.deps, { actor: USERS.kai, ref: flag.ref })).rejects.toMatchObject({ code: 'not-found' });
     await expect(acknowledgeFlag(h.deps, { actor: USERS.kai, ref: 'FL-2026-0999' })).rejects.toMatchObject({ code: 'not-found' });
     expect((await h.store.flags.get(flag.ref))?.acknowledged).toBeUndefined();
+  });
+
+  it('is also acknowledged by the same command as letters, `ack FL-…`, in any case', async () => {
+    const { flag } = await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['surveillance'], summary: 'Data requests.', urgent: false });
+    const outcome = await handleCommand(h.deps, { actor: USERS.mara, text: `ack ${flag.ref.toLowerCase()}` });
+    expect(outcome.kind === 'reply' && outcome.card.body.map(segmentsText).join(' ')).toContain(`Thank you: ${flag.ref} is acknowledged.`);
+    expect((await h.store.flags.get(flag.ref))?.acknowledged?.by).toBe('mara');
   });
 });
