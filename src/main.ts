@@ -197,6 +197,7 @@ async function startUp(config: Config, logger: Logger, running: Running, stoppin
       deliveries: metrics ? instrumentedDeliveries(store.deliveries, metrics, systemClock) : store.deliveries,
       inbound: store.inbound,
       relays: store.relays,
+      flags: store.flags,
       platforms,
       clock: systemClock,
       policy: config.policy,

@@ -9,6 +9,7 @@ import type {
   InboundEventRepository,
   LetterRepository,
   RelayRepository,
+  FlagRepository,
   ScheduleRepository,
 } from './repositories';
 
@@ -29,6 +30,8 @@ export interface BotDeps {
   inbound: InboundEventRepository;
   /** Where the bridge relayed each message between a letter's threads. */
   relays: RelayRepository;
+  /** Flags raised by companies with the Special Procedures. */
+  flags: FlagRepository;
   platforms: PlatformRegistry;
   clock: Clock;
   policy: ClockPolicy;

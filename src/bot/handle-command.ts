@@ -5,6 +5,7 @@
 import { parseCommand } from '../domain/command';
 import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
+import { acknowledgeFlag } from './acknowledge-flag';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { help } from './help';
 import { markSent } from './mark-sent';
@@ -46,7 +47,7 @@ export async function handleCommand(base: BotDeps, request: CommandRequest): Pro
     case 'status':
       return reply(await status(deps, { actor, ref: command.ref, company: command.company }));
     case 'ack':
-      return reply((await acknowledge(deps, { actor, ref: command.ref })).reply);
+      return reply((command.ref.startsWith('FL-') ? await acknowledgeFlag(deps, { actor, ref: command.ref }) : await acknowledge(deps, { actor, ref: command.ref })).reply);
     case 'sent':
       return reply((await markSent(deps, { actor, ref: command.ref, officialSymbol: command.officialSymbol })).reply);
     case 'replied':

@@ -2,6 +2,7 @@
  * Persistence ports the use cases depend on. src/store implements them; the
  * core never sees a database type.
  */
+import type { Flag } from '../domain/flag';
 import type { ReportLetter } from '../domain/report';
 import type { NudgeKind } from '../domain/schedule';
 import type {
@@ -12,6 +13,7 @@ import type {
   Fact,
   FactName,
   Letter,
+  LetterThread,
   Mandate,
   Person,
   Platform,
@@ -34,6 +36,8 @@ export interface DirectoryRepository {
   /** Case-insensitive match on key, name or alias. */
   findCompanyByName(name: string): Promise<Company | null>;
   listAdmins(): Promise<Person[]>;
+  /** Every mandate, by key: a flag goes to those whose topics match (about 60 in all). */
+  listMandates(): Promise<Mandate[]>;
   isEmpty(): Promise<boolean>;
   /** Upsert every document of the directory, one atomic write per document. */
   apply(directory: Directory): Promise<{ people: number; mandates: number; companies: number }>;
@@ -246,4 +250,16 @@ export interface RelayRepository {
   record(originalKey: string, letterRef: string, copies: RelayCopy[], at: Date): Promise<void>;
   /** The copies of an original; none when it was never relayed. */
   copiesOf(originalKey: string): Promise<RelayCopy[]>;
+}
+
+/** Why: flags raised by companies, kept like letters: numbered, read by reference, acknowledged once whoever races. */
+export interface FlagRepository {
+  /** The next reference of the year's flag series (`FL-2026-0001`), unique across instances. */
+  nextRef(year: number): Promise<string>;
+  create(flag: Flag): Promise<void>;
+  get(ref: string): Promise<Flag | null>;
+  /** Sets the acknowledgement only when there is none yet; `applied` says whether this call set it. */
+  acknowledge(ref: string, fact: { at: Date; by: string; mandateKey: string }): Promise<{ applied: boolean; flag: Flag | null }>;
+  /** Adds a thread the flag was posted in (a mandate's channel), once per thread ref. */
+  addThread(ref: string, thread: LetterThread): Promise<Flag | null>;
 }

@@ -24,12 +24,17 @@ const ref = z
   .string()
   .regex(REF_PATTERN)
   .transform((value) => value.toUpperCase());
+/** Why: `ack` also acknowledges a flag (`FL-2026-0001`), so mandate teams answer companies with the same word. */
+const ackRef = z
+  .string()
+  .regex(/^(PL|FL)-\d{4}-\d{4}$/i)
+  .transform((value) => value.toUpperCase());
 const words = z.string().min(1);
 
 const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('preview') }).strict(),
   z.object({ name: z.literal('status'), ref: ref.optional(), company: words.optional() }).strict(),
-  z.object({ name: z.literal('ack'), ref }).strict(),
+  z.object({ name: z.literal('ack'), ref: ackRef }).strict(),
   z.object({ name: z.literal('sent'), ref, officialSymbol: words.optional() }).strict(),
   z.object({ name: z.literal('replied'), ref }).strict(),
   z.object({ name: z.literal('withdraw'), ref, reason: words.optional() }).strict(),

@@ -91,6 +91,7 @@ export class CachedDirectoryRepository implements DirectoryRepository {
       companiesOfPerson: (key) => on(`companies-of:${key}`, () => inner.companiesOfPerson(key), always, eachByKey('company')),
       findCompanyByName: (name) => on(`name:${name}`, () => inner.findCompanyByName(name), known, byKey('company')),
       listAdmins: () => on('admins', () => inner.listAdmins(), always, eachByKey('person')),
+      listMandates: () => on('mandates', () => inner.listMandates(), always, eachByKey('mandate')),
       isEmpty: () => this.isEmpty(),
       apply: (directory) => this.apply(directory),
       exportAll: () => this.exportAll(),
@@ -128,6 +129,9 @@ export class CachedDirectoryRepository implements DirectoryRepository {
   }
   listAdmins(): Promise<Person[]> {
     return this.unitOfWork().listAdmins();
+  }
+  listMandates(): Promise<Mandate[]> {
+    return this.unitOfWork().listMandates();
   }
   isEmpty(): Promise<boolean> {
     return this.inner.isEmpty();

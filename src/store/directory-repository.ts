@@ -96,6 +96,13 @@ export class MongoDirectoryRepository implements UncachedDirectory {
     });
   }
 
+  listMandates(): Promise<Mandate[]> {
+    return this.ctx.run('listMandates', {}, async () => {
+      const docs = await this.ctx.models.mandate.find({}).sort({ key: 1 }).lean<MandateDoc[]>();
+      return docs.map(fromMandateDoc);
+    });
+  }
+
   listAdmins(): Promise<Person[]> {
     return this.ctx.run('listAdmins', {}, async () => {
       const docs = await this.ctx.models.person.find({ admin: true }).sort({ key: 1 }).lean<PersonDoc[]>();

@@ -8,6 +8,7 @@ import type {
   InboundEventRepository,
   LetterRepository,
   ScheduleRepository,
+  FlagRepository,
   RelayRepository,
   ServiceUrlRepository,
 } from '../bot/repositories';
@@ -24,6 +25,7 @@ import { MongoPaceRepository } from './pace-repository';
 import { MongoScheduleRepository } from './schedule-repository';
 import { MongoServiceUrlRepository } from './service-url-repository';
 import { MongoRelayRepository } from './relay-repository';
+import { MongoFlagRepository } from './flag-repository';
 import { checkIndexes, type IndexCheck } from './index-check';
 import { StoreConnection } from './store-connection';
 import { exportLetters } from './letter-export';
@@ -51,6 +53,8 @@ export interface Store {
   serviceUrls: ServiceUrlRepository;
   /** Where the bridge relayed each message, for edits and deletions. */
   relays: RelayRepository;
+  /** Flags raised by companies with the Special Procedures. */
+  flags: FlagRepository;
   /** Every letter, oldest reference first, for the readable backup (`npm run letters -- export`). */
   exportLetters(pageSize?: number): AsyncIterable<Letter>;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
@@ -105,6 +109,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     paces: new MongoPaceRepository(connection),
     serviceUrls: new MongoServiceUrlRepository(connection),
     relays: new MongoRelayRepository(connection),
+    flags: new MongoFlagRepository(connection),
     exportLetters: (pageSize) => exportLetters(connection, pageSize),
     ping: () => connection.ping(),
     checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),

@@ -17,7 +17,8 @@ export interface LetterDoc extends Letter {
 /** The facts that may be set after preview, in lifecycle order; the only names used as update keys. */
 export const FACT_NAMES: readonly FactName[] = ['acknowledged', 'formalSent', 'replied', 'withdrawn'];
 
-const factSchema = new Schema<Fact>(
+/** Why: a fact (when, by whom) as letters and flags store it. */
+export const factSchema = new Schema<Fact>(
   { at: { type: Date, required: true }, by: { type: String, required: true } },
   SUBDOCUMENT_OPTIONS,
 );
@@ -33,8 +34,8 @@ const routingSchema = new Schema<Routing>(
   SUBDOCUMENT_OPTIONS,
 );
 
-
-const threadSchema = new Schema<LetterThread>(
+/** Why: a thread as letters and flags store it. */
+export const threadSchema = new Schema<LetterThread>(
   {
     platform: { type: String, required: true },
     channel: { type: channelBindingSchema, required: true },

@@ -34,6 +34,7 @@ import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
 import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
 import { relaySchema, type RelayDoc } from './relay-model';
+import { flagSchema, type FlagDoc } from './flag-model';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -65,6 +66,7 @@ export interface StoreModels {
   /** Teams tenants' service URLs, as their newest activity told them. */
   serviceUrl: Model<ServiceUrlDoc>;
   relay: Model<RelayDoc>;
+  flag: Model<FlagDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -95,7 +97,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'checkIndexes',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listMandates', 'checkIndexes',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -145,6 +147,7 @@ export class StoreConnection implements StoreContext {
       pace: c.model<PaceDoc>('Pace', paceSchema, 'paces'),
       serviceUrl: c.model<ServiceUrlDoc>('ServiceUrl', serviceUrlSchema, 'service_urls'),
       relay: c.model<RelayDoc>('Relay', relaySchema, 'relays'),
+      flag: c.model<FlagDoc>('Flag', flagSchema, 'flags'),
     };
   }
 

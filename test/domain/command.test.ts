@@ -22,6 +22,8 @@ describe('parseCommand', () => {
     expect(parseCommand('preview')).toEqual({ ok: true, command: { name: 'preview' } });
     expect(parseCommand('help')).toEqual({ ok: true, command: { name: 'help' } });
     expect(parseCommand('ack PL-2026-0007')).toEqual({ ok: true, command: { name: 'ack', ref: 'PL-2026-0007' } });
+    expect(parseCommand('ack fl-2026-0003')).toEqual({ ok: true, command: { name: 'ack', ref: 'FL-2026-0003' } });
+    expect(parseCommand('sent FL-2026-0003').ok).toBe(false);
     expect(parseCommand('replied PL-2026-0007')).toEqual({ ok: true, command: { name: 'replied', ref: 'PL-2026-0007' } });
   });
 

@@ -190,6 +190,10 @@ describe('directory repository', () => {
     expect(await store.directory.getCompany('initech')).toBeNull();
     expect((await store.directory.listAdmins()).map((p) => p.key)).toEqual(['zed']);
   });
+
+  it('lists every mandate by key, as stored, for routing flags by topic', async () => {
+    expect(await store.directory.listMandates()).toEqual([expression, privacy]);
+  });
 });
 
 describe('directory claims kept by the database', () => {
