@@ -14,6 +14,7 @@ import { identityOn, resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { refusal, type Voice } from './messages/catalogue';
 import type { NeutralCard } from './ports';
+import { flagCard } from './views/flag-card';
 import { SUMMARY_MAX_LENGTH } from './preview-letter';
 import { personVoice } from './voices';
 import { noticeCard } from './views/notice-card';
@@ -35,13 +36,6 @@ async function companyOf(deps: BotDeps, person: Person, channel: ChannelBinding 
   if (!bound && !channel && theirs.length > 1) throw refusal('invalid-input', { key: 'flag.which-company' }, { personKey: person.key });
   if (!bound || !theirs.some((c) => c.key === bound.key)) throw refusal('forbidden', { key: 'flag.company-only' }, { personKey: person.key });
   return bound;
-}
-
-/** Why: the flag as its readers see it: who raised it for which company, on what, and how urgent. */
-export function flagCard(flag: Flag, company: Company, raisedBy: string, v: Voice): NeutralCard {
-  const body = [[{ text: flag.summary }], [{ text: v.t('flag.topics', { topics: v.list(flag.topics) }) }]];
-  if (flag.urgent) body.push([{ text: v.t('flag.urgent') }]);
-  return { title: v.t('flag.title', { ref: flag.ref, company: company.name }), body, fields: [], buttons: [], footer: v.t('flag.footer', { name: raisedBy }), tone: flag.urgent ? 'warning' : 'info' };
 }
 
 /** Why: each routed mandate gets the flag where its team works: its own channel, else each member directly. */
