@@ -8,13 +8,12 @@
  * for due letters; a preview runs it at once so the person hears what happened.
  */
 import { finishedAt, isPublicationKind, nextDueAt, type PlannedDelivery } from '../domain/schedule';
-import { isPreLetterError } from '../domain/errors';
-import { errorDetails } from '../logger';
 import type { Letter } from '../domain/types';
+import { DeliveryClaims, emptyReport, type DeliveryOutcome, type DeliveryReport } from './claims';
 import type { BotDeps } from './deps';
 import { withDirectory, type LetterContext } from './letter-context';
 import { sendPublication, type ThreadLinks } from './publish-letter';
-import type { DeliveryRecord, ScheduleEntry } from './repositories';
+import type { ScheduleEntry } from './repositories';
 import {
   deliveriesToSend,
   reportUndelivered,
@@ -53,32 +52,8 @@ export const DEFAULT_DELIVERY_SETTINGS: Omit<DeliverySettings, 'instanceId' | 'p
   retentionMs: 30 * 24 * 3_600_000,
 };
 
-/** What deliveries did, for logs, tests and the preview's answer. */
-export interface DeliveryReport {
-  letters: number;
-  sent: number;
-  retrying: number;
-  abandoned: number;
-  pruned: number;
-  /** The last failure of each delivery that failed in this run, by key (code and neutral reason only). */
-  failures: Record<string, { code: string; reason?: string }>;
-}
-
-/** An empty report to add to. */
-export function emptyReport(): DeliveryReport {
-  return { letters: 0, sent: 0, retrying: 0, abandoned: 0, pruned: 0, failures: {} };
-}
-
-type Outcome = 'sent' | 'failed' | 'pending' | 'done';
-
-/** What became of a delivery this run made: sent, given up (recorded failed), or waiting for a retry. */
-export type DeliveryOutcome = Exclude<Outcome, 'done'>;
-
 class LetterRun {
-  /** Lease ends of claims left waiting (in flight elsewhere, or retrying): the letter must be looked at again then. */
-  private readonly pending: Date[] = [];
-  /** The outcome of each delivery this run attempted, by key; a delivery it could not claim is not here. */
-  readonly outcomes = new Map<string, DeliveryOutcome>();
+  private readonly claims: DeliveryClaims;
   /** Thread links asked for in this run: every owner's message links the same thread. */
   private readonly links: ThreadLinks = new Map();
   private readonly now: Date;
@@ -87,86 +62,30 @@ class LetterRun {
     private readonly deps: BotDeps,
     private readonly report: DeliveryReport,
   ) {
-    this.now = deps.clock.now();
+    this.claims = new DeliveryClaims(deps, report);
+    this.now = this.claims.now;
+  }
+
+  /** The outcome of each delivery this run attempted, by key. */
+  get outcomes(): ReadonlyMap<string, DeliveryOutcome> {
+    return this.claims.outcomes;
   }
 
   private get settings(): DeliverySettings {
     return this.deps.delivery;
   }
 
-  private leaseUntil(): Date {
-    return new Date(this.now.getTime() + this.settings.leaseMs);
+  private claim(d: PlannedDelivery): Promise<number | null> {
+    return this.claims.claim(d);
   }
 
-  /** What claimAll found for each key it tried: true when this run inserted the claim. */
-  private readonly claimed = new Map<string, boolean>();
-
-  /**
-   * Claims several deliveries in one insert before making them one by one (the owners'
-   * messages after the root card: moments apart, unpaced, well within the lease).
-   */
-  private async claimAll(due: PlannedDelivery[]): Promise<void> {
-    if (due.length < 2) return;
-    const mine = await this.deps.deliveries.claimMany(due, this.settings.instanceId, this.leaseUntil());
-    for (const d of due) this.claimed.set(d.key, mine.has(d.key));
+  private claimAll(due: PlannedDelivery[]): Promise<void> {
+    return this.claims.claimAll(due);
   }
 
-  /** Claims a delivery, or takes over its expired claim; the attempt number to make, or null when it is not ours to make. */
-  private async claim(d: Pick<DeliveryRecord, 'key' | 'letterRef' | 'kind' | 'step' | 'recipientKey' | 'dueAt'>): Promise<number | null> {
-    const { deliveries } = this.deps;
-    const owner = this.settings.instanceId;
-    const early = this.claimed.get(d.key);
-    this.claimed.delete(d.key);
-    if (early === true) return 1;
-    if (early === undefined && (await deliveries.claim(d, owner, this.leaseUntil()))) return 1;
-    const record = await deliveries.get(d.key);
-    if (!record || record.status !== 'claimed') return null;
-    if (record.leaseUntil > this.now) {
-      this.pending.push(record.leaseUntil);
-      return null;
-    }
-    const taken = await deliveries.takeOver(record, owner, this.leaseUntil());
-    if (!taken) this.pending.push(this.leaseUntil());
-    return taken ? taken.attempts : null;
-  }
-
-  /** Makes one claimed delivery and records the outcome; failures wait for a retry or are reported after the last attempt. */
-  private async attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<string | void>): Promise<Outcome> {
-    const outcome = await this.make(ctx, key, recipientKey, attempts, send);
-    this.outcomes.set(key, outcome);
-    return outcome;
-  }
-
-  private async make(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<string | void>): Promise<DeliveryOutcome> {
-    const { deliveries, logger } = this.deps;
-    const owner = this.settings.instanceId;
-    try {
-      // A send that leaves a copy of the letter's card (an owner's message) returns its ref, kept to update it later.
-      const messageRef = await send();
-      await deliveries.markSent(key, owner, this.deps.clock.now(), messageRef ?? undefined);
-      this.report.sent += 1;
-      return 'sent';
-    } catch (err) {
-      const code = isPreLetterError(err) ? err.code : 'internal';
-      const reason = isPreLetterError(err) && typeof err.context.reason === 'string' ? err.context.reason : undefined;
-      this.report.failures[key] = { code, ...(reason ? { reason } : {}) };
-      const unreachable = code === 'not-found';
-      if (unreachable || attempts >= this.settings.maxAttempts) {
-        await deliveries.markFailed(key, owner, code, null);
-        this.report.abandoned += 1;
-        if (unreachable) logger.warn({ key }, 'delivery recipient has no reachable account');
-        else await reportUndelivered(this.deps, ctx, key, recipientKey);
-        return 'failed';
-      }
-      const asked = isPreLetterError(err) && typeof err.context.retryAfterMs === 'number' ? err.context.retryAfterMs : 0;
-      const backoff = this.settings.retryBaseMs * 2 ** (attempts - 1);
-      const retryAt = new Date(this.now.getTime() + Math.max(backoff, asked));
-      await deliveries.markFailed(key, owner, code, retryAt);
-      this.pending.push(retryAt);
-      this.report.retrying += 1;
-      logger.warn({ key, code, attempt: attempts, ...errorDetails(err) }, 'delivery failed; will retry');
-      return 'pending';
-    }
+  /** Makes one claimed delivery; after the last attempt the mandate team and admins hear it was not delivered. */
+  private attempt(ctx: LetterContext, key: string, recipientKey: string, attempts: number, send: () => Promise<string | void>): Promise<DeliveryOutcome> {
+    return this.claims.attempt(key, attempts, send, () => reportUndelivered(this.deps, ctx, key, recipientKey));
   }
 
   /** The root card first: until it is posted, nothing else of the publication can be made. */
@@ -242,9 +161,7 @@ class LetterRun {
   async deliver(start: LetterContext, entry: ScheduleEntry): Promise<LetterContext> {
     const ctx = await this.publish(start, deliveriesToSend(this.deps, start, this.now));
     await this.remind(ctx, deliveriesToSend(this.deps, ctx, this.now));
-    const planned = nextDueAt(ctx.letter, scheduleContextOf(this.deps, ctx), this.now);
-    const times = [...(planned ? [planned] : []), ...this.pending].map((d) => d.getTime());
-    const next = times.length > 0 ? new Date(Math.min(...times)) : null;
+    const next = this.claims.nextLook(nextDueAt(ctx.letter, scheduleContextOf(this.deps, ctx), this.now));
     await this.deps.schedule.reschedule(ctx.letter.ref, next, entry.version);
     return ctx;
   }

@@ -9,7 +9,8 @@
  * exactly one of them. A letter whose handling fails is put back a few minutes, so it
  * never holds up the letters behind it.
  */
-import { deliverLetter, emptyReport, type DeliveryReport } from '../bot/deliver-letter';
+import { emptyReport, type DeliveryReport } from '../bot/claims';
+import { deliverLetter } from '../bot/deliver-letter';
 import type { BotDeps } from '../bot/deps';
 import { isPreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
