@@ -7,14 +7,13 @@
  */
 import { DateTime } from 'luxon';
 import { routeFlag, type Flag } from '../domain/flag';
-import { PreLetterError } from '../domain/errors';
-import type { ChannelBinding, Company, Mandate, Person, PlatformIdentity } from '../domain/types';
+import type { ChannelBinding, Company, Person, PlatformIdentity } from '../domain/types';
 import { errorDetails } from '../logger';
-import { identityOn, resolveActor } from './actor';
+import { resolveActor } from './actor';
+import { deliverFlag } from './deliver-flag';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { refusal, type Voice } from './messages/catalogue';
+import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
-import { flagCard } from './views/flag-card';
 import { SUMMARY_MAX_LENGTH } from './preview-letter';
 import { personVoice } from './voices';
 import { noticeCard } from './views/notice-card';
@@ -36,35 +35,6 @@ async function companyOf(deps: BotDeps, person: Person, channel: ChannelBinding 
   if (!bound && !channel && theirs.length > 1) throw refusal('invalid-input', { key: 'flag.which-company' }, { personKey: person.key });
   if (!bound || !theirs.some((c) => c.key === bound.key)) throw refusal('forbidden', { key: 'flag.company-only' }, { personKey: person.key });
   return bound;
-}
-
-/** Why: each routed mandate gets the flag where its team works: its own channel, else each member directly. */
-async function deliver(deps: BotDeps, flag: Flag, company: Company, raisedBy: string, mandates: Mandate[], v: Voice): Promise<Flag> {
-  let current = flag;
-  const directly = async (people: Person[]) => {
-    for (const person of people) {
-      const platform = (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(person, p));
-      if (!platform) continue;
-      await deps.platforms[platform]!.sendDirect(identityOn(person, platform)!, flagCard(current, company, raisedBy, personVoice(deps, person, company)));
-    }
-  };
-  for (const mandate of mandates) {
-    try {
-      const channel = mandate.channel;
-      const platform = channel ? deps.platforms[channel.platform] : undefined;
-      if (channel && platform) {
-        const root = await platform.postRoot(channel, flagCard(current, company, raisedBy, v), current.ref);
-        const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
-        current = (await deps.flags.addThread(current.ref, thread)) ?? current;
-      } else {
-        await directly(await deps.directory.getPeople(mandate.team));
-      }
-    } catch (err) {
-      deps.logger.warn({ ref: flag.ref, mandateKey: mandate.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'flag delivery failed');
-    }
-  }
-  if (flag.routing.toAdmins) await directly(await deps.directory.listAdmins()).catch((err: unknown) => deps.logger.warn({ ref: flag.ref, ...errorDetails(err) }, 'flag delivery to admins failed'));
-  return current;
 }
 
 /** Why: raises the flag once, routes and delivers it, and answers the person privately with where it went. */
@@ -93,11 +63,18 @@ export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag
     raised: { at: now, by: person.key },
     threads: [],
   };
+  // On the agenda before it exists: if this process stops in between, a sweep still delivers it.
+  const entry = await deps.schedule.lower(ref, now);
   await deps.flags.create(flag);
   deps.logger.info({ ref, companyKey: company.key, mandates: routing.mandateKeys.length, toAdmins: routing.toAdmins }, 'flag raised');
+  const made = await deliverFlag(deps, ref, undefined, entry).catch((err: unknown) => {
+    deps.logger.warn({ ref, ...errorDetails(err) }, 'flag delivery deferred to the sweep');
+    return undefined;
+  });
   const routed = mandates.filter((m) => routing.mandateKeys.includes(m.key));
-  const delivered = await deliver(deps, flag, company, person.name, routed, v);
   const to = v.list(routed.map((m) => m.title));
   const text = routing.toAdmins ? v.t('flag.to-admins', { ref }) : v.t('flag.raised', { ref, to });
-  return { flag: delivered, reply: noticeCard(v.t('flag.raised-title', { ref }), text, 'success') };
+  const waiting = !made || [...made.outcomes.values()].some((o) => o !== 'sent');
+  const body = waiting ? [[{ text }], v.t('flag.delayed')] : text;
+  return { flag: made?.flag ?? flag, reply: noticeCard(v.t('flag.raised-title', { ref }), body, 'success') };
 }

@@ -27,6 +27,18 @@ export interface ClockPolicy {
   countdownDaysLeft: number[];
   /** Days between repeated overdue nudges, so a late reply is chased without spamming. */
   overdueRepeatDays: number;
+  /** Acknowledgement clocks for flags raised by companies: the letters' shape, set apart. */
+  flag: FlagClocks;
+}
+
+/**
+ * Why: a flag waits on a mandate team, not a company, so its clocks are set apart from
+ * letters': the team is reminded, reminded again, then the admins are told; in business
+ * days, or in elapsed hours for an urgent flag.
+ */
+export interface FlagClocks {
+  normal: { remindAfterBusinessDays: number; remindAgainAfterBusinessDays: number; escalateAdminsAfterBusinessDays: number };
+  urgent: { remindAfterHours: number; remindAgainAfterHours: number; escalateAdminsAfterHours: number };
 }
 
 /** The defaults from the design: src/config.ts falls back to these for every clock variable left unset. */
@@ -46,4 +58,8 @@ export const DEFAULT_POLICY: ClockPolicy = {
   },
   countdownDaysLeft: [30, 14, 7, 3, 1],
   overdueRepeatDays: 7,
+  flag: {
+    normal: { remindAfterBusinessDays: 1, remindAgainAfterBusinessDays: 2, escalateAdminsAfterBusinessDays: 5 },
+    urgent: { remindAfterHours: 2, remindAgainAfterHours: 4, escalateAdminsAfterHours: 8 },
+  },
 };

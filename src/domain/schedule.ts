@@ -33,7 +33,15 @@ export type NudgeKind =
   | 'ack-escalation-executive'
   | 'countdown'
   | 'due-day'
-  | 'overdue';
+  | 'overdue'
+  | FlagDeliveryKind;
+
+/**
+ * Why: a flag's deliveries go through the same claims as a letter's: its card in a
+ * mandate's channel, or to its team one by one; the admins when no mandate covers it;
+ * the team's reminders to acknowledge; the admins told when it is still unacknowledged.
+ */
+export type FlagDeliveryKind = 'flag-post' | 'flag-dm' | 'flag-admins' | 'flag-reminder' | 'flag-escalation';
 
 /** One nudge the letter's facts call for; its key is the claim that makes it happen once. */
 export interface PlannedDelivery {

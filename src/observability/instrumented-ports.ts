@@ -22,6 +22,11 @@ const KINDS: Record<NudgeKind, true> = {
   countdown: true,
   'due-day': true,
   overdue: true,
+  'flag-post': true,
+  'flag-dm': true,
+  'flag-admins': true,
+  'flag-reminder': true,
+  'flag-escalation': true,
 };
 
 /** Why: the kind part of a delivery key (`<ref>:<kind>:<step>:<recipient>`) as a bounded label; anything unexpected is 'other'. */

@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Segment } from '../ports';
 import type { Formats } from './format';
+import { flagClockEn } from './flag-clock-en';
 import { reportEn } from './report-en';
 import { closed, cmd, commandList, s } from './text';
 
@@ -92,6 +93,7 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 export const en = {
   // The report (report-en.ts)
   ...reportEn,
+  ...flagClockEn,
   // Names and labels
   'letter.type': (a: { type: LetterType }) => TYPES[a.type],
   'letter.status': (a: { status: LetterStatus }) => STATUSES[a.status],
