@@ -23,12 +23,13 @@ export async function mayKnowFlag(deps: BotDeps, flag: Flag, person: Person): Pr
   return mandates.some((m) => flag.routing.mandateKeys.includes(m.key));
 }
 
-async function tellRaiser(deps: BotDeps, flag: Flag, by: Person, mandateTitle: string): Promise<void> {
+async function tellRaiser(deps: BotDeps, flag: Flag, by: Person, mandateTitle: string | undefined): Promise<void> {
   const raiser = await deps.directory.getPerson(flag.raised.by);
   const platform = raiser && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(raiser, p));
   if (!raiser || !platform) return;
   const v = personVoice(deps, raiser);
-  const card = noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-told', { ref: flag.ref, name: by.name, mandate: mandateTitle }), 'success');
+  const told = mandateTitle ? v.t('flag.ack-told', { ref: flag.ref, name: by.name, mandate: mandateTitle }) : v.t('flag.ack-told-admins', { ref: flag.ref, name: by.name });
+  const card = noticeCard(v.t('flag.ack-title', { ref: flag.ref }), told, 'success');
   await deps.platforms[platform]!.sendDirect(identityOn(raiser, platform)!, card).catch((err: unknown) => {
     deps.logger.warn({ ref: flag.ref, ...errorDetails(err) }, 'flag acknowledgement not told to its raiser');
   });
@@ -42,13 +43,15 @@ export async function acknowledgeFlag(base: BotDeps, request: { actor: PlatformI
   if (!flag || !(await mayKnowFlag(deps, flag, person))) throw refusal('not-found', { key: 'flag.not-found', ref: request.ref }, { ref: request.ref });
   const v = personVoice(deps, person);
   const mandate = (await deps.directory.mandatesOfPerson(person.key)).find((m) => flag.routing.mandateKeys.includes(m.key));
-  if (!mandate) throw refusal('forbidden', { key: 'flag.ack-team-only', ref: flag.ref }, { ref: flag.ref });
-  const result = await deps.flags.acknowledge(flag.ref, { at: deps.clock.now(), by: person.key, mandateKey: mandate.key });
+  // A flag no mandate covers is the admins' to pass on, so an admin acknowledges it for them all.
+  const forAdmins = !mandate && flag.routing.toAdmins && person.admin;
+  if (!mandate && !forAdmins) throw refusal('forbidden', { key: 'flag.ack-team-only', ref: flag.ref }, { ref: flag.ref });
+  const result = await deps.flags.acknowledge(flag.ref, { at: deps.clock.now(), by: person.key, ...(mandate ? { mandateKey: mandate.key } : {}) });
   if (!result.applied) {
     const by = result.flag?.acknowledged ? ((await deps.directory.getPerson(result.flag.acknowledged.by))?.name ?? result.flag.acknowledged.by) : '';
     return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-already', { ref: flag.ref, name: by })), changed: false };
   }
-  deps.logger.info({ ref: flag.ref, mandateKey: mandate.key }, 'flag acknowledged');
-  await tellRaiser(deps, flag, person, mandate.title);
+  deps.logger.info({ ref: flag.ref, mandateKey: mandate?.key ?? null }, 'flag acknowledged');
+  await tellRaiser(deps, flag, person, mandate?.title);
   return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-done', { ref: flag.ref }), 'success'), changed: true };
 }

@@ -259,7 +259,7 @@ export interface FlagRepository {
   create(flag: Flag): Promise<void>;
   get(ref: string): Promise<Flag | null>;
   /** Sets the acknowledgement only when there is none yet; `applied` says whether this call set it. */
-  acknowledge(ref: string, fact: { at: Date; by: string; mandateKey: string }): Promise<{ applied: boolean; flag: Flag | null }>;
+  acknowledge(ref: string, fact: { at: Date; by: string; mandateKey?: string }): Promise<{ applied: boolean; flag: Flag | null }>;
   /** Adds a thread the flag was posted in (a mandate's channel), once per thread ref. */
   addThread(ref: string, thread: LetterThread): Promise<Flag | null>;
 }

@@ -20,7 +20,8 @@ export interface Flag {
   /** Where it was raised (the company's bound channel), when it was raised in one. */
   channel?: ChannelBinding;
   raised: Fact;
-  acknowledged?: Fact & { mandateKey: string };
+  /** Who acknowledged it, for which mandate; no mandate when the admins acknowledged a flag none covers. */
+  acknowledged?: Fact & { mandateKey?: string };
   threads: LetterThread[];
 }
 

@@ -17,7 +17,7 @@ const routingSchema = new Schema<FlagRouting>(
 );
 
 const acknowledgedSchema = new Schema(
-  { at: { type: Date, required: true }, by: { type: String, required: true }, mandateKey: { type: String, required: true } },
+  { at: { type: Date, required: true }, by: { type: String, required: true }, mandateKey: { type: String, required: false } },
   SUBDOCUMENT_OPTIONS,
 );
 
@@ -52,7 +52,7 @@ export function flagFields(f: Flag): Flag {
     routing: { mandateKeys: strings(f.routing.mandateKeys), toAdmins: Boolean(f.routing.toAdmins), matchedTopics: strings(f.routing.matchedTopics) },
     ...(f.channel ? { channel: copyChannel(f.channel) } : {}),
     raised: { at: f.raised.at, by: f.raised.by },
-    ...(f.acknowledged ? { acknowledged: { at: f.acknowledged.at, by: f.acknowledged.by, mandateKey: f.acknowledged.mandateKey } } : {}),
+    ...(f.acknowledged ? { acknowledged: { at: f.acknowledged.at, by: f.acknowledged.by, ...(f.acknowledged.mandateKey ? { mandateKey: f.acknowledged.mandateKey } : {}) } } : {}),
     threads: (f.threads ?? []).map(copyThread),
   };
 }

@@ -38,10 +38,10 @@ export class MongoFlagRepository implements FlagRepository {
     });
   }
 
-  acknowledge(ref: string, fact: { at: Date; by: string; mandateKey: string }): Promise<{ applied: boolean; flag: Flag | null }> {
+  acknowledge(ref: string, fact: { at: Date; by: string; mandateKey?: string }): Promise<{ applied: boolean; flag: Flag | null }> {
     return this.ctx.run('acknowledgeFlag', { ref }, async () => {
       const updated = await this.ctx.models.flag
-        .findOneAndUpdate({ _id: ref, acknowledged: { $exists: false } }, { $set: { acknowledged: { at: fact.at, by: fact.by, mandateKey: fact.mandateKey } } }, { returnDocument: 'after' })
+        .findOneAndUpdate({ _id: ref, acknowledged: { $exists: false } }, { $set: { acknowledged: { at: fact.at, by: fact.by, ...(fact.mandateKey ? { mandateKey: fact.mandateKey } : {}) } } }, { returnDocument: 'after' })
         .lean<FlagDoc>()
         .exec();
       if (updated) return { applied: true, flag: flagFields(updated) };

@@ -40,4 +40,17 @@ describe('acknowledging a flag', () => {
     expect(outcome.kind === 'reply' && outcome.card.body.map(segmentsText).join(' ')).toContain(`Thank you: ${flag.ref} is acknowledged.`);
     expect((await h.store.flags.get(flag.ref))?.acknowledged?.by).toBe('mara');
   });
+
+  it('lets an admin acknowledge a flag no mandate covers, for the admins, and tells the person who raised it so', async () => {
+    const { flag } = await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['elections'], summary: 'Ads.', urgent: false });
+    await expect(acknowledgeFlag(h.deps, { actor: USERS.mara, ref: flag.ref })).rejects.toMatchObject({ code: 'not-found' });
+    h.slack.calls.length = 0;
+    const done = await acknowledgeFlag(h.deps, { actor: USERS.root, ref: flag.ref });
+    expect(done.changed).toBe(true);
+    const stored = await h.store.flags.get(flag.ref);
+    expect(stored?.acknowledged).toMatchObject({ by: 'root' });
+    expect(stored?.acknowledged?.mandateKey).toBeUndefined();
+    const told = h.slack.calls.flatMap((c) => (c.method === 'sendDirect' ? [c.card.body.map(segmentsText).join(' ')] : []));
+    expect(told).toEqual(['Robin Admin acknowledged FL-2026-0001 for the PreLetter admins, who will pass it to the mandate it concerns.']);
+  });
 });
