@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
+import { callEs } from './call-es';
 import { reportEs } from './report-es';
 import { closed, cmd, commandList, s } from './text';
 
@@ -93,6 +94,8 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 export const es: Catalogue = {
   // The report (report-es.ts)
   ...reportEs,
+  // Calls for input (call-es.ts)
+  ...callEs,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],
