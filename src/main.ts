@@ -198,6 +198,7 @@ async function startUp(config: Config, logger: Logger, running: Running, stoppin
       inbound: store.inbound,
       relays: store.relays,
       flags: store.flags,
+      calls: store.calls,
       platforms,
       clock: systemClock,
       policy: config.policy,

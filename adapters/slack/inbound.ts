@@ -5,7 +5,7 @@
  * sentence naming the field, never a stack trace.
  */
 import { z } from 'zod';
-import type { ActionId } from '../../src/bot/ports';
+import type { LetterActionId } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { unescapeSlackText } from './escape';
@@ -23,7 +23,7 @@ const { team: teamId, channel: channelId, user: userId, ts } = SLACK_FIELDS;
 const letterRef = z.string().regex(/^PL-\d{4}-\d{4}$/, 'is not a letter reference');
 
 /** The buttons the core puts on cards; each is registered as a Bolt action listener. */
-export const ACTION_IDS: readonly ActionId[] = ['acknowledge', 'mark-sent', 'record-reply', 'withdraw'];
+export const ACTION_IDS: readonly LetterActionId[] = ['acknowledge', 'mark-sent', 'record-reply', 'withdraw'];
 
 /** Why: where and how to answer one person privately, whatever kind of turn it was. */
 export interface PrivateReply {
@@ -51,7 +51,7 @@ export interface SlashCommandRequest extends InboundTurn {
 /** A click on one of the core's card buttons. */
 export interface ButtonRequest extends InboundTurn {
   actor: PlatformIdentity;
-  action: ActionId;
+  action: LetterActionId;
   ref: string;
 }
 
@@ -142,7 +142,7 @@ const blockActionsSchema = z.object({
   response_url: z.string().url().optional(),
 });
 
-const actionId = z.enum(ACTION_IDS as [ActionId, ...ActionId[]]);
+const actionId = z.enum(ACTION_IDS as [LetterActionId, ...LetterActionId[]]);
 
 /** Why: a block_actions payload from a card button → which action, on which letter, by whom. */
 export function readButton(body: unknown): ButtonRequest {

@@ -9,7 +9,7 @@
 import { resolveActor } from '../../src/bot/actor';
 import { cardForError } from '../../src/bot/error-sink';
 import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-context';
-import type { ActionId, NeutralCard } from '../../src/bot/ports';
+import type { LetterActionId, NeutralCard } from '../../src/bot/ports';
 import { submitPreviewForm } from './preview-submit';
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
 import { inUnitOfWork, type BotDeps } from '../../src/bot/deps';
@@ -124,7 +124,7 @@ async function refreshView(services: TurnServices, request: CardActionRequest, v
   return view ?? cardOf(noticeCard('PreLetter', (await voice.get()).t('card.view-elsewhere')));
 }
 
-async function button(services: TurnServices, request: CardActionRequest, action: ActionId, log: Logger): Promise<Outcome> {
+async function button(services: TurnServices, request: CardActionRequest, action: LetterActionId, log: Logger): Promise<Outcome> {
   const ref = letterRefOf(request);
   const outcome = await BUTTON_USE_CASES[action](services.deps, { actor: request.actor, ref });
   log.info({ ref, action, changed: outcome.changed, via: request.via }, 'button handled');
@@ -157,7 +157,7 @@ async function work(services: TurnServices, clicked: CardActionRequest, voice: C
     if (request.verb === REFRESH_VERB) return await refreshView(services, request, voice);
     if (!(await firstTime(services, request.dedupeId, log))) return message(await voice.get(), { key: 'click.repeated' });
     if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, voice, log);
-    if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as ActionId, log);
+    if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as LetterActionId, log);
     log.info({ verb: request.verb.slice(0, 40) }, 'unknown card action');
     return message(await voice.get(), { key: 'click.unknown-button' });
   } catch (err) {

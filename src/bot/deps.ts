@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { DeliverySettings } from './deliver-letter';
 import type { PlatformRegistry } from './ports';
 import type {
+  CallRepository,
   DeliveryRepository,
   DirectoryRepository,
   InboundEventRepository,
@@ -32,6 +33,8 @@ export interface BotDeps {
   relays: RelayRepository;
   /** Flags raised by companies with the Special Procedures. */
   flags: FlagRepository;
+  /** Calls for input published by mandates to companies. */
+  calls: CallRepository;
   platforms: PlatformRegistry;
   clock: Clock;
   policy: ClockPolicy;

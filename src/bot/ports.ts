@@ -17,14 +17,20 @@ export interface CommandHint {
 /** A piece of card text: plain text (always escaped by the adapter), a real mention, or a command the adapter writes its own way. */
 export type Segment = { text: string } | { mention: PlatformIdentity; name: string } | { command: CommandHint };
 
-/** Buttons the core can put on a card; adapters map them to platform actions. */
-export type ActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
+/** Why: the buttons on a letter's cards, each run by one use case (shared-decisions.ts). */
+export type LetterActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
 
-/** A button on a card, carrying the letter reference it acts on. */
+/** Why: the buttons on a call for input's card: the company's answer (answer-call.ts, CALL_BUTTON_ANSWERS). */
+export type CallActionId = 'call-contribute' | 'call-submitted' | 'call-declined';
+
+/** Buttons the core can put on a card; adapters map them to platform actions. */
+export type ActionId = LetterActionId | CallActionId;
+
+/** A button on a card, carrying the reference (of a letter or a call) it acts on. */
 export interface CardButton {
   action: ActionId;
   label: string;
-  /** The letter reference the action applies to. */
+  /** The reference the action applies to: a letter's, or a call's for the call buttons. */
   value: string;
   style?: 'primary' | 'danger';
   /** Ask the person to confirm before acting (used for withdraw). */

@@ -8,12 +8,12 @@ import { acknowledge } from './acknowledge';
 import type { BotDeps } from './deps';
 import type { ActionOutcome, ActionRequest } from './letter-action';
 import { markSent } from './mark-sent';
-import type { ActionId } from './ports';
+import type { LetterActionId } from './ports';
 import { recordReply } from './record-reply';
 import { withdraw } from './withdraw';
 
-/** Why: one use case per button, so adding a button to the core is one line here, for both platforms. */
-export const BUTTON_USE_CASES: Record<ActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
+/** Why: one use case per letter button, so adding one to the core is one line here, for both platforms (a call's buttons are answers: CALL_BUTTON_ANSWERS in answer-call.ts). */
+export const BUTTON_USE_CASES: Record<LetterActionId, (deps: BotDeps, request: ActionRequest) => Promise<ActionOutcome>> = {
   acknowledge,
   'mark-sent': markSent,
   'record-reply': recordReply,

@@ -7,8 +7,8 @@ import type { Company, Letter, Mandate, Person } from './types';
 /** The capacities a person can hold on one letter; actions and views are granted per role. */
 export type Role = 'mandate-team' | 'owner' | 'company-contact' | 'admin';
 
-/** Everyone a company lists anywhere, so its contacts can follow all of its letters. */
-function companyPeople(company: Company): Set<string> {
+/** Why: everyone a company lists anywhere, so its contacts can follow all of its letters (and answer its calls for input). */
+export function companyPeople(company: Company): Set<string> {
   return new Set([
     ...company.defaultContacts,
     ...company.escalationContacts,

@@ -12,8 +12,8 @@ function overlap(route: Route, topics: ReadonlySet<string>): number {
   return new Set(route.topics.map(normalize).filter((topic) => topics.has(topic))).size;
 }
 
-/** Most specific matching route: most shared topics, then fewest topics, then first declared. */
-function bestRoute(routes: Route[], letterTopics: string[]): Route | undefined {
+/** Why: the most specific matching route (most shared topics, then fewest topics, then first declared), for letters and calls alike. */
+export function bestRoute(routes: Route[], letterTopics: string[]): Route | undefined {
   const topics = new Set(letterTopics.map(normalize));
   let best: { route: Route; score: number } | undefined;
   for (const route of routes) {

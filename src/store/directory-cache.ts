@@ -92,6 +92,7 @@ export class CachedDirectoryRepository implements DirectoryRepository {
       findCompanyByName: (name) => on(`name:${name}`, () => inner.findCompanyByName(name), known, byKey('company')),
       listAdmins: () => on('admins', () => inner.listAdmins(), always, eachByKey('person')),
       listMandates: () => on('mandates', () => inner.listMandates(), always, eachByKey('mandate')),
+      listCompanies: () => on('companies', () => inner.listCompanies(), always, eachByKey('company')),
       isEmpty: () => this.isEmpty(),
       apply: (directory) => this.apply(directory),
       exportAll: () => this.exportAll(),
@@ -132,6 +133,9 @@ export class CachedDirectoryRepository implements DirectoryRepository {
   }
   listMandates(): Promise<Mandate[]> {
     return this.unitOfWork().listMandates();
+  }
+  listCompanies(): Promise<Company[]> {
+    return this.unitOfWork().listCompanies();
   }
   isEmpty(): Promise<boolean> {
     return this.inner.isEmpty();

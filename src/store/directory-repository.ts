@@ -103,6 +103,13 @@ export class MongoDirectoryRepository implements UncachedDirectory {
     });
   }
 
+  listCompanies(): Promise<Company[]> {
+    return this.ctx.run('listCompanies', {}, async () => {
+      const docs = await this.ctx.models.company.find({}).sort({ key: 1 }).lean<CompanyDoc[]>();
+      return docs.map(fromCompanyDoc);
+    });
+  }
+
   listAdmins(): Promise<Person[]> {
     return this.ctx.run('listAdmins', {}, async () => {
       const docs = await this.ctx.models.person.find({ admin: true }).sort({ key: 1 }).lean<PersonDoc[]>();

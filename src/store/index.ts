@@ -9,6 +9,7 @@ import type {
   LetterRepository,
   ScheduleRepository,
   FlagRepository,
+  CallRepository,
   RelayRepository,
   ServiceUrlRepository,
 } from '../bot/repositories';
@@ -26,6 +27,7 @@ import { MongoScheduleRepository } from './schedule-repository';
 import { MongoServiceUrlRepository } from './service-url-repository';
 import { MongoRelayRepository } from './relay-repository';
 import { MongoFlagRepository } from './flag-repository';
+import { MongoCallRepository } from './call-repository';
 import { checkIndexes, type IndexCheck } from './index-check';
 import { StoreConnection } from './store-connection';
 import { exportLetters } from './letter-export';
@@ -55,6 +57,8 @@ export interface Store {
   relays: RelayRepository;
   /** Flags raised by companies with the Special Procedures. */
   flags: FlagRepository;
+  /** Calls for input published by mandates to companies. */
+  calls: CallRepository;
   /** Every letter, oldest reference first, for the readable backup (`npm run letters -- export`). */
   exportLetters(pageSize?: number): AsyncIterable<Letter>;
   /** True when the database answers within two seconds; false when unreachable or closed. Never throws. */
@@ -110,6 +114,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     serviceUrls: new MongoServiceUrlRepository(connection),
     relays: new MongoRelayRepository(connection),
     flags: new MongoFlagRepository(connection),
+    calls: new MongoCallRepository(connection),
     exportLetters: (pageSize) => exportLetters(connection, pageSize),
     ping: () => connection.ping(),
     checkIndexes: () => connection.run('checkIndexes', {}, () => checkIndexes(connection.models)),

@@ -35,6 +35,7 @@ import { personSchema, type PersonDoc } from './person-model';
 import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
 import { relaySchema, type RelayDoc } from './relay-model';
 import { flagSchema, type FlagDoc } from './flag-model';
+import { callListSchema, callSchema, type CallDoc, type CallListDoc } from './call-model';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -67,6 +68,10 @@ export interface StoreModels {
   serviceUrl: Model<ServiceUrlDoc>;
   relay: Model<RelayDoc>;
   flag: Model<FlagDoc>;
+  /** Calls for input, by reference. */
+  call: Model<CallDoc>;
+  /** The calls of each mandate and company, by scope. */
+  callList: Model<CallListDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -98,6 +103,7 @@ const READ_OPERATIONS = new Set([
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
   'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listMandates', 'checkIndexes',
+  'getCall', 'listCalls', 'listOpenCalls', 'listCompanies',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -148,6 +154,8 @@ export class StoreConnection implements StoreContext {
       serviceUrl: c.model<ServiceUrlDoc>('ServiceUrl', serviceUrlSchema, 'service_urls'),
       relay: c.model<RelayDoc>('Relay', relaySchema, 'relays'),
       flag: c.model<FlagDoc>('Flag', flagSchema, 'flags'),
+      call: c.model<CallDoc>('Call', callSchema, 'calls'),
+      callList: c.model<CallListDoc>('CallList', callListSchema, 'call_lists'),
     };
   }
 

@@ -14,7 +14,7 @@
 import { DateTime } from 'luxon';
 import { voiceFor, type Message, type Voice } from '../../src/bot/messages/catalogue';
 import type { PreviewField } from '../../src/bot/preview-form';
-import type { ActionId, Segment } from '../../src/bot/ports';
+import type { ActionId, LetterActionId, Segment } from '../../src/bot/ports';
 import { BUTTON_USE_CASES, earliestFormDate, isAckReply } from '../../src/bot/shared-decisions';
 import { parseCommand } from '../../src/domain/command';
 import { deriveStatus } from '../../src/domain/lifecycle';
@@ -163,7 +163,7 @@ interface ButtonCase {
 }
 
 /** One case per button in BUTTON_USE_CASES: who presses it on a letter where it applies, and what the letter becomes. */
-const BUTTON_CASES: Record<ActionId, ButtonCase> = {
+const BUTTON_CASES: Record<LetterActionId, ButtonCase> = {
   acknowledge: {
     action: 'acknowledge',
     before: [],

@@ -194,6 +194,12 @@ describe('directory repository', () => {
   it('lists every mandate by key, as stored, for routing flags by topic', async () => {
     expect(await store.directory.listMandates()).toEqual([expression, privacy]);
   });
+
+  it('lists every company by key, as stored, for routing calls for input by topic', async () => {
+    const companies = await store.directory.listCompanies();
+    expect(companies.map((c) => c.key)).toEqual([...companies.map((c) => c.key)].sort());
+    expect(companies).toContainEqual(globex);
+  });
 });
 
 describe('directory claims kept by the database', () => {

@@ -15,8 +15,8 @@ export function testDeliverySettings(instanceId = 'instance-a', overrides: Parti
 }
 
 /** The store's repositories as use cases see them. */
-export function storeDeps(store: Store): Pick<BotDeps, 'directory' | 'letters' | 'schedule' | 'deliveries' | 'inbound' | 'relays' | 'flags'> {
-  return { directory: store.directory, letters: store.letters, schedule: store.schedule, deliveries: store.deliveries, inbound: store.inbound, relays: store.relays, flags: store.flags };
+export function storeDeps(store: Store): Pick<BotDeps, 'directory' | 'letters' | 'schedule' | 'deliveries' | 'inbound' | 'relays' | 'flags' | 'calls'> {
+  return { directory: store.directory, letters: store.letters, schedule: store.schedule, deliveries: store.deliveries, inbound: store.inbound, relays: store.relays, flags: store.flags, calls: store.calls };
 }
 
 /** One test file's world: store on a fresh database, the test directory loaded. */

@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Segment } from '../ports';
 import type { Formats } from './format';
+import { callEn } from './call-en';
 import { flagClockEn } from './flag-clock-en';
 import { reportEn } from './report-en';
 import { closed, cmd, commandList, s } from './text';
@@ -93,7 +94,10 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 export const en = {
   // The report (report-en.ts)
   ...reportEn,
+  // A flag's clocks (flag-clock-en.ts)
   ...flagClockEn,
+  // Calls for input (call-en.ts)
+  ...callEn,
   // Names and labels
   'letter.type': (a: { type: LetterType }) => TYPES[a.type],
   'letter.status': (a: { status: LetterStatus }) => STATUSES[a.status],

@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
+import { callEs } from './call-es';
 import { flagClockEs } from './flag-clock-es';
 import { reportEs } from './report-es';
 import { closed, cmd, commandList, s } from './text';
@@ -94,7 +95,10 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 export const es: Catalogue = {
   // The report (report-es.ts)
   ...reportEs,
+  // A flag's clocks (flag-clock-es.ts)
   ...flagClockEs,
+  // Calls for input (call-es.ts)
+  ...callEs,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],

@@ -8,6 +8,7 @@ import type { LetterAction } from '../../domain/lifecycle';
 import type { AuditAction, LetterStatus, LetterType, Platform } from '../../domain/types';
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
+import { callFr } from './call-fr';
 import { flagClockFr } from './flag-clock-fr';
 import { reportFr } from './report-fr';
 import { closed, cmd, commandList, s } from './text';
@@ -94,7 +95,10 @@ function reminded(f: Formats, people: Array<{ name: string; at: Date }>): string
 export const fr: Catalogue = {
   // The report (report-fr.ts)
   ...reportFr,
+  // A flag's clocks (flag-clock-fr.ts)
   ...flagClockFr,
+  // Calls for input (call-fr.ts)
+  ...callFr,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],

@@ -54,6 +54,10 @@ const SAMPLE: Record<string, unknown> = {
   ack: 1.5,
   reply: 38,
   overdue: 1,
+  // Calls for input (call-en.ts).
+  answer: 'contribute',
+  answered: 1,
+  link: 'https://www.ohchr.org/en/calls-for-input/2026/elections',
 };
 
 const KEYS = Object.keys(CATALOGUES.en) as MessageKey[];
