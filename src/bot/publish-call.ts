@@ -9,7 +9,8 @@ import { DateTime } from 'luxon';
 import { routeCall, type CallForInput } from '../domain/call';
 import type { Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
-import { deliverCall, loadCallContext, type CallDelivery } from './call-delivery';
+import { loadCallContext, type CallDelivery } from './call-delivery';
+import { deliverCallNow } from './deliver-call';
 import { CALL_FIELDS, callTopicsOf, checkCallForm, deadlineRange } from './call-form';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { refusal, type Voice } from './messages/catalogue';
@@ -107,10 +108,14 @@ export async function publishCall(base: BotDeps, input: CallInput): Promise<{ ca
     answers: {},
     history: [],
   };
+  // On the agenda before it exists, held for a lease while this instance posts its cards: if the
+  // process stops in between, a sweep posts them after the lease, and no sweep posts them meanwhile.
+  const entry = await deps.schedule.lower(ref, new Date(now.getTime() + deps.delivery.leaseMs));
   await deps.calls.create(call);
   deps.logger.info({ ref, mandateKey: mandate.key, companies: recipients.length }, 'call for input published');
-  const ctx = await loadCallContext(deps, call);
-  const delivery = await deliverCall(deps, ctx);
+  const run = await deliverCallNow(deps, ref, undefined, entry);
+  const ctx = await loadCallContext(deps, run.call ?? call);
+  const delivery = run.delivery ?? { call: ctx.call, inChannel: [], direct: [], failed: ctx.call.recipients.map((r) => r.companyKey) };
   const names = (key: string) => ctx.companies.get(key)?.name ?? key;
   return { call: delivery.call, delivery, reply: summary(delivery, names, personVoice(deps, person)) };
 }

@@ -4,13 +4,14 @@
  * Otherwise it reads the letters due now from the agenda (a small collection of open
  * letters), takes each for a lease (a compare-and-set on its agenda entry, so
  * instances share the letters between them), makes its deliveries
- * (src/bot/deliver-letter.ts, or deliver-flag.ts for a flag: claim, make, record,
- * reschedule), and settles the wake
+ * (src/bot/deliver-letter.ts; deliver-flag.ts and deliver-call.ts for flags and calls for
+ * input: claim, make, record, reschedule), and settles the wake
  * time. Any number of instances can sweep at once: each delivery is still claimed by
  * exactly one of them. A letter whose handling fails is put back a few minutes, so it
  * never holds up the letters behind it.
  */
 import { emptyReport, type DeliveryReport } from '../bot/claims';
+import { deliverCallNow } from '../bot/deliver-call';
 import { deliverFlag } from '../bot/deliver-flag';
 import { deliverLetter } from '../bot/deliver-letter';
 import type { BotDeps } from '../bot/deps';
@@ -69,8 +70,8 @@ export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP
       // share the work instead of each walking every letter. If this instance dies, the letter is due again then.
       const lease = new Date(now.getTime() + deps.delivery.leaseMs);
       if (!(await deps.schedule.reschedule(entry.ref, lease, entry.version))) continue;
-      // The agenda holds letters and flags alike; a flag's reference names its series.
-      const deliver = entry.ref.startsWith('FL-') ? deliverFlag : deliverLetter;
+      // The agenda holds letters, flags and calls for input alike; a reference names its series.
+      const deliver = entry.ref.startsWith('FL-') ? deliverFlag : entry.ref.startsWith('CI-') ? deliverCallNow : deliverLetter;
       await isolated(deps, entry.ref, entry.version, report, () => deliver(deps, entry.ref, report, entry).then(() => undefined));
     }
   }
