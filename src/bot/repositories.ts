@@ -4,7 +4,7 @@
  */
 import type { CallAnswer, CallCopy, CallForInput } from '../domain/call';
 import type { Flag } from '../domain/flag';
-import type { ReportLetter } from '../domain/report';
+import type { ReportFlag, ReportLetter } from '../domain/report';
 import type { NudgeKind } from '../domain/schedule';
 import type {
   AuditEvent,
@@ -79,6 +79,17 @@ export interface ReportQuery {
   previewedFrom: Date;
   previewedBefore: Date;
   /** Only these mandates' letters (a mandate team's report); every letter when absent (an admin's). */
+  mandateKeys?: string[];
+}
+
+/** Why: which flags a report reads: those raised in its period, and every one still unacknowledged (it may await one past its mark now). */
+export interface FlagReportQuery {
+  raisedFrom: Date;
+  raisedBefore: Date;
+  /**
+   * Only flags routed to these mandates, each showing only these of its mandates (a mandate
+   * team's report: another mandate's row is not theirs to see); every flag when absent (an admin's).
+   */
   mandateKeys?: string[];
 }
 
@@ -265,6 +276,8 @@ export interface FlagRepository {
   acknowledge(ref: string, fact: { at: Date; by: string; mandateKey?: string }): Promise<{ applied: boolean; flag: Flag | null }>;
   /** Adds a thread the flag was posted in (a mandate's channel), once per thread ref. */
   addThread(ref: string, thread: LetterThread): Promise<Flag | null>;
+  /** Why: a report counts flags as facts only (never their summary or topics), in one query, as it counts letters. */
+  forReport(query: FlagReportQuery): Promise<ReportFlag[]>;
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * The HTML report's charts as inline SVG: one horizontal bar per company, so a reader sees at a
- * glance who replied in time and how long replies took. No script, no font or file from
- * elsewhere: the page renders the same offline, in a browser or printed to PDF.
+ * glance who replied in time and how long replies took; and one stacked bar per mandate for the
+ * flags (acknowledged in time, late, or not yet). No script, no font or file from elsewhere: the
+ * page renders the same offline, in a browser or printed to PDF.
  */
 import type { Voice } from '../bot/messages/catalogue';
 import { days, percent } from '../bot/messages/report-numbers';
-import type { ReportRow } from '../domain/report';
+import type { FlagFigures, ReportRow } from '../domain/report';
 
 /** Why: one bar's subject: a company's name and its row. */
 export interface ChartRow {
@@ -22,6 +23,8 @@ export function escapeHtml(text: string): string {
 export const SHARE_COLOURS = { good: '#1a7f37', fair: '#bf8700', poor: '#cf222e', none: '#8c959f' } as const;
 /** Colours of a median reply time: blue within the reply period, red beyond it. */
 export const REPLY_COLOURS = { within: '#0969da', beyond: '#cf222e' } as const;
+/** Colours of flags: green acknowledged in time, amber late, red unacknowledged after the admins were told, grey still in time. */
+export const FLAG_COLOURS = { inTime: '#1a7f37', late: '#bf8700', missed: '#cf222e', open: '#8c959f' } as const;
 
 const WIDTH = 760;
 const LABEL = 230;
@@ -35,8 +38,14 @@ function shortName(name: string): string {
   return name.length <= NAME_MAX ? name : `${name.slice(0, NAME_MAX - 1).trimEnd()}…`;
 }
 
-function frame(label: string, rows: number, content: string[]): string {
-  const height = TOP + rows * ROW + AXIS;
+/** Why: a headline figure with what it counts beneath, red when it calls for attention. */
+export function tile(figure: string, labels: string[], alert = false): string {
+  const lines = labels.map((label) => `<div class="label">${escapeHtml(label)}</div>`).join('');
+  return `<div class="tile${alert ? ' alert' : ''}"><div class="figure">${escapeHtml(figure)}</div>${lines}</div>`;
+}
+
+function frame(label: string, rows: number, content: string[], extra = 0): string {
+  const height = TOP + rows * ROW + AXIS + extra;
   return [
     `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
     `<title>${escapeHtml(label)}</title>`,
@@ -98,4 +107,62 @@ export function replyChart(rows: ChartRow[], v: Voice, windowDays: number): stri
   const x = LABEL + (windowDays / scale) * BAR;
   content.push(`<line x1="${x}" y1="${TOP - 4}" x2="${x}" y2="${TOP + rows.length * ROW}" class="limit"/>`);
   return frame(label, rows.length, content);
+}
+
+/** Why: one stacked bar's subject: a mandate's name (or all flags) and its flags' figures. */
+export interface FlagChartRow {
+  name: string;
+  flags: FlagFigures;
+}
+
+/** The legend under the flags chart: two rows of two entries, aligned with the bars, so every language's words fit. */
+const LEGEND_ROW = 20;
+const LEGEND = 2 * LEGEND_ROW + 8;
+
+/** The four parts of a row's flags raised in the period, in the order the bar stacks them. */
+function flagParts(f: FlagFigures): Array<[keyof typeof FLAG_COLOURS, number]> {
+  return [
+    ['inTime', f.acknowledgedInTime],
+    ['late', f.acknowledged - f.acknowledgedInTime],
+    ['missed', f.acknowledgementDue - f.acknowledged],
+    ['open', f.raised - f.acknowledgementDue],
+  ];
+}
+
+function legend(v: Voice, top: number): string[] {
+  const words = { inTime: 'report.flags-legend-in-time', late: 'report.flags-legend-late', missed: 'report.flags-legend-missed', open: 'report.flags-legend-open' } as const;
+  const column = (WIDTH - LABEL) / 2;
+  return (Object.keys(FLAG_COLOURS) as Array<keyof typeof FLAG_COLOURS>).map((part, i) => {
+    const x = LABEL + (i % 2) * column;
+    const y = top + Math.floor(i / 2) * LEGEND_ROW;
+    return `<rect x="${x}" y="${y}" width="12" height="12" rx="2" fill="${FLAG_COLOURS[part]}"/><text x="${x + 17}" y="${y + 11}" class="tick">${escapeHtml(v.t(words[part]))}</text>`;
+  });
+}
+
+/**
+ * Why: the flags raised in the period, a stacked bar per mandate (all flags first): green
+ * acknowledged in time, amber late, red unacknowledged after the admins were told, grey still in
+ * time; to one scale of whole flags, with "2 of 3 (67%)" in time beside each bar and a legend.
+ */
+export function flagChart(rows: FlagChartRow[], v: Voice): string {
+  const label = v.t('report.flags-chart');
+  const most = Math.max(1, ...rows.map(({ flags }) => flags.raised));
+  // A scale in multiples of four flags puts the quarter ticks on whole flags.
+  const scale = Math.max(4, Math.ceil(most / 4) * 4);
+  const content = ticks([0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: String(at * scale) })), rows.length);
+  rows.forEach(({ name, flags }, i) => {
+    const y = TOP + i * ROW;
+    content.push(nameCell(name, y));
+    let x = LABEL;
+    for (const [part, count] of flagParts(flags)) {
+      if (count <= 0) continue;
+      const width = Math.round((count / scale) * BAR);
+      content.push(`<rect x="${x}" y="${y + 6}" width="${width}" height="${ROW - 12}" fill="${FLAG_COLOURS[part]}"/>`);
+      x += width;
+    }
+    const words = v.t('report.flag-in-time', { inTime: flags.acknowledgedInTime, due: flags.acknowledgementDue, share: flags.inTimeShare });
+    content.push(`<text x="${LABEL + BAR + 10}" y="${y + ROW / 2 + 5}" class="value">${escapeHtml(words)}</text>`);
+  });
+  content.push(...legend(v, TOP + rows.length * ROW + AXIS + 4));
+  return frame(label, rows.length, content, LEGEND);
 }

@@ -1,9 +1,10 @@
 /**
  * The report as data files: CSV (one row for the total, then one per company and one per
  * mandate, for a spreadsheet) and JSON (the same figures, structured, for other programs).
- * Column and field names are stable identifiers, in English whatever the page's language.
+ * Column and field names are stable identifiers, in English whatever the page's language;
+ * a new kind's columns are appended after the last, so a spreadsheet's columns never move.
  */
-import type { LetterFigures, Report, ReportRow } from '../domain/report';
+import type { FlagFigures, LetterFigures, Report, ReportFigures, ReportRow } from '../domain/report';
 import type { PeriodDays } from '../domain/report-period';
 import type { ReportNames } from '../bot/views/report-card';
 
@@ -30,6 +31,14 @@ export const CSV_COLUMNS = [
   'median_days_to_reply',
   'overdue_now',
   'overdue_refs',
+  'flags_raised',
+  'flags_acknowledged',
+  'median_days_to_acknowledge_flag',
+  'flags_acknowledgement_due',
+  'flags_acknowledged_in_time',
+  'share_flags_acknowledged_in_time',
+  'flags_awaiting_now',
+  'flags_awaiting_refs',
 ] as const;
 
 /**
@@ -43,11 +52,8 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function csvLine(dimension: string, key: string, name: string, f: LetterFigures): string {
-  const values: Array<string | number | null> = [
-    dimension,
-    key,
-    name,
+function letterValues(f: LetterFigures): Array<string | number | null> {
+  return [
     f.previewed,
     f.withdrawn,
     f.acknowledged,
@@ -60,29 +66,46 @@ function csvLine(dimension: string, key: string, name: string, f: LetterFigures)
     f.overdueNow.length,
     f.overdueNow.join(' '),
   ];
-  return values.map(csvField).join(',');
+}
+
+function flagValues(f: FlagFigures): Array<string | number | null> {
+  return [
+    f.raised,
+    f.acknowledged,
+    f.medianDaysToAcknowledge,
+    f.acknowledgementDue,
+    f.acknowledgedInTime,
+    f.inTimeShare,
+    f.awaitingNow.length,
+    f.awaitingNow.join(' '),
+  ];
+}
+
+function csvLine(dimension: string, key: string, name: string, f: ReportFigures): string {
+  return [dimension, key, name, ...letterValues(f.letters), ...flagValues(f.flags)].map(csvField).join(',');
 }
 
 /** Why: the report as CSV, header first, CRLF line ends as RFC 4180 has them; the total row has no key or name. */
 export function reportCsv(report: Report, names: ReportNames): string {
-  const rows = (dimension: string, list: ReportRow[], nameOf: (key: string) => string) => list.map((row) => csvLine(dimension, row.key, nameOf(row.key), row.letters));
+  const rows = (dimension: string, list: ReportRow[], nameOf: (key: string) => string) => list.map((row) => csvLine(dimension, row.key, nameOf(row.key), row));
   const lines = [
     CSV_COLUMNS.join(','),
-    csvLine('total', '', '', report.total.letters),
+    csvLine('total', '', '', report.total),
     ...rows('company', report.companies, names.company),
     ...rows('mandate', report.mandates, names.mandate),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Why: the report as one JSON document: the period in days and instants, then the same figures as the CSV. */
+/** Why: the report as one JSON document: the period in days and instants, the flag clocks' mark, then the same figures as the CSV. */
 export function reportJson(report: Report, names: ReportNames, meta: ReportMeta): string {
-  const row = (nameOf: (key: string) => string) => (r: ReportRow) => ({ key: r.key, name: nameOf(r.key), letters: r.letters });
+  const row = (nameOf: (key: string) => string) => (r: ReportRow) => ({ key: r.key, name: nameOf(r.key), letters: r.letters, flags: r.flags });
   const document = {
     period: { first: meta.days.first, last: meta.days.last, timeZone: meta.zone, from: report.period.from.toISOString(), to: report.period.to.toISOString() },
     madeAt: report.now.toISOString(),
     responseWindowDays: report.responseWindowDays,
-    total: report.total,
+    flagEscalation: report.flagEscalation,
+    total: { letters: report.total.letters, flags: report.total.flags },
     companies: report.companies.map(row(names.company)),
     mandates: report.mandates.map(row(names.mandate)),
   };

@@ -1,16 +1,18 @@
 /**
  * The report as one self-contained HTML page a person reads at a glance: the period and whose
- * letters, five headline figures, a bar per company for the share of replies in time and for
- * the median reply time, then the tables by company and by mandate, and what each figure
- * means. Inline CSS and SVG only: no script, no font, image or style sheet from elsewhere.
+ * mandates, the letters' five headline figures and the flags' four, a bar per company for the
+ * share of replies in time and for the median reply time, the letters' tables by company and by
+ * mandate, then the flags' chart and tables (report-html-flags.ts), and what each figure means.
+ * Inline CSS and SVG only: no script, no font, image or style sheet from elsewhere.
  * Every word comes from the catalogue, in the language asked for.
  */
 import type { Voice } from '../bot/messages/catalogue';
 import { days, percent } from '../bot/messages/report-numbers';
-import { namedRows, type ReportNames } from '../bot/views/report-card';
+import { hasFlags, hasLetters, namedRows, type ReportNames } from '../bot/views/report-card';
 import type { LetterFigures, Report, ReportRow } from '../domain/report';
 import type { PeriodDays } from '../domain/report-period';
-import { escapeHtml, replyChart, shareChart } from './report-charts';
+import { escapeHtml, replyChart, shareChart, tile } from './report-charts';
+import { flagMeanings, flagSections, flagTiles } from './report-html-flags';
 
 /** Why: what the page shows besides the figures: its days, its reader's words, and whose mandates (undefined: every one). */
 export interface ReportPage {
@@ -26,6 +28,7 @@ const STYLE = `
   body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #1f2328; background: #ffffff; margin: 32px; max-width: 1100px; }
   h1 { font-size: 24px; margin: 0 0 6px; }
   h2 { font-size: 17px; margin: 28px 0 10px; }
+  h3 { font-size: 15px; margin: 20px 0 8px; }
   p { margin: 4px 0; }
   .muted { color: #57606a; font-size: 13px; }
   .tiles { display: flex; gap: 12px; margin: 20px 0; flex-wrap: wrap; }
@@ -49,11 +52,6 @@ const STYLE = `
   .ref { white-space: nowrap; }
   dl { font-size: 13px; } dt { font-weight: 600; margin-top: 8px; } dd { margin: 2px 0 0 0; color: #57606a; }
 `;
-
-function tile(figure: string, labels: string[], alert = false): string {
-  const lines = labels.map((label) => `<div class="label">${escapeHtml(label)}</div>`).join('');
-  return `<div class="tile${alert ? ' alert' : ''}"><div class="figure">${escapeHtml(figure)}</div>${lines}</div>`;
-}
 
 function tiles(f: LetterFigures, v: Voice, windowDays: number): string {
   return [
@@ -89,12 +87,13 @@ function table(first: string, rows: Array<{ name: string; row: ReportRow }>, v: 
   return `<table>\n<thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
-function meanings(v: Voice, windowDays: number): string {
+function meanings(report: Report, v: Voice, windowDays: number): string {
   const entries: Array<[string, string]> = [
     [v.t('report.col-letters'), v.t('report.meaning-letters')],
     [v.t('report.col-in-time', { window: windowDays }), v.t('report.meaning-in-time', { window: windowDays })],
     [v.t('report.meaning-medians-term'), v.t('report.meaning-medians')],
     [v.t('report.col-overdue'), v.t('report.meaning-overdue')],
+    ...flagMeanings(report, v),
   ];
   return `<dl>${entries.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>`;
 }
@@ -106,19 +105,24 @@ export function reportHtml(page: ReportPage): string {
   const companies = namedRows(report.companies, names.company, v.language);
   const mandates = namedRows(report.mandates, names.mandate, v.language);
   const title = v.t('report.title', page.days);
-  const empty = report.companies.length === 0;
-  const sections = empty
-    ? [`<p>${escapeHtml(v.t('report.none'))}</p>`]
-    : [
-        `<h2>${escapeHtml(v.t('report.chart', { window: windowDays }))}</h2>`,
-        shareChart(companies, v, windowDays),
-        `<h2>${escapeHtml(v.t('report.chart-reply', { window: windowDays }))}</h2>`,
-        replyChart(companies, v, windowDays),
-        `<h2>${escapeHtml(v.t('report.by-company'))}</h2>`,
-        table(v.t('label.company'), companies, v, windowDays),
-        `<h2>${escapeHtml(v.t('report.by-mandate'))}</h2>`,
-        table(v.t('report.col-mandate'), mandates, v, windowDays),
-      ];
+  const letterRows = (rows: typeof companies) => rows.filter(({ row }) => hasLetters(row.letters));
+  const [letterCompanies, letterMandates] = [letterRows(companies), letterRows(mandates)];
+  const letterSections =
+    letterCompanies.length === 0
+      ? []
+      : [
+          `<h2>${escapeHtml(v.t('report.chart', { window: windowDays }))}</h2>`,
+          shareChart(letterCompanies, v, windowDays),
+          `<h2>${escapeHtml(v.t('report.chart-reply', { window: windowDays }))}</h2>`,
+          replyChart(letterCompanies, v, windowDays),
+          `<h2>${escapeHtml(v.t('report.by-company'))}</h2>`,
+          table(v.t('label.company'), letterCompanies, v, windowDays),
+          `<h2>${escapeHtml(v.t('report.by-mandate'))}</h2>`,
+          table(v.t('report.col-mandate'), letterMandates, v, windowDays),
+        ];
+  const empty = !hasLetters(report.total.letters) && !hasFlags(report.total.flags);
+  const sections = empty ? [`<p>${escapeHtml(v.t('report.none'))}</p>`] : [...letterSections, ...flagSections(report, companies, mandates, v)];
+  const escalation = { days: report.flagEscalation.businessDays, hours: report.flagEscalation.urgentHours };
   return [
     '<!doctype html>',
     `<html lang="${v.language}">`,
@@ -133,10 +137,11 @@ export function reportHtml(page: ReportPage): string {
     `<p>${escapeHtml(v.t('report.scope', page.scope ? { mandates: page.scope } : {}))}</p>`,
     `<p class="muted">${escapeHtml(v.t('report.made', { at: report.now }))} ${escapeHtml(v.t('report.confidential'))}</p>`,
     tiles(report.total.letters, v, windowDays),
+    flagTiles(report.total.flags, v),
     ...sections,
     `<h2>${escapeHtml(v.t('report.meaning-title'))}</h2>`,
-    meanings(v, windowDays),
-    `<p class="muted">${escapeHtml(v.t('report.footer', { window: windowDays, zone: v.zone }))}</p>`,
+    meanings(report, v, windowDays),
+    `<p class="muted">${escapeHtml(v.t('report.footer', { window: windowDays, zone: v.zone }))} ${escapeHtml(v.t('report.footer-flags', escalation))}</p>`,
     '</body>',
     '</html>',
     '',

@@ -54,9 +54,22 @@ function publication(flag: Flag, ctx: FlagScheduleContext): FlagNudge[] {
 }
 
 /** When the n-th business-day or elapsed-hour mark falls for a reader in `zone`. */
-function mark(flag: Flag, ctx: FlagScheduleContext, zone: string, days: number, hours: number): Date {
+function mark(flag: Pick<Flag, 'raised' | 'urgent'>, policy: Pick<ClockPolicy, 'workdayStartHour'>, zone: string, days: number, hours: number): Date {
   const from = flag.raised.at;
-  return flag.urgent ? new Date(from.getTime() + hours * HOUR_MS) : addWorkingDays(from, days, zone, ctx.policy.workdayStartHour);
+  return flag.urgent ? new Date(from.getTime() + hours * HOUR_MS) : addWorkingDays(from, days, zone, policy.workdayStartHour);
+}
+
+/** Why: the clocks that say when the admins are told of a flag, for the schedule and the report alike. */
+export type FlagEscalationPolicy = Pick<ClockPolicy, 'flag' | 'defaultTimeZone' | 'workdayStartHour'>;
+
+/**
+ * Why: the moment the admins are told of a flag nobody acknowledged (business days in the
+ * admins' zone, or hours when urgent); the report calls an acknowledgement in time when it
+ * came no later, so "in time" means exactly "before the admins were told".
+ */
+export function flagEscalationAt(flag: Pick<Flag, 'raised' | 'urgent'>, policy: FlagEscalationPolicy): Date {
+  const { normal, urgent } = policy.flag;
+  return mark(flag, policy, policy.defaultTimeZone, normal.escalateAdminsAfterBusinessDays, urgent.escalateAdminsAfterHours);
 }
 
 /**
@@ -73,7 +86,7 @@ function reminders(flag: Flag, ctx: FlagScheduleContext): FlagNudge[] {
   const adminZone = ctx.policy.defaultTimeZone;
   if (flag.routing.toAdmins) {
     return steps.flatMap(([step, days, hours]) =>
-      ctx.adminKeys.map((recipientKey) => ({ kind: 'flag-reminder' as const, step, recipientKey, dueAt: mark(flag, ctx, adminZone, days, hours) })),
+      ctx.adminKeys.map((recipientKey) => ({ kind: 'flag-reminder' as const, step, recipientKey, dueAt: mark(flag, ctx.policy, adminZone, days, hours) })),
     );
   }
   const nudges: FlagNudge[] = [];
@@ -81,12 +94,12 @@ function reminders(flag: Flag, ctx: FlagScheduleContext): FlagNudge[] {
     const mandate = ctx.mandates.get(key);
     if (!mandate) continue;
     for (const [step, days, hours] of steps) {
-      const dueAt = mark(flag, ctx, mandate.timeZone, days, hours);
+      const dueAt = mark(flag, ctx.policy, mandate.timeZone, days, hours);
       if (mandate.channel) nudges.push({ kind: 'flag-reminder', step, recipientKey: key, dueAt });
       else nudges.push(...mandate.team.map((recipientKey) => ({ kind: 'flag-reminder' as const, step: teamStep(step, key), recipientKey, dueAt })));
     }
   }
-  const escalateAt = mark(flag, ctx, adminZone, normal.escalateAdminsAfterBusinessDays, urgent.escalateAdminsAfterHours);
+  const escalateAt = flagEscalationAt(flag, ctx.policy);
   nudges.push(...ctx.adminKeys.map((recipientKey) => ({ kind: 'flag-escalation' as const, step: ONCE, recipientKey, dueAt: escalateAt })));
   return nudges;
 }

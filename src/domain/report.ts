@@ -1,15 +1,25 @@
 /**
  * The record of who replied in time: per company and per mandate, over a period, how many
  * letters were previewed, what share of the replies that fell due came within the reply
- * period, how long acknowledgements and replies took (medians), and what is overdue now.
- * Pure: the caller passes what happened (facts only, never a letter's text), the clock
- * policy and the moment the report is made, so tests run years of history in memory.
+ * period, how long acknowledgements and replies took (medians), and what is overdue now; and
+ * the same for flags companies raised (report-flags.ts): how many, what share was acknowledged
+ * before the admins were told, how long acknowledgements took, and what awaits one now.
+ * Pure: the caller passes what happened (facts only, never a letter's or flag's text), the
+ * clock policy and the moment the report is made, so tests run years of history in memory.
  *
- * Every figure is about the items that began in the period [from, to), except "overdue now",
- * which is about the present: a letter previewed before the period is still overdue today.
+ * Every figure is about the items that began in the period [from, to), except "overdue now"
+ * and "awaiting now", which are about the present: a letter previewed before the period is
+ * still overdue today. A letter counts in its company's and its mandate's rows; a flag in its
+ * company's and in each mandate's it went to (one that went to the admins only, in its
+ * company's row and the total).
  */
 import { deadlineOf } from './deadline';
+import { figuresOfFlags, flagMatters, markFlag, type FlagFigures, type FlagRules, type MarkedFlag, type ReportFlag } from './report-flags';
+import { compareRefs, inPeriod, medianDays, shareOf } from './report-measures';
 import type { Letter } from './types';
+
+export { medianDays } from './report-measures';
+export type { FlagFigures, ReportFlag } from './report-flags';
 
 /** Why: what a report reads of a letter: who it is between and its facts, never its text, so a report cannot leak one. */
 export type ReportLetter = { kind: 'letter' } & Pick<
@@ -18,11 +28,12 @@ export type ReportLetter = { kind: 'letter' } & Pick<
 >;
 
 /**
- * Why: everything a report counts, tagged by kind. Flags and calls for input join this union as
- * further kinds, each with a figures function of its own (see FIGURES); grouping by company and
- * mandate, the period and the rows stay as they are.
+ * Why: everything a report counts, tagged by kind. Calls for input join this union as a further
+ * kind, as flags did: a figures function of its own (report-flags.ts is the model), a case in
+ * prepare, matters, mandateKeysOf and figuresOf below, and a field in ReportFigures; grouping by
+ * company and mandate, the period and the rows stay as they are.
  */
-export type ReportItem = ReportLetter;
+export type ReportItem = ReportLetter | ReportFlag;
 
 /** Why: the period a report covers, from included to `to` excluded, as instants (the caller decides whose midnight). */
 export interface ReportPeriod {
@@ -30,8 +41,8 @@ export interface ReportPeriod {
   to: Date;
 }
 
-/** Why: the rules a report applies: its period, the present moment, and the reply clock as the bot keeps it. */
-export interface ReportRules {
+/** Why: the rules a report applies: its period, the present moment, and the reply and flag clocks as the bot keeps them. */
+export interface ReportRules extends FlagRules {
   period: ReportPeriod;
   now: Date;
   /** Calendar days a company has to reply after the formal letter (ClockPolicy.responseWindowDays). */
@@ -62,9 +73,10 @@ export interface LetterFigures {
   overdueNow: string[];
 }
 
-/** Why: what one row says, by kind of item; flags and calls for input add their own figures here. */
+/** Why: what one row says, by kind of item; calls for input will add their own figures here. */
 export interface ReportFigures {
   letters: LetterFigures;
+  flags: FlagFigures;
 }
 
 /** Why: one company's or one mandate's figures, by its directory key (the view names it). */
@@ -77,24 +89,11 @@ export interface Report {
   period: ReportPeriod;
   now: Date;
   responseWindowDays: number;
+  /** When the admins are told of an unacknowledged flag, as the views explain "in time" for flags. */
+  flagEscalation: { businessDays: number; urgentHours: number };
   total: ReportFigures;
   companies: ReportRow[];
   mandates: ReportRow[];
-}
-
-const DAY_MS = 86_400_000;
-
-/** Why: the middle value (the mean of the two middle ones for an even count), in days to one decimal; null for none. */
-export function medianDays(durationsMs: number[]): number | null {
-  if (durationsMs.length === 0) return null;
-  const sorted = [...durationsMs].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const ms = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return Math.round((ms / DAY_MS) * 10) / 10;
-}
-
-function inPeriod(at: Date, period: ReportPeriod): boolean {
-  return at.getTime() >= period.from.getTime() && at.getTime() < period.to.getTime();
 }
 
 function deadlineOfLetter(letter: ReportLetter, rules: ReportRules): Date | undefined {
@@ -106,29 +105,31 @@ function isOverdue(letter: ReportLetter, deadline: Date | undefined, now: Date):
   return Boolean(deadline && !letter.replied && !letter.withdrawn && now.getTime() > deadline.getTime());
 }
 
-function compareRefs(a: string, b: string): number {
-  const parse = (ref: string) => /^PL-(\d+)-(\d+)$/.exec(ref)?.slice(1).map(Number) ?? [0, 0];
-  const [ya, sa] = parse(a);
-  const [yb, sb] = parse(b);
-  return ya! - yb! || sa! - sb! || a.localeCompare(b);
-}
-
-/** An item with its reply deadline worked out once: a report reads it for the total, its company's row and its mandate's. */
-interface Dated {
-  item: ReportItem;
+/** A letter with its reply deadline worked out once: a report reads it for the total, its company's row and its mandate's. */
+interface DatedLetter {
+  item: ReportLetter;
   deadline: Date | undefined;
 }
 
-function dated(items: ReportItem[], rules: ReportRules): Dated[] {
-  return items.map((item) => ({ item, deadline: deadlineOfLetter(item, rules) }));
+/** An item ready to count, by kind: a letter with its deadline, a flag with the moment its admins are told. */
+type Entry = DatedLetter | MarkedFlag;
+
+function dateLetter(letter: ReportLetter, rules: ReportRules): DatedLetter {
+  return { item: letter, deadline: deadlineOfLetter(letter, rules) };
 }
+
+const isLetter = (entry: Entry): entry is DatedLetter => entry.item.kind === 'letter';
+const isFlag = (entry: Entry): entry is MarkedFlag => entry.item.kind === 'flag';
 
 /** Why: the letters' figures of one row, from its letters (those of the period and any overdue now). */
 export function letterFigures(letters: ReportLetter[], rules: ReportRules): LetterFigures {
-  return figuresOfLetters(dated(letters, rules), rules);
+  return figuresOfLetters(
+    letters.map((letter) => dateLetter(letter, rules)),
+    rules,
+  );
 }
 
-function figuresOfLetters(letters: Dated[], rules: ReportRules): LetterFigures {
+function figuresOfLetters(letters: DatedLetter[], rules: ReportRules): LetterFigures {
   const toAcknowledge: number[] = [];
   const toReply: number[] = [];
   const overdueNow: string[] = [];
@@ -154,47 +155,65 @@ function figuresOfLetters(letters: Dated[], rules: ReportRules): LetterFigures {
     medianDaysToAcknowledge: medianDays(toAcknowledge),
     replyDue,
     repliedInTime,
-    inTimeShare: replyDue === 0 ? null : Math.round((repliedInTime / replyDue) * 1000) / 1000,
+    inTimeShare: shareOf(repliedInTime, replyDue),
     replied: toReply.length,
     medianDaysToReply: medianDays(toReply),
     overdueNow: overdueNow.sort(compareRefs),
   };
 }
 
+/** Why: each item made ready once, by kind; a new kind adds its case here and in the functions below. */
+function prepare(item: ReportItem, rules: ReportRules): Entry {
+  switch (item.kind) {
+    case 'letter':
+      return dateLetter(item, rules);
+    case 'flag':
+      return markFlag(item, rules);
+  }
+}
+
+/** Why: an item belongs in a row when it began in the period or still matters now (a letter overdue, a flag awaiting past its mark). */
+function matters(entry: Entry, rules: ReportRules): boolean {
+  if (isLetter(entry)) return inPeriod(entry.item.previewed.at, rules.period) || isOverdue(entry.item, entry.deadline, rules.now);
+  return flagMatters(entry, rules);
+}
+
+/** Why: the mandates' rows an item counts in: a letter's one mandate, each mandate a flag went to (none when it went to the admins). */
+function mandateKeysOf(item: ReportItem): string[] {
+  return item.kind === 'letter' ? [item.mandateKey] : item.mandateKeys;
+}
+
 /** Why: one row's figures for each kind; a new kind adds its line here and its field to ReportFigures. */
-function figuresOf(items: Dated[], rules: ReportRules): ReportFigures {
-  return { letters: figuresOfLetters(items.filter(({ item }) => item.kind === 'letter'), rules) };
+function figuresOf(entries: Entry[], rules: ReportRules): ReportFigures {
+  return { letters: figuresOfLetters(entries.filter(isLetter), rules), flags: figuresOfFlags(entries.filter(isFlag), rules) };
 }
 
-/** Why: an item belongs in a row when it began in the period or still matters now (overdue); a new kind says here when it began and what keeps it current. */
-function matters({ item, deadline }: Dated, rules: ReportRules): boolean {
-  return inPeriod(item.previewed.at, rules.period) || isOverdue(item, deadline, rules.now);
-}
-
-function rowsBy(items: Dated[], keyOf: (item: ReportItem) => string, rules: ReportRules): ReportRow[] {
-  const groups = new Map<string, Dated[]>();
-  for (const entry of items) {
-    const key = keyOf(entry.item);
-    const group = groups.get(key);
-    if (group) group.push(entry);
-    else groups.set(key, [entry]);
+function rowsBy(entries: Entry[], keysOf: (item: ReportItem) => string[], rules: ReportRules): ReportRow[] {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    for (const key of new Set(keysOf(entry.item))) {
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
   }
   return [...groups.keys()].sort().map((key) => ({ key, ...figuresOf(groups.get(key)!, rules) }));
 }
 
 /**
  * The report over `items`, already limited to what the reader may see (their mandates, or all
- * for an admin). Items that neither began in the period nor are overdue now are ignored, so
- * a caller may pass more than it needs; a company or mandate with none of them has no row.
+ * for an admin). Items that neither began in the period nor matter now (overdue, awaiting) are
+ * ignored, so a caller may pass more than it needs; a company or mandate with none has no row.
  */
 export function computeReport(items: ReportItem[], rules: ReportRules): Report {
-  const relevant = dated(items, rules).filter((entry) => matters(entry, rules));
+  const relevant = items.map((item) => prepare(item, rules)).filter((entry) => matters(entry, rules));
   return {
     period: rules.period,
     now: rules.now,
     responseWindowDays: rules.responseWindowDays,
+    flagEscalation: { businessDays: rules.flagClock.flag.normal.escalateAdminsAfterBusinessDays, urgentHours: rules.flagClock.flag.urgent.escalateAdminsAfterHours },
     total: figuresOf(relevant, rules),
-    companies: rowsBy(relevant, (item) => item.companyKey, rules),
-    mandates: rowsBy(relevant, (item) => item.mandateKey, rules),
+    companies: rowsBy(relevant, (item) => [item.companyKey], rules),
+    mandates: rowsBy(relevant, mandateKeysOf, rules),
   };
 }

@@ -3,12 +3,14 @@
  * acknowledged by one atomic conditional update, so two mandate team members (on any
  * instance) acknowledging at once leave exactly one acknowledgement.
  */
-import type { FlagRepository } from '../bot/repositories';
+import type { FlagReportQuery, FlagRepository } from '../bot/repositories';
 import { formatFlagRef, type Flag } from '../domain/flag';
+import type { ReportFlag } from '../domain/report';
 import type { LetterThread } from '../domain/types';
 import { retryOnDuplicateKey } from './db-errors';
 import { flagFields, type FlagDoc } from './flag-model';
 import { copyThread } from './letter-model';
+import { reportFlags } from './report-flags';
 import type { StoreContext } from './store-connection';
 
 /** FlagRepository on mongoose. */
@@ -57,5 +59,9 @@ export class MongoFlagRepository implements FlagRepository {
         .exec();
       return updated ? flagFields(updated) : this.get(ref);
     });
+  }
+
+  forReport(query: FlagReportQuery): Promise<ReportFlag[]> {
+    return reportFlags(this.ctx, query);
   }
 }

@@ -4,9 +4,12 @@
  * measures what a real deployment pays. Open letters and recently finished ones go
  * through the store (lists, agenda); the old history is written in bulk with the
  * driver, in exactly the shapes the store writes, and with ALL its delivery records
- * kept, as if retention had never pruned anything: the hot paths must not care.
+ * kept, as if retention had never pruned anything: the hot paths must not care. Flags
+ * companies raised (one for every ten letters, a few never acknowledged) are written in
+ * bulk too, so the report reads them as it would in a real deployment.
  */
 import mongoose from 'mongoose';
+import type { Flag } from '../../src/domain/flag';
 import type { Letter, Routing } from '../../src/domain/types';
 import type { Store } from '../../src/store';
 import { NORTHWIND_CHANNEL } from '../support/test-directory';
@@ -75,6 +78,26 @@ export function seedDeliveries(letter: Letter): Array<Record<string, unknown>> {
   });
 }
 
+/** One flag for every ten letters; one in twenty of them never acknowledged, so a report finds some awaiting. */
+export const FLAGS_PER_LETTER = 0.1;
+
+/** A flag Northwind raised at `at` to the test directory's mandate, acknowledged the next day unless it is one of the open ones. */
+export function seedFlag(index: number, at: Date): Flag {
+  const ref = `FL-${2016 + Math.floor(index / 1000)}-${String((index % 1000) + 1).padStart(5, '0')}`;
+  return {
+    ref,
+    companyKey: 'northwind',
+    topics: ['content-moderation'],
+    summary: `Seeded flag ${ref}: a summary of a few sentences, as a company writes it. `.repeat(3),
+    urgent: index % 10 === 0,
+    routing: { mandateKeys: ['sr-expression'], toAdmins: false, matchedTopics: ['content-moderation'] },
+    channel: NORTHWIND_CHANNEL,
+    raised: { at, by: 'ana' },
+    ...(index % 20 === 19 ? {} : { acknowledged: { at: new Date(at.getTime() + DAY_MS), by: 'mara', mandateKey: 'sr-expression' } }),
+    threads: [],
+  };
+}
+
 function letterDoc(l: Letter): Record<string, unknown> {
   return { _id: l.ref, ...JSON.parse(JSON.stringify(l), (_key, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v)) };
 }
@@ -123,7 +146,18 @@ export async function seed(store: Store, uri: string, dbName: string, plan: Seed
       }
     }
     await flush();
+    await seedFlags(raw.db!.collection('flags'), plan, now);
   } finally {
     await raw.close();
   }
+}
+
+/** Flags spread over the same years as the letters, the newest raised ten days ago, written in bulk in the store's shape. */
+async function seedFlags(flags: { insertMany(docs: never[], options: { ordered: boolean }): Promise<unknown> }, plan: SeedPlan, now: Date): Promise<void> {
+  const count = Math.round(plan.letters * FLAGS_PER_LETTER);
+  const docs = Array.from({ length: count }, (_, i) => {
+    const flag = seedFlag(i, new Date(now.getTime() - (count - i) * 2 * DAY_MS - 10 * DAY_MS));
+    return { _id: flag.ref, ...flag };
+  });
+  for (let i = 0; i < docs.length; i += BATCH) await flags.insertMany(docs.slice(i, i + BATCH) as never[], { ordered: false });
 }

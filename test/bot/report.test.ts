@@ -1,12 +1,13 @@
 /**
  * `report` through the shared command path, against the real store: a mandate team member
- * gets their own mandates' record, an admin every mandate's, anyone else a polite refusal;
- * the answer is in the reader's language and zone, Slack or Teams alike, and never holds a
- * letter's text.
+ * gets their own mandates' record of letters and flags, an admin every mandate's (and the flags
+ * no mandate covered), anyone else a polite refusal; the answer is in the reader's language and
+ * zone, Slack or Teams alike, and never holds a letter's or a flag's text.
  */
 import { handleCommand } from '../../src/bot/handle-command';
 import { report } from '../../src/bot/report';
 import type { NeutralCard } from '../../src/bot/ports';
+import type { Flag } from '../../src/domain/flag';
 import type { Letter, Person, PlatformIdentity } from '../../src/domain/types';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
 import { cardText } from '../support/recording-platform';
@@ -33,6 +34,21 @@ function letter(ref: string, companyKey: string, mandateKey: string, facts: Part
     ...fact('replied'),
     threads: [],
     audit: [{ at: new Date(facts.previewed!), by: 'mara', action: 'previewed' }],
+  };
+}
+
+/** A flag Northwind or Kestrel raised, to the mandates named (none: to the admins), acknowledged by Mara when a date is given. */
+function flag(ref: string, companyKey: string, mandateKeys: string[], raised: string, acknowledged?: string): Flag {
+  return {
+    ref,
+    companyKey,
+    topics: ['surveillance'],
+    summary: SECRET,
+    urgent: false,
+    routing: { mandateKeys, toAdmins: mandateKeys.length === 0, matchedTopics: [] },
+    raised: { at: new Date(raised), by: 'ana' },
+    ...(acknowledged ? { acknowledged: { at: new Date(acknowledged), by: 'mara', mandateKey: mandateKeys[0]! } } : {}),
+    threads: [],
   };
 }
 
@@ -66,6 +82,14 @@ describe('the report command', () => {
     ]) {
       await h.store.letters.create(l);
     }
+    // Raised on Mondays at 10:00 in Geneva: the admins are told the next Monday at 09:00.
+    for (const f of [
+      flag('FL-2026-0001', 'northwind', ['sr-expression', 'sr-privacy'], '2026-02-02T09:00:00Z', '2026-02-03T09:00:00Z'),
+      flag('FL-2026-0002', 'kestrel', ['sr-expression'], '2026-02-09T09:00:00Z'),
+      flag('FL-2026-0003', 'kestrel', [], '2026-02-16T09:00:00Z'),
+    ]) {
+      await h.store.flags.create(f);
+    }
   });
   afterAll(async () => h.close());
 
@@ -75,27 +99,47 @@ describe('the report command', () => {
     return outcome.card;
   };
 
-  it("gives a mandate team member their own mandate's record of the last twelve months, per company, with what is overdue now", async () => {
+  it("gives a mandate team member their own mandate's record of the last twelve months, per company, with what is overdue or awaiting now", async () => {
     const card = await answer(USERS.mara);
-    expect(card.title).toBe('Replies to letters, Tue 4 Mar 2025 to Tue 3 Mar 2026');
+    expect(card.title).toBe('Letters and flags, Tue 4 Mar 2025 to Tue 3 Mar 2026');
     expect(card.tone).toBe('warning');
     expect(cardText(card).split('\n')).toEqual([
-      'Replies to letters, Tue 4 Mar 2025 to Tue 3 Mar 2026',
+      'Letters and flags, Tue 4 Mar 2025 to Tue 3 Mar 2026',
       'Mandate: Special Rapporteur on freedom of opinion and expression.',
       'Overdue now: PL-2024-0001, PL-2025-0002.',
-      'All these letters: 3 letters · replies: 1 of 2 in time (50%) · median days to acknowledge 1, to reply 41 · 2 overdue now',
-      'Kestrel Cloud: 1 letter · replies: 0 of 1 in time (0%) · median days to acknowledge –, to reply – · 1 overdue now',
-      'Northwind Social: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 1, to reply 41 · 1 overdue now',
-      'Figures count the letters previewed in the period; a reply is in time when it is recorded within the 60-day period. Overdue now counts every letter, whenever it was previewed. Days begin at midnight in Europe/Zurich.',
+      'Flags still unacknowledged after the admins were told: FL-2026-0002.',
+      'Total: 3 letters · replies: 1 of 2 in time (50%) · median days to acknowledge 1, to reply 41 · 2 overdue now; ' +
+        '2 flags · acknowledged in time: 1 of 2 (50%) · median days to acknowledge 1 · 1 awaiting now',
+      'Kestrel Cloud: 1 letter · replies: 0 of 1 in time (0%) · median days to acknowledge –, to reply – · 1 overdue now; ' +
+        '1 flag · acknowledged in time: 0 of 1 (0%) · median days to acknowledge – · 1 awaiting now',
+      'Northwind Social: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 1, to reply 41 · 1 overdue now; ' +
+        '1 flag · acknowledged in time: 1 of 1 (100%) · median days to acknowledge 1 · 0 awaiting now',
+      'Figures count the letters previewed in the period; a reply is in time when it is recorded within the 60-day period. Overdue now counts every letter, whenever it was previewed. Days begin at midnight in Europe/Zurich. ' +
+        'A flag is acknowledged in time when someone acknowledges it before the admins are told (5 business days after it was raised, 8 hours when urgent); awaiting now counts every flag past that point without an acknowledgement, whenever it was raised. A flag counts under each mandate it went to.',
     ]);
   });
 
-  it('gives an admin every mandate, per company and then per mandate', async () => {
+  it('shows a mandate team only the flags routed to its mandates, and no row of another mandate a flag also went to', async () => {
+    const mara = cardText(await answer(USERS.mara));
+    expect(mara).not.toContain('FL-2026-0003');
+    expect(mara).not.toContain('Special Rapporteur on the right to privacy');
+    const pia = cardText(await answer(PIA_TEAMS, 'report 2026-02'));
+    expect(pia).not.toContain('FL-2026-0002');
+    expect(pia).toContain('Total: 2 lettres');
+    expect(pia).toContain('; 1 signalement · réception accusée dans le délai : 1 sur 1 (100%)');
+    expect(pia).toContain('Northwind Social: 1 signalement · réception accusée dans le délai : 1 sur 1 (100%) · délai médian d’accusé de réception en jours : 1 · 0 en attente à ce jour');
+  });
+
+  it('gives an admin every mandate, per company and then per mandate, with the flags no mandate covered', async () => {
     const text = cardText(await answer(USERS.root));
     expect(text).toContain('Every mandate.');
-    expect(text).toContain('All these letters: 5 letters · replies: 2 of 3 in time (67%)');
+    expect(text).toContain('Flags still unacknowledged after the admins were told: FL-2026-0002, FL-2026-0003.');
+    expect(text).toContain('Total: 5 letters · replies: 2 of 3 in time (67%)');
+    expect(text).toContain('; 3 flags · acknowledged in time: 1 of 3 (33%) · median days to acknowledge 1 · 2 awaiting now');
     expect(text).toContain('Kestrel Cloud: 3 letters');
-    expect(text).toContain('Special Rapporteur on the right to privacy: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 0.5, to reply 0.5 · 0 overdue now');
+    expect(text).toContain(
+      'Special Rapporteur on the right to privacy: 2 letters · replies: 1 of 1 in time (100%) · median days to acknowledge 0.5, to reply 0.5 · 0 overdue now; 1 flag · acknowledged in time: 1 of 1 (100%)',
+    );
     expect(text).toContain('Special Rapporteur on freedom of opinion and expression: 3 letters');
   });
 
@@ -104,22 +148,25 @@ describe('the report command', () => {
     const viaSlack = await answer({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0PIA' }, 'report 2026-02');
     expect(viaTeams).toEqual(viaSlack);
     expect(cardText(viaTeams).split('\n')).toEqual([
-      'Réponses aux lettres, du dim. 1 févr. 2026 au sam. 28 févr. 2026',
+      'Lettres et signalements, du dim. 1 févr. 2026 au sam. 28 févr. 2026',
       'Mandat : Special Rapporteur on the right to privacy.',
-      'Ensemble de ces lettres: 2 lettres · réponses : 1 sur 1 dans le délai (100%) · délai médian en jours : accusé de réception 0,5, réponse 0,5 · 0 en retard à ce jour',
+      'Total: 2 lettres · réponses : 1 sur 1 dans le délai (100%) · délai médian en jours : accusé de réception 0,5, réponse 0,5 · 0 en retard à ce jour; ' +
+        '1 signalement · réception accusée dans le délai : 1 sur 1 (100%) · délai médian d’accusé de réception en jours : 1 · 0 en attente à ce jour',
       'Kestrel Cloud: 2 lettres · réponses : 1 sur 1 dans le délai (100%) · délai médian en jours : accusé de réception 0,5, réponse 0,5 · 0 en retard à ce jour',
-      'Les chiffres portent sur les lettres dont l’aperçu a été présenté pendant la période ; une réponse est dans le délai si elle est enregistrée dans le délai de 60 jours. « En retard à ce jour » compte toutes les lettres, quelle que soit la date de leur aperçu. Les jours commencent à minuit, heure de America/New_York.',
+      'Northwind Social: 1 signalement · réception accusée dans le délai : 1 sur 1 (100%) · délai médian d’accusé de réception en jours : 1 · 0 en attente à ce jour',
+      'Les chiffres portent sur les lettres dont l’aperçu a été présenté pendant la période ; une réponse est dans le délai si elle est enregistrée dans le délai de 60 jours. « En retard à ce jour » compte toutes les lettres, quelle que soit la date de leur aperçu. Les jours commencent à minuit, heure de America/New_York. ' +
+        'La réception d’un signalement est accusée dans le délai si elle l’est avant que l’administration de PreLetter soit alertée (5 jours ouvrables après le signalement, 8 heures s’il est urgent) ; « en attente à ce jour » compte tous les signalements sans accusé de réception au-delà de ce moment, quelle que soit leur date. Un signalement compte pour chaque mandat auquel il a été adressé.',
     ]);
   });
 
   it('counts days from midnight where the reader is: 02:00 in UTC on 1 March is still 28 February in New York', async () => {
     const inNewYork = await report(h.deps, { actor: PIA_TEAMS, period: { first: '2026-02-28', last: '2026-02-28' } });
-    expect(cardText(inNewYork)).toContain('Ensemble de ces lettres: 1 lettre');
+    expect(cardText(inNewYork)).toContain('Total: 1 lettre');
     const inGeneva = await answer(USERS.root, 'report 2026-02-28');
-    expect(cardText(inGeneva)).toContain('All these letters: 0 letters');
+    expect(cardText(inGeneva)).toContain('Total: 0 letters');
   });
 
-  it('never shows a letter’s text, only counts, company names and references', async () => {
+  it('never shows a letter’s or a flag’s text, only counts, company names and references', async () => {
     for (const actor of [USERS.mara, USERS.tom, USERS.root, PIA_TEAMS]) {
       expect(JSON.stringify(await answer(actor))).not.toContain(SECRET);
     }

@@ -2,7 +2,8 @@
  * The HTML report as a person sees it: written by `npm run report` from the real database,
  * opened in a real headless Chromium (the system's, see test/support/chromium.ts) with every
  * request outside the file refused and counted, and checked on screenshots decoded by pngjs:
- * the page is not blank, and each chart's bars are drawn in their colours, to scale.
+ * the page is not blank, and each chart's bars (the letters' and the flags') are drawn in
+ * their colours, to scale.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { REPLY_COLOURS, SHARE_COLOURS } from '../../src/cli/report-charts';
+import { FLAG_COLOURS, REPLY_COLOURS, SHARE_COLOURS } from '../../src/cli/report-charts';
 import { runReportCli } from '../../src/cli/report';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import type { Store } from '../../src/store';
@@ -20,13 +21,13 @@ import { NOW, seedReportStore } from '../support/report-fixtures';
 
 const VIEWPORT = { width: 1200, height: 900 };
 
-/** How many pixels of a decoded screenshot are within a few levels of a colour, and how wide their run is. */
-function pixelsOf(png: PNG, hex: string): { count: number; width: number } {
+/** How many pixels of a decoded screenshot (or of its lines from `top` to `bottom` excluded) are within a few levels of a colour, and how wide their run is. */
+function pixelsOf(png: PNG, hex: string, top = 0, bottom = png.height): { count: number; width: number } {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let count = 0;
   let left = Infinity;
   let right = -Infinity;
-  for (let y = 0; y < png.height; y += 1) {
+  for (let y = top; y < bottom; y += 1) {
     for (let x = 0; x < png.width; x += 1) {
       const i = (y * png.width + x) * 4;
       if (Math.abs(png.data[i]! - r!) <= 6 && Math.abs(png.data[i + 1]! - g!) <= 6 && Math.abs(png.data[i + 2]! - b!) <= 6) {
@@ -63,7 +64,7 @@ describe('the HTML report in a real browser', () => {
     await seedReportStore(store);
     dir = mkdtempSync(path.join(tmpdir(), 'preletter-report-html-'));
     const file = path.join(dir, 'report.html');
-    const deps = { openStore: async () => ({ directory: store.directory, letters: store.letters, policy: DEFAULT_POLICY, close: async () => undefined }), now: () => NOW };
+    const deps = { openStore: async () => ({ directory: store.directory, letters: store.letters, flags: store.flags, policy: DEFAULT_POLICY, close: async () => undefined }), now: () => NOW };
     const err: string[] = [];
     const code = await runReportCli(['--format', 'html', '--from', '2026-01-01', '--to', '2026-03-31', '--out', file], { out: () => undefined, err: (l) => err.push(l) }, deps);
     if (code !== 0) throw new Error(`npm run report failed: ${err.join(' ')}`);
@@ -87,7 +88,7 @@ describe('the HTML report in a real browser', () => {
   it('loads nothing but the page itself, and runs no script', async () => {
     expect(outside).toEqual([]);
     expect(await page.locator('script').count()).toBe(0);
-    expect(await page.title()).toBe('Replies to letters, Thu 1 Jan 2026 to Tue 31 Mar 2026');
+    expect(await page.title()).toBe('Letters and flags, Thu 1 Jan 2026 to Tue 31 Mar 2026');
   });
 
   it('renders a screenshot of the expected size that is not blank', async () => {
@@ -120,5 +121,30 @@ describe('the HTML report in a real browser', () => {
     expect(Math.abs(blue.width - expected)).toBeLessThanOrEqual(2);
     expect(blue.count).toBeGreaterThan(expected * 14);
     expect(pixelsOf(png, REPLY_COLOURS.beyond).count).toBe(0);
+  });
+
+  it('draws the flags chart: a stacked bar for all flags and one per mandate, in time, late and unacknowledged to scale, with its legend', async () => {
+    const chart = page.locator('svg.chart[aria-label="Flags raised in the period, by mandate: acknowledged in time, late, or not yet"]');
+    expect(await chart.count()).toBe(1);
+    const box = (await chart.boundingBox())!;
+    expect([box.width, box.height]).toEqual([760, 10 + 2 * 30 + 26 + 48]);
+    const png = PNG.sync.read(await chart.screenshot({ type: 'png' }));
+    expect(inkOf(png).inked).toBeGreaterThan(png.width * png.height * 0.05);
+    // Four flags make the scale; each flag is a quarter of the 380-pixel track.
+    const quarter = Math.round(380 / 4);
+    const row = (i: number): [number, number] => [10 + i * 30, 10 + (i + 1) * 30];
+    // All flags of the quarter: one acknowledged in time, one late, one (the admins') never acknowledged.
+    for (const colour of [FLAG_COLOURS.inTime, FLAG_COLOURS.late, FLAG_COLOURS.missed]) {
+      const part = pixelsOf(png, colour, ...row(0));
+      expect(Math.abs(part.width - quarter)).toBeLessThanOrEqual(2);
+      expect(part.count).toBeGreaterThan(quarter * 14);
+    }
+    expect(pixelsOf(png, FLAG_COLOURS.open, ...row(0)).count).toBe(0);
+    // The mandate's row: the same two acknowledged flags; the admins' flag is in no mandate's row.
+    expect(Math.abs(pixelsOf(png, FLAG_COLOURS.inTime, ...row(1)).width - quarter)).toBeLessThanOrEqual(2);
+    expect(Math.abs(pixelsOf(png, FLAG_COLOURS.late, ...row(1)).width - quarter)).toBeLessThanOrEqual(2);
+    expect(pixelsOf(png, FLAG_COLOURS.missed, ...row(1)).count).toBe(0);
+    // The legend below the bars shows all four colours, the grey one included.
+    expect(pixelsOf(png, FLAG_COLOURS.open, 10 + 2 * 30 + 26, png.height).count).toBeGreaterThan(100);
   });
 });

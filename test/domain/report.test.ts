@@ -28,6 +28,7 @@ function rules(now = '2026-06-01T08:00:00Z', zones: Record<string, string> = {})
     now: at(now),
     responseWindowDays: DEFAULT_POLICY.responseWindowDays,
     zoneOf: (key) => zones[key] ?? ZURICH,
+    flagClock: DEFAULT_POLICY,
   };
 }
 
@@ -134,7 +135,7 @@ describe('the period', () => {
     expect(letterFigures([replied], rules('2026-04-01T09:00:00Z'))).toMatchObject({ replyDue: 1, repliedInTime: 0, overdueNow: [] });
   });
 
-  it('makes an empty report of an empty period: zero letters, no share or median, no rows', () => {
+  it('makes an empty report of an empty period: zero letters and flags, no share or median, no rows', () => {
     const outside = letter('PL-2025-0001', '2025-06-01T09:00:00Z', { formalSent: '2025-06-05T09:00:00Z', replied: '2025-07-01T09:00:00Z' });
     for (const items of [[], [outside]]) {
       const report = computeReport(items, rules());
@@ -149,6 +150,15 @@ describe('the period', () => {
         replied: 0,
         medianDaysToReply: null,
         overdueNow: [],
+      });
+      expect(report.total.flags).toEqual({
+        raised: 0,
+        acknowledged: 0,
+        medianDaysToAcknowledge: null,
+        acknowledgementDue: 0,
+        acknowledgedInTime: 0,
+        inTimeShare: null,
+        awaitingNow: [],
       });
       expect([report.companies, report.mandates]).toEqual([[], []]);
     }

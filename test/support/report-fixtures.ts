@@ -1,13 +1,16 @@
 /**
- * The letters the report tests count, in the real store: three previewed in the first quarter
- * of 2026 (one replied in time, one overdue, one only acknowledged, for a company whose name
- * is markup) and one from December 2025, reported on 2 April 2026.
+ * The letters and flags the report tests count, in the real store: three letters previewed in
+ * the first quarter of 2026 (one replied in time, one overdue, one only acknowledged, for a
+ * company whose name is markup) and one from December 2025; three flags raised in the quarter
+ * (one acknowledged in time, one late, one to the admins only and never acknowledged) and one
+ * from November 2025 still awaiting; reported on 2 April 2026.
  */
+import type { Flag } from '../../src/domain/flag';
 import type { Company, Letter } from '../../src/domain/types';
 import type { Store } from '../../src/store';
 import { TEST_DIRECTORY } from './test-directory';
 
-/** The letters' summary: a report must never show it. */
+/** The letters' and flags' summary: a report must never show it. */
 export const SECRET = 'Confidential summary: never in a report.';
 /** The moment the reports are made. */
 export const NOW = new Date('2026-04-02T09:00:00Z');
@@ -38,7 +41,34 @@ export function reportLetter(ref: string, companyKey: string, facts: Partial<Rec
   };
 }
 
-/** Three letters in the first quarter of 2026 (one replied in time, one overdue, one only acknowledged) and one from 2025. */
+/** A flag raised by a company's person (dates in UTC), to the mandates named (none: to the admins), acknowledged when a date is given. */
+export function reportFlag(ref: string, companyKey: string, mandateKeys: string[], raised: string, acknowledged?: string): Flag {
+  return {
+    ref,
+    companyKey,
+    topics: ['content-moderation'],
+    summary: SECRET,
+    urgent: false,
+    routing: { mandateKeys, toAdmins: mandateKeys.length === 0, matchedTopics: mandateKeys.length > 0 ? ['content-moderation'] : [] },
+    raised: { at: new Date(raised), by: 'ana' },
+    ...(acknowledged ? { acknowledged: { at: new Date(acknowledged), by: 'mara', mandateKey: mandateKeys[0] ?? '' } } : {}),
+    threads: [],
+  };
+}
+
+/**
+ * Flags, all raised on a Monday at 10:00 in Geneva, so the admins are told the next Monday at
+ * 09:00: one acknowledged the next day (in time), one two weeks later (late), one to the admins
+ * only and never acknowledged, and one from November 2025 never acknowledged (awaiting now).
+ */
+export const REPORT_FLAGS: Flag[] = [
+  reportFlag('FL-2025-0007', 'northwind', ['sr-expression'], '2025-11-03T09:00:00Z'),
+  reportFlag('FL-2026-0001', 'northwind', ['sr-expression'], '2026-01-12T09:00:00Z', '2026-01-13T09:00:00Z'),
+  reportFlag('FL-2026-0002', 'kestrel', ['sr-expression'], '2026-02-02T09:00:00Z', '2026-02-16T09:00:00Z'),
+  reportFlag('FL-2026-0003', 'initech', [], '2026-03-02T09:00:00Z'),
+];
+
+/** Three letters in the first quarter of 2026 (one replied in time, one overdue, one only acknowledged) and one from 2025, and REPORT_FLAGS. */
 export async function seedReportStore(store: Store): Promise<void> {
   await store.directory.apply({ ...TEST_DIRECTORY, companies: [...TEST_DIRECTORY.companies, HOSTILE] });
   for (const letter of [
@@ -49,4 +79,5 @@ export async function seedReportStore(store: Store): Promise<void> {
   ]) {
     await store.letters.create(letter);
   }
+  for (const flag of REPORT_FLAGS) await store.flags.create(flag);
 }

@@ -18,24 +18,45 @@ export type RowWords = {
   overdue: number;
 };
 
+/** Why: one row's flag figures as its sentence takes them: the count, the share acknowledged in time, the median, awaiting now. */
+export type FlagRowWords = {
+  raised: number;
+  inTime: number;
+  due: number;
+  share: number | null;
+  ack: number | null;
+  awaiting: number;
+};
+
+const flags = (n: number) => `${n} ${n === 1 ? 'flag' : 'flags'}`;
+const flagInTime = (a: Pick<FlagRowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
+  a.due === 0 ? 'none due yet' : `${a.inTime} of ${a.due} (${percent(f, a.share ?? 0)})`;
 const letters = (n: number) => `${n} ${n === 1 ? 'letter' : 'letters'}`;
 const inTime = (a: Pick<RowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
   a.due === 0 ? 'no reply due yet' : `${a.inTime} of ${a.due} in time (${percent(f, a.share ?? 0)})`;
 
 /** Why: the English report words, and the shape report-fr.ts and report-es.ts must match. */
 export const reportEn = {
-  'report.title': (a: { first: string; last: string }, f: Formats) => `Replies to letters, ${f.day(a.first)} to ${f.day(a.last)}`,
+  'report.title': (a: { first: string; last: string }, f: Formats) => `Letters and flags, ${f.day(a.first)} to ${f.day(a.last)}`,
   'report.scope': (a: { mandates?: string[] }, f: Formats) =>
     a.mandates ? `${a.mandates.length === 1 ? 'Mandate' : 'Mandates'}: ${f.list(a.mandates)}.` : 'Every mandate.',
   'report.row': (a: RowWords, f: Formats) =>
     `${letters(a.previewed)} · replies: ${inTime(a, f)} · median days to acknowledge ${days(f, a.ack)}, to reply ${days(f, a.reply)} · ${a.overdue} overdue now`,
-  'report.total-label': () => 'All these letters',
+  'report.flag-row': (a: FlagRowWords, f: Formats) =>
+    a.raised === 0 && a.awaiting === 0
+      ? flags(0)
+      : `${flags(a.raised)} · acknowledged in time: ${flagInTime(a, f)} · median days to acknowledge ${days(f, a.ack)} · ${a.awaiting} awaiting now`,
+  'report.total-label': () => 'Total',
   'report.overdue': (a: { refs: string[]; more: number }) => `Overdue now: ${a.refs.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''}.`,
-  'report.none': () => 'No letter was previewed in this period, and none is overdue now.',
+  'report.awaiting': (a: { refs: string[]; more: number }) =>
+    `Flags still unacknowledged after the admins were told: ${a.refs.join(', ')}${a.more > 0 ? ` and ${a.more} more` : ''}.`,
+  'report.none': () => 'No letter was previewed and no flag raised in this period, and nothing is overdue or awaiting now.',
   'report.more': (a: { count: number }) =>
     `${a.count} more ${a.count === 1 ? 'row is' : 'rows are'} not shown here; a PreLetter admin can export the whole report.`,
   'report.footer': (a: { window: number; zone: string }) =>
     `Figures count the letters previewed in the period; a reply is in time when it is recorded within the ${a.window}-day period. Overdue now counts every letter, whenever it was previewed. Days begin at midnight in ${a.zone}.`,
+  'report.footer-flags': (a: { days: number; hours: number }) =>
+    `A flag is acknowledged in time when someone acknowledges it before the admins are told (${a.days} business days after it was raised, ${a.hours} hours when urgent); awaiting now counts every flag past that point without an acknowledgement, whenever it was raised. A flag counts under each mandate it went to.`,
   'report.not-allowed': () =>
     'Reports are for mandate teams, on their own mandates, and for PreLetter admins. If you support a mandate, ask your PreLetter admin to add you to its team.',
   'command.period-invalid': (a: { typed: string }) =>
@@ -63,5 +84,26 @@ export const reportEn = {
   'report.meaning-medians': () =>
     'The middle value, in days, from the preview to the acknowledgement and from the formal letter to the reply, among the letters that were acknowledged or replied to.',
   'report.meaning-overdue': () => 'Letters whose reply deadline has passed without a reply, whenever they were previewed.',
-  'report.confidential': () => "Confidential: figures, company names and letter references only, never a letter's text.",
+  'report.confidential': () => "Confidential: figures, company names and references only, never a letter's or a flag's text.",
+  'report.flags-title': () => 'Flags raised by companies',
+  'report.flags-by-company': () => 'Flags by company',
+  'report.flags-by-mandate': () => 'Flags by mandate',
+  'report.col-flags': () => 'Flags raised',
+  'report.col-flags-in-time': () => 'Acknowledged before the admins were told',
+  'report.col-flag-ack': () => 'Median days to acknowledge a flag',
+  'report.col-awaiting': () => 'Awaiting acknowledgement now',
+  'report.flag-in-time': (a: Pick<FlagRowWords, 'inTime' | 'due' | 'share'>, f: Formats) => flagInTime(a, f),
+  'report.flags-chart': () => 'Flags raised in the period, by mandate: acknowledged in time, late, or not yet',
+  'report.flags-legend-in-time': () => 'acknowledged in time',
+  'report.flags-legend-late': () => 'acknowledged late',
+  'report.flags-legend-missed': () => 'unacknowledged, admins told',
+  'report.flags-legend-open': () => 'unacknowledged, still in time',
+  'report.flags-all': () => 'All flags',
+  'report.flags-none': () => 'No flag was raised in this period, and none awaits acknowledgement now.',
+  'report.meaning-flags': () =>
+    'Flags companies raised in the period. A flag counts under each mandate it went to; one no mandate covered (it went to the admins) counts in the total and under its company only.',
+  'report.meaning-flags-in-time': (a: { days: number; hours: number }) =>
+    `Of the flags whose acknowledgement has fallen due (acknowledged, or the admins have been told), how many were acknowledged no later than the moment the admins are told: ${a.days} business days after the flag was raised (counted in PreLetter's default time zone), or ${a.hours} hours when urgent.`,
+  'report.meaning-flag-ack': () => 'The middle value, in days, from a flag being raised to its acknowledgement, among the flags acknowledged.',
+  'report.meaning-awaiting': () => 'Flags nobody has acknowledged although the admins have been told, whenever they were raised.',
 };

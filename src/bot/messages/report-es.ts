@@ -3,26 +3,38 @@
  * mismas claves que report-en.ts; es.ts las incorpora al catálogo.
  */
 import type { Formats } from './format';
-import type { reportEn, RowWords } from './report-en';
+import type { FlagRowWords, reportEn, RowWords } from './report-en';
 import { days, percent } from './report-numbers';
 
+const flags = (n: number) => `${n} ${n === 1 ? 'aviso' : 'avisos'}`;
+const flagInTime = (a: Pick<FlagRowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
+  a.due === 0 ? 'todavía no vence ningún acuse de recibo' : `${a.inTime} de ${a.due} (${percent(f, a.share ?? 0)})`;
 const letters = (n: number) => `${n} ${n === 1 ? 'carta' : 'cartas'}`;
 const inTime = (a: Pick<RowWords, 'inTime' | 'due' | 'share'>, f: Formats) =>
   a.due === 0 ? 'todavía no vence ninguna respuesta' : `${a.inTime} de ${a.due} dentro del plazo (${percent(f, a.share ?? 0)})`;
 
 /** Why: the Spanish report words, checked against the English shape. */
 export const reportEs: typeof reportEn = {
-  'report.title': (a, f) => `Respuestas a las cartas, del ${f.day(a.first)} al ${f.day(a.last)}`,
+  'report.title': (a, f) => `Cartas y avisos, del ${f.day(a.first)} al ${f.day(a.last)}`,
   'report.scope': (a, f) => (a.mandates ? `${a.mandates.length === 1 ? 'Mandato' : 'Mandatos'}: ${f.list(a.mandates)}.` : 'Todos los mandatos.'),
   'report.row': (a, f) =>
     `${letters(a.previewed)} · respuestas: ${inTime(a, f)} · mediana en días: acuse de recibo ${days(f, a.ack)}, respuesta ${days(f, a.reply)} · ${a.overdue} con retraso a día de hoy`,
-  'report.total-label': () => 'Todas estas cartas',
+  'report.flag-row': (a, f) =>
+    a.raised === 0 && a.awaiting === 0
+      ? flags(0)
+      : `${flags(a.raised)} · acuse de recibo a tiempo: ${flagInTime(a, f)} · mediana en días hasta el acuse de recibo: ${days(f, a.ack)} · ${a.awaiting} pendientes a día de hoy`,
+  'report.total-label': () => 'Total',
   'report.overdue': (a) => `Con retraso a día de hoy: ${a.refs.join(', ')}${a.more > 0 ? ` y ${a.more} más` : ''}.`,
-  'report.none': () => 'No se presentó ningún avance de carta en este período, y ninguna carta tiene retraso a día de hoy.',
+  'report.awaiting': (a) =>
+    `Avisos aún sin acuse de recibo tras informar a la administración de PreLetter: ${a.refs.join(', ')}${a.more > 0 ? ` y ${a.more} más` : ''}.`,
+  'report.none': () =>
+    'No se presentó ningún avance de carta ni se envió ningún aviso en este período, y nada tiene retraso ni está pendiente a día de hoy.',
   'report.more': (a) =>
     `${a.count} ${a.count === 1 ? 'fila más no se muestra' : 'filas más no se muestran'} aquí; la persona que administra PreLetter puede exportar el informe completo.`,
   'report.footer': (a) =>
     `Las cifras se refieren a las cartas cuyo avance se presentó en el período; una respuesta está dentro del plazo si se registra dentro del plazo de ${a.window} días. «Con retraso a día de hoy» cuenta todas las cartas, sea cual sea la fecha de su avance. Los días empiezan a medianoche, hora de ${a.zone}.`,
+  'report.footer-flags': (a) =>
+    `Un aviso recibe acuse de recibo a tiempo si se acusa antes de que se informe a la administración de PreLetter (${a.days} días hábiles después del aviso, ${a.hours} horas si es urgente); «pendientes a día de hoy» cuenta todos los avisos sin acuse de recibo pasado ese momento, sea cual sea su fecha. Un aviso cuenta para cada mandato al que se envió.`,
   'report.not-allowed': () =>
     'Los informes son para los equipos de mandato, sobre sus propios mandatos, y para quienes administran PreLetter. Si usted apoya un mandato, pida a la persona que administra PreLetter que le añada a su equipo.',
   'command.period-invalid': (a) =>
@@ -48,5 +60,26 @@ export const reportEs: typeof reportEn = {
   'report.meaning-medians': () =>
     'El valor central, en días, desde el avance hasta el acuse de recibo y desde la carta oficial hasta la respuesta, entre las cartas que recibieron acuse de recibo o respuesta.',
   'report.meaning-overdue': () => 'Cartas cuyo plazo de respuesta terminó sin respuesta, sea cual sea la fecha de su avance.',
-  'report.confidential': () => 'Confidencial: solo cifras, nombres de empresas y referencias de cartas, nunca el texto de una carta.',
+  'report.confidential': () => 'Confidencial: solo cifras, nombres de empresas y referencias, nunca el texto de una carta o de un aviso.',
+  'report.flags-title': () => 'Avisos de las empresas',
+  'report.flags-by-company': () => 'Avisos por empresa',
+  'report.flags-by-mandate': () => 'Avisos por mandato',
+  'report.col-flags': () => 'Avisos recibidos',
+  'report.col-flags-in-time': () => 'Acuse de recibo antes de informar a la administración',
+  'report.col-flag-ack': () => 'Mediana de días hasta el acuse de recibo de un aviso',
+  'report.col-awaiting': () => 'Pendientes de acuse de recibo a día de hoy',
+  'report.flag-in-time': (a, f) => flagInTime(a, f),
+  'report.flags-chart': () => 'Avisos recibidos en el período, por mandato: acuse de recibo a tiempo, tardío o todavía no',
+  'report.flags-legend-in-time': () => 'acuse a tiempo',
+  'report.flags-legend-late': () => 'acuse tardío',
+  'report.flags-legend-missed': () => 'sin acuse, administración informada',
+  'report.flags-legend-open': () => 'sin acuse, aún a tiempo',
+  'report.flags-all': () => 'Todos los avisos',
+  'report.flags-none': () => 'No se envió ningún aviso en este período, y ninguno espera acuse de recibo a día de hoy.',
+  'report.meaning-flags': () =>
+    'Avisos enviados por las empresas en el período. Un aviso cuenta para cada mandato al que se envió; el que ningún mandato cubría (enviado a la administración) cuenta solo en el total y para su empresa.',
+  'report.meaning-flags-in-time': (a) =>
+    `De los avisos cuyo acuse de recibo ya venció (se hizo, o ya se informó a la administración), cuántos recibieron acuse de recibo a más tardar cuando se informa a la administración de PreLetter: ${a.days} días hábiles después del aviso (contados en el huso horario por defecto de PreLetter), o ${a.hours} horas si es urgente.`,
+  'report.meaning-flag-ack': () => 'El valor central, en días, desde el aviso hasta el acuse de recibo, entre los avisos que lo recibieron.',
+  'report.meaning-awaiting': () => 'Avisos sin acuse de recibo aunque ya se informó a la administración, sea cual sea su fecha.',
 };

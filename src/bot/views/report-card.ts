@@ -1,7 +1,7 @@
 import type { PeriodDays } from '../../domain/report-period';
-import type { LetterFigures, Report, ReportRow } from '../../domain/report';
+import type { FlagFigures, LetterFigures, Report, ReportFigures, ReportRow } from '../../domain/report';
 import type { Voice } from '../messages/catalogue';
-import type { RowWords } from '../messages/report-en';
+import type { FlagRowWords, RowWords } from '../messages/report-en';
 import type { CardField, NeutralCard, Segment } from '../ports';
 
 /** Why: the names a report shows for the keys it counts by, looked up by the caller (a view reads no directory). */
@@ -22,7 +22,7 @@ export interface ReportView {
 
 /** Rows a chat card shows before it says how many more there are: Slack shows ten fields a block, fifty blocks a message. */
 export const CARD_ROWS = 20;
-/** Overdue references a chat card names before it says how many more. */
+/** Overdue (and awaiting) references a chat card names before it says how many more. */
 export const CARD_REFS = 20;
 
 /** Why: one row's figures as the catalogue's sentences take them, for the card and the HTML page alike. */
@@ -38,41 +38,75 @@ export function rowWords(figures: LetterFigures): RowWords {
   };
 }
 
+/** Why: one row's flag figures as the catalogue's sentences take them, for the card and the HTML page alike. */
+export function flagRowWords(figures: FlagFigures): FlagRowWords {
+  return {
+    raised: figures.raised,
+    inTime: figures.acknowledgedInTime,
+    due: figures.acknowledgementDue,
+    share: figures.inTimeShare,
+    ack: figures.medianDaysToAcknowledge,
+    awaiting: figures.awaitingNow.length,
+  };
+}
+
+/** Why: a row has letters to show when one was previewed in the period or one is overdue now. */
+export function hasLetters(f: LetterFigures): boolean {
+  return f.previewed > 0 || f.overdueNow.length > 0;
+}
+
+/** Why: a row has flags to show when one was raised in the period or one awaits acknowledgement now. */
+export function hasFlags(f: FlagFigures): boolean {
+  return f.raised > 0 || f.awaitingNow.length > 0;
+}
+
 /** Why: rows as a person looks for them, by name in their language's order; the key stands in for a name the directory lost. */
 export function namedRows(rows: ReportRow[], nameOf: (key: string) => string, language: string): Array<{ name: string; row: ReportRow }> {
   const collator = new Intl.Collator(language);
   return rows.map((row) => ({ name: nameOf(row.key), row })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
+/** One line of the card: the letters' sentence and the flags' (each only where the row has some, both for the total), on one line as both platforms show it. */
+function rowValue(v: Voice, figures: ReportFigures, total = false): string {
+  const parts: string[] = [];
+  if (total || hasLetters(figures.letters)) parts.push(v.t('report.row', rowWords(figures.letters)));
+  if (total || hasFlags(figures.flags)) parts.push(v.t('report.flag-row', flagRowWords(figures.flags)));
+  return parts.join('; ');
+}
+
+function refsLine(v: Voice, key: 'report.overdue' | 'report.awaiting', all: string[]): Segment[] {
+  const refs = all.slice(0, CARD_REFS);
+  return [{ text: v.t(key, { refs, more: all.length - refs.length }) }];
+}
+
 /**
- * The `report` answer, privately to the person who asked: the period, whose letters, the total
- * and a line per company (then per mandate, when the report covers more than one), and the
- * references overdue now. Counts, company names and references only: never a letter's text.
+ * The `report` answer, privately to the person who asked: the period, whose mandates, the total
+ * and a line per company (then per mandate, when the report covers more than one), the letters
+ * overdue now and the flags awaiting acknowledgement past the admins' mark. Counts, company
+ * names and references only: never a letter's or a flag's text.
  */
 export function reportCard(view: ReportView): NeutralCard {
   const { report, voice: v, names } = view;
-  const total = report.total.letters;
+  const { letters, flags } = report.total;
+  const anything = hasLetters(letters) || hasFlags(flags);
   const body: Segment[][] = [[{ text: v.t('report.scope', view.scope ? { mandates: view.scope } : {}) }]];
-  if (total.previewed === 0 && total.overdueNow.length === 0) body.push([{ text: v.t('report.none') }]);
-  if (total.overdueNow.length > 0) {
-    const refs = total.overdueNow.slice(0, CARD_REFS);
-    body.push([{ text: v.t('report.overdue', { refs, more: total.overdueNow.length - refs.length }) }]);
-  }
+  if (!anything) body.push([{ text: v.t('report.none') }]);
+  if (letters.overdueNow.length > 0) body.push(refsLine(v, 'report.overdue', letters.overdueNow));
+  if (flags.awaitingNow.length > 0) body.push(refsLine(v, 'report.awaiting', flags.awaitingNow));
   const rows = [
     ...namedRows(report.companies, (key) => names.company(key), v.language),
     ...(report.mandates.length > 1 ? namedRows(report.mandates, (key) => names.mandate(key), v.language) : []),
   ];
-  const fields: CardField[] = [{ label: v.t('report.total-label'), value: v.t('report.row', rowWords(total)) }];
-  if (total.previewed > 0 || total.overdueNow.length > 0) {
-    fields.push(...rows.slice(0, CARD_ROWS).map(({ name, row }) => ({ label: name, value: v.t('report.row', rowWords(row.letters)) })));
-  }
+  const fields: CardField[] = [{ label: v.t('report.total-label'), value: rowValue(v, report.total, true) }];
+  if (anything) fields.push(...rows.slice(0, CARD_ROWS).map(({ name, row }) => ({ label: name, value: rowValue(v, row) })));
   if (rows.length > CARD_ROWS) body.push([{ text: v.t('report.more', { count: rows.length - CARD_ROWS }) }]);
+  const escalation = { days: report.flagEscalation.businessDays, hours: report.flagEscalation.urgentHours };
   return {
     title: v.t('report.title', view.days),
     body,
     fields,
     buttons: [],
-    footer: v.t('report.footer', { window: report.responseWindowDays, zone: v.zone }),
-    tone: total.overdueNow.length > 0 ? 'warning' : 'info',
+    footer: `${v.t('report.footer', { window: report.responseWindowDays, zone: v.zone })} ${v.t('report.footer-flags', escalation)}`,
+    tone: letters.overdueNow.length > 0 || flags.awaitingNow.length > 0 ? 'warning' : 'info',
   };
 }

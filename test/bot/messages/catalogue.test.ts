@@ -58,6 +58,13 @@ const SAMPLE: Record<string, unknown> = {
   answer: 'contribute',
   answered: 1,
   link: 'https://www.ohchr.org/en/calls-for-input/2026/elections',
+  // The flags' figures in the report, and the flag clocks' hours.
+  raised: 4,
+  awaiting: 1,
+  hours: 8,
+  // A flag's reminders (flag-clock-en.ts): whom they mention, and since when the flag waits.
+  who: [{ text: 'Mara Quell' }],
+  since: new Date('2026-03-03T08:00:00Z'),
 };
 
 const KEYS = Object.keys(CATALOGUES.en) as MessageKey[];
@@ -76,6 +83,7 @@ const SAME_AS_ENGLISH: Partial<Record<MessageKey, Array<'fr' | 'es'>>> = {
   'label.type': ['fr'],
   'card.fact': ['fr', 'es'],
   'timeline.title': [],
+  'report.total-label': ['fr', 'es'],
 };
 
 describe('the message catalogue', () => {

@@ -18,7 +18,7 @@ import { nudgeCard, type NudgeView } from '../../../src/bot/views/nudge-card';
 import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from '../../../src/bot/views/preview-cards';
 import { timelineCard } from '../../../src/bot/views/timeline-card';
 import { CARD_ROWS, reportCard } from '../../../src/bot/views/report-card';
-import { computeReport, type ReportLetter } from '../../../src/domain/report';
+import { computeReport, type ReportFlag, type ReportLetter } from '../../../src/domain/report';
 import { periodIn } from '../../../src/domain/report-period';
 import type { LetterContext } from '../../../src/bot/letter-context';
 import type { NeutralCard, Segment } from '../../../src/bot/ports';
@@ -240,7 +240,7 @@ function atTheLimits(v: Voice): SampleCard[] {
   ];
 }
 
-/** A report card past its row cap: 200-character company names, 300-character mandate titles, dozens overdue. */
+/** A report card past its row cap: 200-character company names, 300-character mandate titles, dozens overdue and awaiting. */
 function fullReport(v: Voice): NeutralCard {
   const days = { first: '2025-04-01', last: '2026-03-31' };
   const letters: ReportLetter[] = Array.from({ length: 90 }, (_, i) => ({
@@ -252,7 +252,19 @@ function fullReport(v: Voice): NeutralCard {
     formalSent: { at: new Date(Date.UTC(2025, 4, 2 + i)), by: 'alice' },
     ...(i % 3 === 0 ? { replied: { at: new Date(Date.UTC(2025, 5, 20 + i)), by: 'alice' } } : {}),
   }));
-  const report = computeReport(letters, { period: periodIn(days, 'Europe/Zurich'), now: new Date('2026-04-01T09:00:00Z'), responseWindowDays: 60, zoneOf: () => 'Europe/Zurich' });
+  // Flags to two mandates each, most never acknowledged: every row carries both sentences, and the card names dozens awaiting.
+  const flags: ReportFlag[] = Array.from({ length: 60 }, (_, i) => ({
+    kind: 'flag',
+    ref: `FL-2025-${String(i + 1).padStart(4, '0')}`,
+    companyKey: `company-${i % (CARD_ROWS + 5)}`,
+    mandateKeys: [`mandate-${i % 3}`, `mandate-${(i + 1) % 3}`],
+    toAdmins: false,
+    urgent: i % 4 === 0,
+    raised: { at: new Date(Date.UTC(2025, 5, 1 + i)), by: 'ana' },
+    ...(i % 5 === 0 ? { acknowledged: { at: new Date(Date.UTC(2025, 5, 3 + i)), by: 'mara', mandateKey: `mandate-${i % 3}` } } : {}),
+  }));
+  const rules = { period: periodIn(days, 'Europe/Zurich'), now: new Date('2026-04-01T09:00:00Z'), responseWindowDays: 60, zoneOf: () => 'Europe/Zurich', flagClock: DEFAULT_POLICY };
+  const report = computeReport([...letters, ...flags], rules);
   const names = { company: (key: string) => filled(200, `Compañía ${key} `), mandate: (key: string) => filled(300, `Rapporteuse spéciale ${key} `) };
   return reportCard({ report, days, names, voice: v });
 }
