@@ -17,14 +17,17 @@ export interface CommandHint {
 /** A piece of card text: plain text (always escaped by the adapter), a real mention, or a command the adapter writes its own way. */
 export type Segment = { text: string } | { mention: PlatformIdentity; name: string } | { command: CommandHint };
 
-/** Buttons the core can put on a card; adapters map them to platform actions. */
+/** Buttons the core can put on a letter's cards; adapters map them to platform actions. */
 export type ActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'withdraw';
 
-/** A button on a card, carrying the letter reference it acts on. */
+/** Why: the flag card's one button, kept apart from the letter's, which all run through one lifecycle. */
+export type FlagActionId = 'acknowledge-flag';
+
+/** A button on a card, carrying the reference it acts on. */
 export interface CardButton {
-  action: ActionId;
+  action: ActionId | FlagActionId;
   label: string;
-  /** The letter reference the action applies to. */
+  /** The letter (or, for a flag's button, the flag) reference the action applies to. */
   value: string;
   style?: 'primary' | 'danger';
   /** Ask the person to confirm before acting (used for withdraw). */

@@ -12,17 +12,18 @@ import type { ChannelBinding, Company, Mandate, Person, PlatformIdentity } from 
 import { errorDetails } from '../logger';
 import { identityOn, resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { refusal, type Voice } from './messages/catalogue';
+import { flagCompany } from './flag-form';
+import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
 import { flagCard } from './views/flag-card';
 import { SUMMARY_MAX_LENGTH } from './preview-letter';
-import { personVoice } from './voices';
+import { channelVoice, personVoice } from './voices';
 import { noticeCard } from './views/notice-card';
 
 /** What a company's person said about the issue; the adapter read it at its edge. */
 export interface FlagInput {
   actor: PlatformIdentity;
-  /** The company's bound channel it was raised in; without one, the person's only company. */
+  /** Where it was asked for: the company's bound channel names the company; anywhere else, the person's only company. */
   channel?: ChannelBinding;
   topics: string[];
   summary: string;
@@ -30,22 +31,18 @@ export interface FlagInput {
   urgent: boolean;
 }
 
-async function companyOf(deps: BotDeps, person: Person, channel: ChannelBinding | undefined): Promise<Company> {
-  const theirs = await deps.directory.companiesOfPerson(person.key);
-  const bound = channel ? await deps.directory.findCompanyByChannel(channel) : theirs.length === 1 ? theirs[0]! : null;
-  if (!bound && !channel && theirs.length > 1) throw refusal('invalid-input', { key: 'flag.which-company' }, { personKey: person.key });
-  if (!bound || !theirs.some((c) => c.key === bound.key)) throw refusal('forbidden', { key: 'flag.company-only' }, { personKey: person.key });
-  return bound;
-}
-
-/** Why: each routed mandate gets the flag where its team works: its own channel, else each member directly. */
-async function deliver(deps: BotDeps, flag: Flag, company: Company, raisedBy: string, mandates: Mandate[], v: Voice): Promise<Flag> {
+/**
+ * Why: each routed mandate gets the flag where its team works: its own channel (in the
+ * company's language and the mandate's zone, as a letter's channel card), else each member
+ * directly, in their own words; each with the Acknowledge button. The admins' copy has none.
+ */
+async function deliver(deps: BotDeps, flag: Flag, company: Company, raisedBy: string, mandates: Mandate[]): Promise<Flag> {
   let current = flag;
-  const directly = async (people: Person[]) => {
+  const directly = async (people: Person[], actionable: boolean) => {
     for (const person of people) {
       const platform = (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(person, p));
       if (!platform) continue;
-      await deps.platforms[platform]!.sendDirect(identityOn(person, platform)!, flagCard(current, company, raisedBy, personVoice(deps, person, company)));
+      await deps.platforms[platform]!.sendDirect(identityOn(person, platform)!, flagCard(current, company, raisedBy, personVoice(deps, person, company), { actionable }));
     }
   };
   for (const mandate of mandates) {
@@ -53,17 +50,17 @@ async function deliver(deps: BotDeps, flag: Flag, company: Company, raisedBy: st
       const channel = mandate.channel;
       const platform = channel ? deps.platforms[channel.platform] : undefined;
       if (channel && platform) {
-        const root = await platform.postRoot(channel, flagCard(current, company, raisedBy, v), current.ref);
+        const root = await platform.postRoot(channel, flagCard(current, company, raisedBy, channelVoice({ company, mandate })), current.ref);
         const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
         current = (await deps.flags.addThread(current.ref, thread)) ?? current;
       } else {
-        await directly(await deps.directory.getPeople(mandate.team));
+        await directly(await deps.directory.getPeople(mandate.team), true);
       }
     } catch (err) {
       deps.logger.warn({ ref: flag.ref, mandateKey: mandate.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'flag delivery failed');
     }
   }
-  if (flag.routing.toAdmins) await directly(await deps.directory.listAdmins()).catch((err: unknown) => deps.logger.warn({ ref: flag.ref, ...errorDetails(err) }, 'flag delivery to admins failed'));
+  if (flag.routing.toAdmins) await directly(await deps.directory.listAdmins(), false).catch((err: unknown) => deps.logger.warn({ ref: flag.ref, ...errorDetails(err) }, 'flag delivery to admins failed'));
   return current;
 }
 
@@ -71,7 +68,7 @@ async function deliver(deps: BotDeps, flag: Flag, company: Company, raisedBy: st
 export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag: Flag; reply: NeutralCard }> {
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, input.actor);
-  const company = await companyOf(deps, person, input.channel);
+  const { company, channel } = await flagCompany(deps, person, input.channel);
   const v = personVoice(deps, person, company);
   const topics = [...new Set(input.topics.map((t) => t.trim()).filter(Boolean))];
   if (topics.length === 0) throw refusal('invalid-input', { key: 'flag.no-topic' }, { field: 'topics' });
@@ -89,15 +86,15 @@ export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag
     ...(input.mandateKey ? { mandateKey: input.mandateKey } : {}),
     urgent: input.urgent,
     routing,
-    ...(input.channel ? { channel: input.channel } : {}),
+    ...(channel ? { channel } : {}),
     raised: { at: now, by: person.key },
     threads: [],
   };
   await deps.flags.create(flag);
   deps.logger.info({ ref, companyKey: company.key, mandates: routing.mandateKeys.length, toAdmins: routing.toAdmins }, 'flag raised');
   const routed = mandates.filter((m) => routing.mandateKeys.includes(m.key));
-  const delivered = await deliver(deps, flag, company, person.name, routed, v);
+  const delivered = await deliver(deps, flag, company, person.name, routed);
   const to = v.list(routed.map((m) => m.title));
-  const text = routing.toAdmins ? v.t('flag.to-admins', { ref }) : v.t('flag.raised', { ref, to });
-  return { flag: delivered, reply: noticeCard(v.t('flag.raised-title', { ref }), text, 'success') };
+  const text = routing.toAdmins ? [{ text: v.t('flag.to-admins', { ref }) }] : v.t('flag.raised', { ref, to });
+  return { flag: delivered, reply: noticeCard(v.t('flag.raised-title', { ref }), [text], 'success') };
 }

@@ -262,4 +262,17 @@ export interface FlagRepository {
   acknowledge(ref: string, fact: { at: Date; by: string; mandateKey: string }): Promise<{ applied: boolean; flag: Flag | null }>;
   /** Adds a thread the flag was posted in (a mandate's channel), once per thread ref. */
   addThread(ref: string, thread: LetterThread): Promise<Flag | null>;
+  /**
+   * Why: status answers: the newest flags of a company's list (companyScope) or a mandate's
+   * (mandateScope), newest first, at most `limit`; `openOnly` keeps those awaiting acknowledgement.
+   * A flag is in its company's list and in the list of each mandate it went to.
+   */
+  list(query: FlagListQuery): Promise<Flag[]>;
+}
+
+/** Which flags a status list shows. */
+export interface FlagListQuery {
+  scope: string;
+  openOnly?: boolean;
+  limit: number;
 }

@@ -34,7 +34,7 @@ import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
 import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
 import { relaySchema, type RelayDoc } from './relay-model';
-import { flagSchema, type FlagDoc } from './flag-model';
+import { flagListSchema, flagSchema, type FlagDoc, type FlagListDoc } from './flag-model';
 
 /** The models of one connection; repositories only ever see these. */
 export interface StoreModels {
@@ -67,6 +67,8 @@ export interface StoreModels {
   serviceUrl: Model<ServiceUrlDoc>;
   relay: Model<RelayDoc>;
   flag: Model<FlagDoc>;
+  /** The references in each company's and mandate's flag list. */
+  flagList: Model<FlagListDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -97,7 +99,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listMandates', 'checkIndexes',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listFlags', 'listMandates', 'checkIndexes',
 ]);
 
 /** Database used when neither `dbName` nor the URI names one. */
@@ -148,6 +150,7 @@ export class StoreConnection implements StoreContext {
       serviceUrl: c.model<ServiceUrlDoc>('ServiceUrl', serviceUrlSchema, 'service_urls'),
       relay: c.model<RelayDoc>('Relay', relaySchema, 'relays'),
       flag: c.model<FlagDoc>('Flag', flagSchema, 'flags'),
+      flagList: c.model<FlagListDoc>('FlagList', flagListSchema, 'flag_lists'),
     };
   }
 
