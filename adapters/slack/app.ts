@@ -14,12 +14,14 @@ import type { HttpHost } from '../../src/http';
 import { PreLetterError } from '../../src/domain/errors';
 import { errorDetails, type Logger } from '../../src/logger';
 import type { Metrics } from '../../src/metrics';
-import { handleButton } from './action-listener';
+import { handleButton, handleFlagButton } from './action-listener';
 import { boltLogger } from './bolt-logger';
-import { handleDirectMessage, handleMention, handleSlashCommand, opensPreviewForm } from './command-listener';
+import { handleDirectMessage, handleMention, handleSlashCommand, opensForm } from './command-listener';
 import { handleHomeOpened, handleThreadReply } from './event-listeners';
-import { ACTION_IDS, isDirectMessageEvent } from './inbound';
+import { isDirectMessageEvent } from './inbound';
+import { ACTION_IDS, FLAG_ACTION_ID } from './inbound-actions';
 import { SlackPlatform } from './platform';
+import { FLAG_CALLBACK_ID, handleFlagSubmission } from './flag-modal';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
 import { SLACK_COMMAND } from './render';
@@ -121,8 +123,8 @@ class TrackedReceiver implements Receiver {
 function register(app: App, services: TurnServices, queue: TurnQueue): void {
   app.command(SLACK_COMMAND, async ({ ack, body }) => {
     await ack();
-    // The preview form's trigger id expires three seconds after the command: that turn never waits.
-    if (opensPreviewForm(body)) await handleSlashCommand(services, body);
+    // A form's trigger id expires three seconds after the command: that turn never waits.
+    if (opensForm(body)) await handleSlashCommand(services, body);
     else await queue.run(() => handleSlashCommand(services, body));
   });
   for (const actionId of ACTION_IDS) {
@@ -131,11 +133,18 @@ function register(app: App, services: TurnServices, queue: TurnQueue): void {
       await queue.run(() => handleButton(services, body));
     });
   }
+  app.action({ type: 'block_actions', action_id: FLAG_ACTION_ID }, async ({ ack, body }) => {
+    await ack();
+    await queue.run(() => handleFlagButton(services, body));
+  });
   // The "Open thread" link button still sends a click, and old messages may carry buttons
   // we no longer have: ack those so Slack shows no error, and do nothing.
-  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!(${ACTION_IDS.join('|')})$)`) }, async ({ ack }) => ack());
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!(${[...ACTION_IDS, FLAG_ACTION_ID].join('|')})$)`) }, async ({ ack }) => ack());
   app.view({ type: 'view_submission', callback_id: PREVIEW_CALLBACK_ID }, async ({ ack, body }) => {
     await handlePreviewSubmission(services, body, (response) => ack(response));
+  });
+  app.view({ type: 'view_submission', callback_id: FLAG_CALLBACK_ID }, async ({ ack, body }) => {
+    await handleFlagSubmission(services, body, (response) => ack(response));
   });
   for (const [type, listener] of Object.entries(EVENT_LISTENERS)) {
     app.event(type, async ({ body }) => queue.run(() => listener(services, body)));

@@ -1,32 +1,34 @@
 /**
  * `/preletter …` and `@PreLetter …`: the text goes to the core's command handler;
- * a preview opens the modal (slash command only: a mention has no trigger id to
- * open one with), every other outcome is answered privately to the person.
+ * a preview or a flag opens its modal (slash command only: a mention has no trigger id
+ * to open one with), every other outcome is answered privately to the person.
  */
 import { isAckReply } from '../../src/bot/shared-decisions';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
-import { handleCommand } from '../../src/bot/handle-command';
+import { handleCommand, type CommandOutcome } from '../../src/bot/handle-command';
 import { refusal } from '../../src/bot/messages/catalogue';
 import { noticeCard } from '../../src/bot/views/notice-card';
 import { voiceOfAccount } from '../../src/bot/voices';
 import { parseCommand } from '../../src/domain/command';
 import { readDirectMessage, readMention, readSlashCommand } from './inbound';
+import { flagModal } from './flag-modal';
 import { previewModal } from './preview-modal';
 import { firstTime, runRequestTurn, runTurn, tellPrivately, type TurnServices } from './turn';
 import type { NeutralCard } from '../../src/bot/ports';
 import type { PlatformIdentity } from '../../src/domain/types';
 
-/** Why: a preview asked for where no modal can open (a mention, the Messages tab): the person is told how to open it. */
-async function previewNeedsCommand(services: TurnServices, actor: PlatformIdentity): Promise<NeutralCard> {
+/** Why: a form asked for where no modal can open (a mention, the Messages tab): the person is told how to open it. */
+async function formNeedsCommand(services: TurnServices, actor: PlatformIdentity, outcome: CommandOutcome): Promise<NeutralCard> {
   const v = await voiceOfAccount(services.deps, actor);
+  if (outcome.kind === 'flag-form') return noticeCard(v.t('flag.form-title'), [v.t('flag.from-command')]);
   return noticeCard(v.t('form.title'), [v.t('form.from-command')]);
 }
 
-/** Why: `/preletter preview` must open its form within Slack's three seconds, so its turn never waits for others. */
-export function opensPreviewForm(body: unknown): boolean {
+/** Why: `/preletter preview` and `/preletter flag` must open their form within Slack's three seconds, so their turn never waits for others. */
+export function opensForm(body: unknown): boolean {
   const text = (body as { text?: unknown } | null)?.text;
   const parsed = parseCommand(typeof text === 'string' ? text : '');
-  return parsed.ok && parsed.command.name === 'preview';
+  return parsed.ok && (parsed.command.name === 'preview' || parsed.command.name === 'flag');
 }
 
 /** Why: the slash command turn, run after Bolt has already acked (Slack's 3-second limit). */
@@ -34,6 +36,12 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
   await runRequestTurn(services, 'command', body, readSlashCommand, async (request, turn) => {
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
     if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
+    if (outcome.kind === 'flag-form') {
+      // The trigger id expires three seconds after the command: open the form before anything else.
+      await services.platform.openModal(request.triggerId, flagModal(outcome.options, { workspaceId: request.actor.workspaceId, ...(request.channel ? { replyIn: request.channel.channelId } : {}) }));
+      turn.log.info({ companyKey: outcome.options.company.key, inChannel: Boolean(outcome.options.channel) }, 'flag form opened');
+      return;
+    }
     if (!request.channel) throw refusal('not-bound', { key: 'form.from-command' });
     // The trigger id expires three seconds after the command: open the form before anything else.
     await services.platform.openModal(request.triggerId, previewModal(outcome.options, request.channel));
@@ -51,7 +59,7 @@ export async function handleMention(services: TurnServices, body: unknown): Prom
       return tellPrivately(services, request.reply, card, turn.log);
     }
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
-    const card = outcome.kind === 'reply' ? outcome.card : await previewNeedsCommand(services, request.actor);
+    const card = outcome.kind === 'reply' ? outcome.card : await formNeedsCommand(services, request.actor, outcome);
     await tellPrivately(services, request.reply, card, turn.log);
   });
 }
@@ -67,7 +75,7 @@ export async function handleDirectMessage(services: TurnServices, body: unknown)
     turn.reply = request.reply;
     if (!(await firstTime(services, request.dedupeId, turn.log))) return;
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text });
-    const card = outcome.kind === 'reply' ? outcome.card : await previewNeedsCommand(services, request.actor);
+    const card = outcome.kind === 'reply' ? outcome.card : await formNeedsCommand(services, request.actor, outcome);
     await tellPrivately(services, request.reply, card, turn.log);
   });
 }

@@ -5,7 +5,6 @@
  * sentence naming the field, never a stack trace.
  */
 import { z } from 'zod';
-import type { LetterActionId } from '../../src/bot/ports';
 import { PreLetterError } from '../../src/domain/errors';
 import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { unescapeSlackText } from './escape';
@@ -20,10 +19,6 @@ export const SLACK_FIELDS = {
   ts: z.string().regex(SLACK_ID.ts, 'is not a Slack message timestamp'),
 };
 const { team: teamId, channel: channelId, user: userId, ts } = SLACK_FIELDS;
-const letterRef = z.string().regex(/^PL-\d{4}-\d{4}$/, 'is not a letter reference');
-
-/** The buttons the core puts on cards; each is registered as a Bolt action listener. */
-export const ACTION_IDS: readonly LetterActionId[] = ['acknowledge', 'mark-sent', 'record-reply', 'withdraw'];
 
 /** Why: where and how to answer one person privately, whatever kind of turn it was. */
 export interface PrivateReply {
@@ -48,13 +43,6 @@ export interface SlashCommandRequest extends InboundTurn {
   triggerId: string;
 }
 
-/** A click on one of the core's card buttons. */
-export interface ButtonRequest extends InboundTurn {
-  actor: PlatformIdentity;
-  action: LetterActionId;
-  ref: string;
-}
-
 /** A submitted modal, its state still raw: the modal module validates the form fields. */
 export interface ViewSubmissionRequest {
   actor: PlatformIdentity;
@@ -63,7 +51,6 @@ export interface ViewSubmissionRequest {
   privateMetadata: string;
   values: Record<string, Record<string, unknown>>;
 }
-
 
 /** Text typed in the app's Messages tab: read as a command, answered in the same conversation. */
 export interface DirectMessageRequest extends InboundTurn {
@@ -97,7 +84,8 @@ function binding(workspaceId: string, channel: string): ChannelBinding | undefin
   return channel.startsWith('D') ? undefined : { platform: 'slack', workspaceId, channelId: channel };
 }
 
-function unreadable(what: string, field: string, problem: string): PreLetterError {
+/** Why: a payload field PreLetter cannot read, as the sentence that names it (inbound-actions.ts reads clicks with it too). */
+export function unreadable(what: string, field: string, problem: string): PreLetterError {
   return unreadablePayload('Slack', what, field, problem);
 }
 
@@ -127,43 +115,6 @@ export function readSlashCommand(body: unknown): SlashCommandRequest {
     triggerId: c.trigger_id,
     dedupeId: `command:${c.trigger_id}`,
     reply: { user: actor, target: encodeReplyTarget({ channelId: c.channel_id }), responseUrl: c.response_url },
-  };
-}
-
-const blockActionsSchema = z.object({
-  type: z.literal('block_actions'),
-  trigger_id: z.string().min(1),
-  user: z.object({ id: userId, team_id: teamId.optional() }),
-  team: z.object({ id: teamId }).nullable().optional(),
-  container: z.object({ channel_id: channelId.optional() }).passthrough(),
-  channel: z.object({ id: channelId }).optional(),
-  message: z.object({ ts, thread_ts: ts.optional() }).passthrough().optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
-  response_url: z.string().url().optional(),
-});
-
-const actionId = z.enum(ACTION_IDS as [LetterActionId, ...LetterActionId[]]);
-
-/** Why: a block_actions payload from a card button → which action, on which letter, by whom. */
-export function readButton(body: unknown): ButtonRequest {
-  const b = readPayload(blockActionsSchema, body, 'button click');
-  const clicked = b.actions[0]!;
-  const { action, ref } = readPayload(z.object({ action: actionId, ref: letterRef }), { action: clicked.action_id, ref: clicked.value }, 'button click');
-  const workspaceId = b.user.team_id ?? b.team?.id;
-  if (!workspaceId) throw unreadable('button click', 'user.team_id', 'is missing');
-  const actor = identity(workspaceId, b.user.id);
-  const channel = b.container.channel_id ?? b.channel?.id;
-  const inThread = b.message?.thread_ts && b.message.thread_ts !== b.message.ts ? b.message.thread_ts : undefined;
-  return {
-    actor,
-    action,
-    ref,
-    dedupeId: `action:${b.trigger_id}`,
-    reply: {
-      user: actor,
-      target: channel ? encodeReplyTarget({ channelId: channel, ...(inThread ? { threadTs: inThread } : {}) }) : undefined,
-      responseUrl: b.response_url,
-    },
   };
 }
 

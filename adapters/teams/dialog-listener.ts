@@ -1,12 +1,13 @@
 /**
- * The preview form as a dialog in the channel (Teams' task module). It opens from the
- * message extension's action command (`composeExtension/fetchTask`, commandId `preview`)
- * and from the "Open the form here" button of the card `@PreLetter preview` leaves in the
- * channel (`task/fetch`). Its submit (`task/submit`, `composeExtension/submitAction`) is
- * read by the same rules as the chat form: problems are shown in the dialog, inputs
- * kept; success closes it with one sentence. The form is bound (signed) to the channel it
- * was opened in and to the person who opened it; a form already offered in their private
- * chat keeps its one-time id here, so the two can never make two letters.
+ * The dialogs (Teams' task modules): the flag form's (flag-dialog.ts), and the preview form
+ * as a dialog in the channel. The preview dialog opens from the message extension's action
+ * command (`composeExtension/fetchTask`, commandId `preview`) and from the "Open the form
+ * here" button of the card `@PreLetter preview` leaves in the channel (`task/fetch`). Its
+ * submit (`task/submit`, `composeExtension/submitAction`) is read by the same rules as the
+ * chat form: problems are shown in the dialog, inputs kept; success closes it with one
+ * sentence. The form is bound (signed) to the channel it was opened in and to the person who
+ * opened it; a form already offered in their private chat keeps its one-time id here, so the
+ * two can never make two letters.
  */
 import { cardForError } from '../../src/bot/error-sink';
 import { inUnitOfWork } from '../../src/bot/deps';
@@ -20,21 +21,20 @@ import { looseReply } from './inbound';
 import { readTask, type TaskRequest } from './inbound-actions';
 import { previewFormCard, signFormBinding, verifyFormBinding } from './preview-form';
 import { submitPreviewForm } from './preview-submit';
-import { ADAPTIVE_CARD_CONTENT_TYPE, plainSentence, plainWords, type CardElement } from './render';
+import { closeDialog, showDialog, type DialogResponse } from './dialog-response';
+import { flagDialog, isFlagDialog } from './flag-dialog';
+import { plainSentence, plainWords, type CardElement } from './render';
 import { firstTime, withinBudget, type TurnServices } from './turn';
 
 /** Why: the message extension's action command that opens the preview dialog (manifest/teams/manifest.json). */
 export const PREVIEW_COMMAND_ID = 'preview';
 
-/** The body of a dialog invoke's answer: show (another) card in the dialog, or close it with a sentence. */
-export type DialogResponse =
-  | { task: { type: 'continue'; value: { title: string; width: 'medium' | 'large'; height: 'large'; card: { contentType: string; content: CardElement } } } }
-  | { task: { type: 'message'; value: string } };
+export type { DialogResponse };
 
-const close = (text: string): DialogResponse => ({ task: { type: 'message', value: text } });
+const close = closeDialog;
 
 function show(v: Voice, content: CardElement): DialogResponse {
-  return { task: { type: 'continue', value: { title: v.t('form.title'), width: 'medium', height: 'large', card: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content } } } };
+  return showDialog(v.t('form.title'), content);
 }
 
 /** Why: the one-time form this person already has for this channel (from `@PreLetter preview`), else a new one. */
@@ -91,11 +91,13 @@ export async function handleDialog(services: TurnServices, body: unknown): Promi
     return close(plainSentence(cardForError(err, log, await voiceOfAccount(services.deps, loose?.user, loose?.locale), 'teams')));
   }
   const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
-  if (request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
+  const flag = isFlagDialog(request);
+  if (!flag && request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
     log.info({ commandId: request.commandId.slice(0, 40) }, 'unknown dialog command');
     return close(plainWords((await voiceOfReply(scoped.deps, request.reply)).say({ key: 'click.unknown-button' })));
   }
-  const running = (request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log)).catch(async (err: unknown) =>
+  const step = flag ? flagDialog(scoped, request, log) : request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log);
+  const running = step.catch(async (err: unknown) =>
     close(plainSentence(cardForError(err, log, await voiceOfReply(scoped.deps, request.reply), 'teams'))),
   );
   const first = await withinBudget(running, services.settings.invokeBudgetMs);

@@ -5,7 +5,7 @@
  * read into a PreviewInput for previewLetter. The bound channel travels in the submit
  * action's data, through the Teams client, so it is signed (HMAC) and checked on return.
  */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { refusal, voiceFor, type Voice } from '../../src/bot/messages/catalogue';
 import { checkPreviewForm, LETTER_TYPES, PREVIEW_FIELDS, type PreviewField } from '../../src/bot/preview-form';
@@ -14,6 +14,7 @@ import type { ChannelBinding } from '../../src/domain/types';
 import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
 import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION, executeWithFallback, type CardElement } from './render';
+import { signToken, verifyToken } from './signed-token';
 import { TEAMS_ID } from './thread-ref';
 
 /** The Action.Execute verb of the form's submit button. */
@@ -42,9 +43,8 @@ const bindingSchema = z.object({
 /** The signed part of the form: which channel the preview is for, whose form it is, and its one-time id. */
 export type FormBinding = z.infer<typeof bindingSchema>;
 
-function mac(body: string, key: Buffer): string {
-  return createHmac('sha256', key).update(`preletter-preview-form:${body}`).digest('base64url');
-}
+/** What a preview form's token is signed for: never mistaken for another form's. */
+const PURPOSE = 'preletter-preview-form';
 
 /** Why: a new form's binding token: the channel (where `preview` was typed) and its person, signed, with a fresh nonce. */
 export function signFormBinding(channel: ChannelBinding, userId: string, mandateChoice: boolean, key: Buffer, locale?: string): string {
@@ -57,24 +57,14 @@ export function signFormBinding(channel: ChannelBinding, userId: string, mandate
     nonce: randomUUID(),
     ...(locale ? { locale } : {}),
   };
-  const body = Buffer.from(JSON.stringify(binding), 'utf8').toString('base64url');
-  return `${body}.${mac(body, key)}`;
+  return signToken(PURPOSE, binding, key);
 }
 
 /** Why: only a token this process signed (same key) is trusted; anything else means "run preview again". */
 export function verifyFormBinding(token: unknown, key: Buffer): FormBinding {
-  const refused = refusal('invalid-input', { key: 'form.out-of-date' }, { field: 'form' });
-  if (typeof token !== 'string' || token.length > 2048) throw refused;
-  const [body, signature, extra] = token.split('.');
-  if (!body || !signature || extra !== undefined) throw refused;
-  const expected = Buffer.from(mac(body, key));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw refused;
-  try {
-    return bindingSchema.parse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
-  } catch {
-    throw refused;
-  }
+  const binding = verifyToken(PURPOSE, token, key, bindingSchema);
+  if (!binding) throw refusal('invalid-input', { key: 'form.out-of-date' }, { field: 'form' });
+  return binding;
 }
 
 function textBlock(text: string, extra: CardElement = {}): CardElement {

@@ -1,17 +1,24 @@
 /**
- * Use case: a mandate team member acknowledges a flag sent to their mandate. One
- * acknowledgement per flag, kept by the database whoever races; the person who raised it
- * is told, in their own words, who acknowledged it for which mandate. Someone who may not
- * know the flag exists is answered as for an unknown reference.
+ * Use case: a mandate team member acknowledges a flag sent to their mandate, by command
+ * (`ack FL-…`) or with the button on the flag's card. One acknowledgement per flag, kept by
+ * the database whoever races; every card posted in a mandate's channel then shows who
+ * acknowledged it for which mandate, without the button, and the person who raised it is
+ * told in their own words. Someone who may not know the flag exists is answered as for an
+ * unknown reference.
  */
 import type { Flag } from '../domain/flag';
-import type { Person, PlatformIdentity } from '../domain/types';
+import { PreLetterError } from '../domain/errors';
+import { sameChannel } from '../domain/schedule';
+import type { Company, Person, Platform, PlatformIdentity } from '../domain/types';
 import { errorDetails } from '../logger';
 import { identityOn, resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { refusal } from './messages/catalogue';
+import { refusal, voiceFor, type Voice } from './messages/catalogue';
 import type { ActionOutcome } from './letter-action';
 import { personVoice } from './voices';
+import { flagContext, mandateVoice, type FlagContext } from './deliver-flag';
+import { planFlagDeliveries } from '../domain/flag-schedule';
+import { flagCard } from './views/flag-card';
 import { noticeCard } from './views/notice-card';
 
 /** Why: who may know a flag exists: its company's listed people, the teams of the mandates it went to, and the admins. */
@@ -23,8 +30,7 @@ export async function mayKnowFlag(deps: BotDeps, flag: Flag, person: Person): Pr
   return mandates.some((m) => flag.routing.mandateKeys.includes(m.key));
 }
 
-async function tellRaiser(deps: BotDeps, flag: Flag, by: Person, mandateTitle: string | undefined): Promise<void> {
-  const raiser = await deps.directory.getPerson(flag.raised.by);
+async function tellRaiser(deps: BotDeps, flag: Flag, raiser: Person | null, by: Person, mandateTitle: string | undefined): Promise<void> {
   const platform = raiser && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(raiser, p));
   if (!raiser || !platform) return;
   const v = personVoice(deps, raiser);
@@ -35,8 +41,65 @@ async function tellRaiser(deps: BotDeps, flag: Flag, by: Person, mandateTitle: s
   });
 }
 
+/**
+ * Why: every copy of the flag's card is updated in place, in the words it was sent in: the
+ * card in each mandate's channel, each team member's and admin's direct copy (their delivery
+ * records keep where it is), and the copy the person clicked, so nobody is left looking at a
+ * button that no longer applies. A failure is logged; it never undoes the acknowledgement.
+ */
+async function refreshCards(deps: BotDeps, flag: Flag, company: Company | null, raisedBy: string, by: { name: string; mandate?: string }, copy?: FlagCopy): Promise<void> {
+  if (!company) return;
+  const ctx = await flagContext(deps, flag);
+  if (!ctx) return;
+  const updates: Array<{ platform: Platform; messageRef: string; v: Voice }> = flag.threads.map((thread) => {
+    const mandate = [...ctx.mandates.values()].find((m) => m.channel && sameChannel(m.channel, thread.channel));
+    const v = mandate ? mandateVoice(mandate, ctx.people) : voiceFor({ locale: company.locale, zone: deps.policy.defaultTimeZone });
+    return { platform: thread.platform, messageRef: thread.rootMessageRef, v };
+  });
+  for (const d of await directCopies(deps, ctx)) updates.push(d);
+  // The copy the person clicked is theirs: their words.
+  if (copy && !updates.some((u) => u.messageRef === copy.messageRef)) updates.push({ platform: copy.platform, messageRef: copy.messageRef, v: copy.voice });
+  for (const { platform: name, messageRef, v } of updates) {
+    const platform = deps.platforms[name];
+    try {
+      if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected.', { platform: name });
+      const acknowledgedBy = { name: by.name, mandate: by.mandate ?? v.t('flag.admins-title') };
+      await platform.updateMessage(messageRef, flagCard(flag, company, raisedBy, v, { acknowledgedBy }));
+    } catch (err) {
+      deps.logger.warn({ ref: flag.ref, platform: name, code: (err as PreLetterError).code, ...errorDetails(err) }, 'flag card update failed');
+    }
+  }
+}
+
+/** The direct copies of the flag's card that were sent (to a team without a channel, or to the admins), found by their delivery keys. */
+async function directCopies(deps: BotDeps, ctx: FlagContext): Promise<Array<{ platform: Platform; messageRef: string; v: Voice }>> {
+  const planned = planFlagDeliveries({ ...ctx.flag, acknowledged: undefined }, { policy: deps.policy, mandates: ctx.mandates, adminKeys: ctx.admins.map((a) => a.key) }, ctx.flag.raised.at);
+  const copies = [];
+  for (const d of planned.filter((p) => p.kind === 'flag-dm' || p.kind === 'flag-admins')) {
+    const record = await deps.deliveries.get(d.key);
+    const person = ctx.people.get(d.recipientKey) ?? ctx.admins.find((a) => a.key === d.recipientKey);
+    const platform = person && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(person, p));
+    if (record?.messageRef && person && platform) copies.push({ platform, messageRef: record.messageRef, v: personVoice(deps, person) });
+  }
+  return copies;
+}
+
+/** A copy of the flag's card a person acted on (a direct message), as the adapter names it. */
+interface FlagCopy {
+  platform: Platform;
+  messageRef: string;
+  voice: Voice;
+}
+
+/** Who acknowledges which flag; `copy` is the card they pressed its button on, when the adapter can name it. */
+export interface FlagAckRequest {
+  actor: PlatformIdentity;
+  ref: string;
+  copy?: string;
+}
+
 /** Why: records the acknowledgement once; a repeat gets "already acknowledged by …". */
-export async function acknowledgeFlag(base: BotDeps, request: { actor: PlatformIdentity; ref: string }): Promise<ActionOutcome> {
+export async function acknowledgeFlag(base: BotDeps, request: FlagAckRequest): Promise<ActionOutcome> {
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, request.actor);
   const flag = await deps.flags.get(request.ref);
@@ -52,6 +115,9 @@ export async function acknowledgeFlag(base: BotDeps, request: { actor: PlatformI
     return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-already', { ref: flag.ref, name: by })), changed: false };
   }
   deps.logger.info({ ref: flag.ref, mandateKey: mandate?.key ?? null }, 'flag acknowledged');
-  await tellRaiser(deps, flag, person, mandate?.title);
+  const [raiser, company] = await Promise.all([deps.directory.getPerson(flag.raised.by), deps.directory.getCompany(flag.companyKey)]);
+  const copy = request.copy ? { platform: request.actor.platform, messageRef: request.copy, voice: personVoice(deps, person, company ?? undefined) } : undefined;
+  await refreshCards(deps, result.flag ?? flag, company, raiser?.name ?? flag.raised.by, { name: person.name, mandate: mandate?.title }, copy);
+  await tellRaiser(deps, flag, raiser, person, mandate?.title);
   return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-done', { ref: flag.ref }), 'success'), changed: true };
 }

@@ -7,6 +7,7 @@ import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
 import { acknowledgeFlag } from './acknowledge-flag';
 import { inUnitOfWork, type BotDeps } from './deps';
+import { flagFormOptions, type FlagFormOptions } from './flag-form';
 import { help } from './help';
 import { markSent } from './mark-sent';
 import { refusal } from './messages/catalogue';
@@ -18,10 +19,11 @@ import { status } from './status';
 import { voiceOfAccount } from './voices';
 import { withdraw } from './withdraw';
 
-/** A command either answers with a card, or asks the adapter to show the preview form. */
+/** A command either answers with a card, or asks the adapter to show a form: the preview's, or the flag's. */
 export type CommandOutcome =
   | { kind: 'reply'; card: NeutralCard }
-  | { kind: 'preview-form'; options: PreviewFormOptions };
+  | { kind: 'preview-form'; options: PreviewFormOptions }
+  | { kind: 'flag-form'; options: FlagFormOptions };
 
 /** A command as an adapter received it: who, what they typed, and where (if in a channel). */
 export interface CommandRequest {
@@ -44,6 +46,8 @@ export async function handleCommand(base: BotDeps, request: CommandRequest): Pro
     case 'preview':
       if (!request.channel) throw refusal('not-bound', { key: 'command.preview-here' });
       return { kind: 'preview-form', options: await previewFormOptions(deps, actor, request.channel) };
+    case 'flag':
+      return { kind: 'flag-form', options: await flagFormOptions(deps, actor, request.channel) };
     case 'status':
       return reply(await status(deps, { actor, ref: command.ref, company: command.company }));
     case 'ack':

@@ -23,14 +23,17 @@ export type LetterActionId = 'acknowledge' | 'mark-sent' | 'record-reply' | 'wit
 /** Why: the buttons on a call for input's card: the company's answer (answer-call.ts, CALL_BUTTON_ANSWERS). */
 export type CallActionId = 'call-contribute' | 'call-submitted' | 'call-declined';
 
+/** Why: the flag card's one button, kept apart from the letter's, which all run through one lifecycle. */
+export type FlagActionId = 'acknowledge-flag';
+
 /** Buttons the core can put on a card; adapters map them to platform actions. */
 export type ActionId = LetterActionId | CallActionId;
 
-/** A button on a card, carrying the reference (of a letter or a call) it acts on. */
+/** A button on a card, carrying the reference (of a letter, a flag or a call) it acts on. */
 export interface CardButton {
-  action: ActionId;
+  action: ActionId | FlagActionId;
   label: string;
-  /** The reference the action applies to: a letter's, or a call's for the call buttons. */
+  /** The reference the action applies to: a letter's, a flag's for its button, or a call's for the call buttons. */
   value: string;
   style?: 'primary' | 'danger';
   /** Ask the person to confirm before acting (used for withdraw). */

@@ -7,11 +7,12 @@
  */
 import { DateTime } from 'luxon';
 import { routeFlag, type Flag } from '../domain/flag';
-import type { ChannelBinding, Company, Person, PlatformIdentity } from '../domain/types';
+import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { errorDetails } from '../logger';
 import { resolveActor } from './actor';
 import { deliverFlag } from './deliver-flag';
 import { inUnitOfWork, type BotDeps } from './deps';
+import { flagCompany } from './flag-form';
 import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
 import { SUMMARY_MAX_LENGTH } from './preview-letter';
@@ -21,7 +22,7 @@ import { noticeCard } from './views/notice-card';
 /** What a company's person said about the issue; the adapter read it at its edge. */
 export interface FlagInput {
   actor: PlatformIdentity;
-  /** The company's bound channel it was raised in; without one, the person's only company. */
+  /** Where it was asked for: the company's bound channel names the company; anywhere else, the person's only company. */
   channel?: ChannelBinding;
   topics: string[];
   summary: string;
@@ -29,19 +30,11 @@ export interface FlagInput {
   urgent: boolean;
 }
 
-async function companyOf(deps: BotDeps, person: Person, channel: ChannelBinding | undefined): Promise<Company> {
-  const theirs = await deps.directory.companiesOfPerson(person.key);
-  const bound = channel ? await deps.directory.findCompanyByChannel(channel) : theirs.length === 1 ? theirs[0]! : null;
-  if (!bound && !channel && theirs.length > 1) throw refusal('invalid-input', { key: 'flag.which-company' }, { personKey: person.key });
-  if (!bound || !theirs.some((c) => c.key === bound.key)) throw refusal('forbidden', { key: 'flag.company-only' }, { personKey: person.key });
-  return bound;
-}
-
 /** Why: raises the flag once, routes and delivers it, and answers the person privately with where it went. */
 export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag: Flag; reply: NeutralCard }> {
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, input.actor);
-  const company = await companyOf(deps, person, input.channel);
+  const { company, channel } = await flagCompany(deps, person, input.channel);
   const v = personVoice(deps, person, company);
   const topics = [...new Set(input.topics.map((t) => t.trim()).filter(Boolean))];
   if (topics.length === 0) throw refusal('invalid-input', { key: 'flag.no-topic' }, { field: 'topics' });
@@ -59,7 +52,7 @@ export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag
     ...(input.mandateKey ? { mandateKey: input.mandateKey } : {}),
     urgent: input.urgent,
     routing,
-    ...(input.channel ? { channel: input.channel } : {}),
+    ...(channel ? { channel } : {}),
     raised: { at: now, by: person.key },
     threads: [],
   };
@@ -73,8 +66,8 @@ export async function raiseFlag(base: BotDeps, input: FlagInput): Promise<{ flag
   });
   const routed = mandates.filter((m) => routing.mandateKeys.includes(m.key));
   const to = v.list(routed.map((m) => m.title));
-  const text = routing.toAdmins ? v.t('flag.to-admins', { ref }) : v.t('flag.raised', { ref, to });
+  const text = routing.toAdmins ? [{ text: v.t('flag.to-admins', { ref }) }] : v.t('flag.raised', { ref, to });
   const waiting = !made || [...made.outcomes.values()].some((o) => o !== 'sent');
-  const body = waiting ? [[{ text }], v.t('flag.delayed')] : text;
+  const body = waiting ? [text, v.t('flag.delayed')] : [text];
   return { flag: made?.flag ?? flag, reply: noticeCard(v.t('flag.raised-title', { ref }), body, 'success') };
 }

@@ -278,6 +278,19 @@ export interface FlagRepository {
   addThread(ref: string, thread: LetterThread): Promise<Flag | null>;
   /** Why: a report counts flags as facts only (never their summary or topics), in one query, as it counts letters. */
   forReport(query: FlagReportQuery): Promise<ReportFlag[]>;
+  /**
+   * Why: status answers: the newest flags of a company's list (companyScope) or a mandate's
+   * (mandateScope), newest first, at most `limit`; `openOnly` keeps those awaiting acknowledgement.
+   * A flag is in its company's list and in the list of each mandate it went to.
+   */
+  list(query: FlagListQuery): Promise<Flag[]>;
+}
+
+/** Which flags a status list shows. */
+export interface FlagListQuery {
+  scope: string;
+  openOnly?: boolean;
+  limit: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Use case: where do my letters stand? Answers are scoped to what the asker may
- * see: their mandates' letters, their companies' letters, letters routed to them;
+ * see: their mandates' letters, their companies' letters, letters routed to them (and
+ * the flags their company raised or their mandates must acknowledge, flag-status.ts);
  * admins see all of them, but never a letter's text. A letter or company the asker
  * may not see is answered exactly as one that does not exist. Lists read the asker's
  * list documents and the letters shown, never the whole history.
@@ -13,6 +14,7 @@ import { inUnitOfWork, type BotDeps } from './deps';
 import { refusal, type Voice } from './messages/catalogue';
 import { personVoice } from './voices';
 import { directoryGap, loadVisibleLetter, stateOf } from './letter-context';
+import { flagLines, oneFlag } from './flag-status';
 import { ALL_SCOPE, companyScope, mandateScope, personScope, type ListedLetter } from './repositories';
 import type { CardField, NeutralCard } from './ports';
 import { timelineCard } from './views/timeline-card';
@@ -78,7 +80,7 @@ export async function status(base: BotDeps, request: StatusRequest): Promise<Neu
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, request.actor);
   const v = personVoice(deps, person);
-  if (request.ref) return oneLetter(deps, person, request.ref, v);
+  if (request.ref) return request.ref.startsWith('FL-') ? oneFlag(deps, person, request.ref, v) : oneLetter(deps, person, request.ref, v);
 
   const { scopes, companies } = await scopesOf(deps, person);
   let title = v.t('status.title');
@@ -94,15 +96,21 @@ export async function status(base: BotDeps, request: StatusRequest): Promise<Neu
   if (request.company && companyKey && letters.length === 0 && !person.admin && !companies.has(companyKey)) {
     throw unknownCompany(request.company);
   }
-  if (letters.length === 0) {
+  // Flags are listed with everything a person sees, not with one company's letters.
+  const flags = companyKey ? [] : await flagLines(deps, person, v);
+  if (letters.length === 0 && flags.length === 0) {
     return noticeCard(title, [companyKey ? [{ text: v.t('status.none-company') }] : v.t('status.none')]);
   }
   const fields = await Promise.all(letters.map((l) => letterLine(deps, l, v, request.actor.platform)));
+  const counts = [
+    ...(letters.length > 0 ? [v.t('status.count', { count: letters.length, zone: v.zone })] : []),
+    ...(flags.length > 0 ? [v.t('flag.count', { count: flags.length })] : []),
+  ];
   return {
     title,
-    body: [[{ text: v.t('status.count', { count: letters.length, zone: v.zone }) }]],
+    body: counts.map((text) => [{ text }]),
     linkLabel: v.t('button.open-thread'),
-    fields,
+    fields: [...fields, ...flags],
     buttons: [],
     tone: 'info',
   };

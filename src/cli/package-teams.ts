@@ -8,8 +8,8 @@
  * one list per bot scope, so the package always offers exactly what PreLetter
  * understands; test/manifest/teams-manifest.test.ts keeps the committed file equal.
  * The manifest lists no validDomains: PreLetter has no tabs and no sign-in pages,
- * so Teams never loads web content for it. Its message extension has one action
- * command, `preview`, whose dialog the bot fetches (composeExtension/fetchTask).
+ * so Teams never loads web content for it. Its message extension has two action
+ * commands, `preview` and `flag`, whose dialogs the bot fetches (composeExtension/fetchTask).
  */
 import { packagePath } from '../package-root';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { periodWords } from './report-period';
 
 /** The subcommands, in the order help lists them; the Teams manifest must offer the same. */
-export const COMMAND_NAMES = ['preview', 'status', 'ack', 'sent', 'replied', 'withdraw', 'report', 'help'] as const;
+export const COMMAND_NAMES = ['preview', 'flag', 'status', 'ack', 'sent', 'replied', 'withdraw', 'report', 'help'] as const;
 
 /** A subcommand name, so usage tables cannot miss or invent one. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -18,14 +18,15 @@ const QUOTE_MAX = 40;
 /** Beyond this length no word is within two edits of a command name, so no guess is computed. */
 const GUESS_MAX_LENGTH = Math.max(...COMMAND_NAMES.map((name) => name.length)) + 2;
 const REF_PATTERN = /^PL-\d{4}-\d{4}$/i;
-const LOOKS_LIKE_REF = /^PL-/i;
+/** Why: `status` and `ack` take a letter's reference or a flag's: a first word that starts like one is read as a reference. */
+const LOOKS_LIKE_REF = /^(PL|FL)-/i;
 
 const ref = z
   .string()
   .regex(REF_PATTERN)
   .transform((value) => value.toUpperCase());
-/** Why: `ack` also acknowledges a flag (`FL-2026-0001`), so mandate teams answer companies with the same word. */
-const ackRef = z
+/** Why: `ack` also acknowledges a flag (`FL-2026-0001`), and `status` shows one, so people use the same words for both. */
+const letterOrFlagRef = z
   .string()
   .regex(/^(PL|FL)-\d{4}-\d{4}$/i)
   .transform((value) => value.toUpperCase());
@@ -33,8 +34,9 @@ const words = z.string().min(1);
 
 const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('preview') }).strict(),
-  z.object({ name: z.literal('status'), ref: ref.optional(), company: words.optional() }).strict(),
-  z.object({ name: z.literal('ack'), ref: ackRef }).strict(),
+  z.object({ name: z.literal('flag') }).strict(),
+  z.object({ name: z.literal('status'), ref: letterOrFlagRef.optional(), company: words.optional() }).strict(),
+  z.object({ name: z.literal('ack'), ref: letterOrFlagRef }).strict(),
   z.object({ name: z.literal('sent'), ref, officialSymbol: words.optional() }).strict(),
   z.object({ name: z.literal('replied'), ref }).strict(),
   z.object({ name: z.literal('withdraw'), ref, reason: words.optional() }).strict(),
@@ -62,6 +64,7 @@ type Candidate = Record<string, string | string[] | undefined> & { name: Command
 /** Where each word goes: a field, or `...field` for "the rest of the words". */
 const ARGUMENTS: Record<CommandName, string[]> = {
   preview: [],
+  flag: [],
   status: [],
   ack: ['ref'],
   sent: ['ref', '...officialSymbol'],

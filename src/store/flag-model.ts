@@ -40,6 +40,30 @@ export const flagSchema = new Schema<FlagDoc>(
   SCHEMA_OPTIONS,
 );
 
+/**
+ * A flag list (`_id` is its scope: `company:<key>` or `mandate:<key>`, as for letters) naming
+ * the years it has flags in and the flags not yet acknowledged (`open`); or one year of it
+ * (`_id` is `<scope>|<year>`) holding that year's references (`refs`). Every one is read by
+ * `_id`, so a status answer reads a few small documents, then each flag it shows by `_id`.
+ */
+export interface FlagListDoc {
+  _id: string;
+  years?: string[];
+  open?: string[];
+  refs?: string[];
+}
+
+/** Flag lists and their years by `_id`. */
+export const flagListSchema = new Schema<FlagListDoc>(
+  {
+    _id: { type: String, required: true },
+    years: { type: [String], default: undefined },
+    open: { type: [String], default: undefined },
+    refs: { type: [String], default: undefined },
+  },
+  SCHEMA_OPTIONS,
+);
+
 /** Why: plain fields only, both ways, so nothing of mongoose's leaks into the domain or the database. */
 export function flagFields(f: Flag): Flag {
   return {

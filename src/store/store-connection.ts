@@ -34,7 +34,7 @@ import { migrate } from './migrations';
 import { personSchema, type PersonDoc } from './person-model';
 import { serviceUrlSchema, type ServiceUrlDoc } from './service-url-model';
 import { relaySchema, type RelayDoc } from './relay-model';
-import { flagSchema, type FlagDoc } from './flag-model';
+import { flagListSchema, flagSchema, type FlagDoc, type FlagListDoc } from './flag-model';
 import { callListSchema, callSchema, type CallDoc, type CallListDoc } from './call-model';
 
 /** The models of one connection; repositories only ever see these. */
@@ -72,6 +72,8 @@ export interface StoreModels {
   call: Model<CallDoc>;
   /** The calls of each mandate and company, by scope. */
   callList: Model<CallListDoc>;
+  /** The references in each company's and mandate's flag list. */
+  flagList: Model<FlagListDoc>;
 }
 
 /** What repositories need from the connection: models, a logger and one wrapper. */
@@ -102,7 +104,7 @@ const READ_OPERATIONS = new Set([
   'recordInboundEvent',
   'findPersonByIdentity', 'getPerson', 'getPeople', 'getMandate', 'mandatesOfPerson', 'getCompany', 'findCompanyByChannel',
   'companiesOfPerson', 'findCompanyByName', 'listAdmins', 'isEmpty', 'exportDirectory', 'getLetter', 'findLetterByThread',
-  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listMandates', 'checkIndexes',
+  'listLetters', 'readWake', 'listDue', 'readScheduleEntry', 'getDelivery', 'findServiceUrl', 'findRelay', 'getFlag', 'listFlags', 'listMandates', 'checkIndexes',
   'getCall', 'listCalls', 'listOpenCalls', 'listCompanies',
 ]);
 
@@ -156,6 +158,7 @@ export class StoreConnection implements StoreContext {
       flag: c.model<FlagDoc>('Flag', flagSchema, 'flags'),
       call: c.model<CallDoc>('Call', callSchema, 'calls'),
       callList: c.model<CallListDoc>('CallList', callListSchema, 'call_lists'),
+      flagList: c.model<FlagListDoc>('FlagList', flagListSchema, 'flag_lists'),
     };
   }
 

@@ -3,7 +3,8 @@ import { acknowledgeFlag } from '../../src/bot/acknowledge-flag';
 import { handleCommand } from '../../src/bot/handle-command';
 import { raiseFlag } from '../../src/bot/raise-flag';
 import { openBotHarness, type BotHarness } from '../support/bot-harness';
-import { NORTHWIND_CHANNEL, USERS } from '../support/test-directory';
+import { cardText } from '../support/recording-platform';
+import { NORTHWIND_CHANNEL, TEST_DIRECTORY, USERS } from '../support/test-directory';
 import { segmentsText } from '../support/words';
 
 describe('acknowledging a flag', () => {
@@ -52,5 +53,50 @@ describe('acknowledging a flag', () => {
     expect(stored?.acknowledged?.mandateKey).toBeUndefined();
     const told = h.slack.calls.flatMap((c) => (c.method === 'sendDirect' ? [c.card.body.map(segmentsText).join(' ')] : []));
     expect(told).toEqual(['Robin Admin acknowledged FL-2026-0001 for the PreLetter admins, who will pass it to the mandate it concerns.']);
+    const updated = h.slack.of('updateMessage');
+    expect(updated).toHaveLength(1);
+    expect(cardText(updated[0]!.card)).toContain('Acknowledged: Robin Admin, for the PreLetter admins');
+  });
+
+  it('updates each team member’s direct copy of the flag once someone acknowledged it, without the button', async () => {
+    const { flag } = await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['surveillance'], summary: 'Data requests.', urgent: false });
+    const sent = h.slack.of('sendDirect').filter((c) => c.card.buttons.length > 0);
+    expect(sent.map((c) => c.user.userId)).toEqual(['U0MARA', 'U0TOM']);
+    const refs = h.slack.calls.length;
+    await acknowledgeFlag(h.deps, { actor: USERS.mara, ref: flag.ref });
+    const updates = h.slack.calls.slice(refs).flatMap((c) => (c.method === 'updateMessage' ? [c] : []));
+    expect(updates).toHaveLength(2);
+    for (const { card } of updates) expect(card.buttons).toEqual([]);
+  });
+
+  it('puts an Acknowledge button on the cards its mandate teams get, and on the admins’ copy of a flag no mandate covers', async () => {
+    await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['surveillance'], summary: 'Data requests.', urgent: false });
+    await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['elections'], summary: 'Election ads.', urgent: false });
+    const buttons = h.slack.of('sendDirect').map((c) => [c.user.userId, c.card.buttons.map((b) => `${b.action} ${b.value}`)]);
+    expect(buttons).toEqual([
+      ['U0MARA', ['acknowledge-flag FL-2026-0001']],
+      ['U0TOM', ['acknowledge-flag FL-2026-0001']],
+      ['U0ROOT', ['acknowledge-flag FL-2026-0002']],
+    ]);
+  });
+
+  it('updates every card of the flag posted in a mandate channel, and the copy pressed, to say who acknowledged it for which mandate, without the button', async () => {
+    const mandateChannel = { platform: 'slack' as const, workspaceId: 'T0TEST', channelId: 'C0MANDATE' };
+    await h.store.directory.apply({ ...TEST_DIRECTORY, mandates: TEST_DIRECTORY.mandates.map((m) => ({ ...m, channel: mandateChannel })) });
+    const { flag } = await raiseFlag(h.deps, { actor: USERS.ana, channel: NORTHWIND_CHANNEL, topics: ['surveillance'], summary: 'Data requests.', urgent: false });
+    const root = h.slack.of('postRoot')[0]!;
+    expect(root.card.buttons.map((b) => b.action)).toEqual(['acknowledge-flag']);
+    h.clock.advanceHours(3);
+    await acknowledgeFlag(h.deps, { actor: USERS.tom, ref: flag.ref, copy: 'a-direct-message' });
+    const updates = h.slack.of('updateMessage');
+    expect(updates.map((u) => u.messageRef)).toEqual([flag.threads[0]!.rootMessageRef, 'a-direct-message']);
+    for (const { card } of updates) {
+      expect(card.buttons).toEqual([]);
+      expect(cardText(card)).toContain('Acknowledged: Tom Arlen, for the Special Rapporteur on freedom of opinion and expression, Tue 3 Mar 2026');
+      expect(cardText(card)).toContain('Data requests.');
+    }
+    // A repeat changes no card.
+    await acknowledgeFlag(h.deps, { actor: USERS.mara, ref: flag.ref });
+    expect(h.slack.of('updateMessage')).toHaveLength(2);
   });
 });

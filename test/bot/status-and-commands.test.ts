@@ -96,6 +96,7 @@ describe('status and commands', () => {
     const lines = outcome.kind === 'reply' ? outcome.card.body.slice(1).map((p) => segmentsText(p).split(': ')[0]) : [];
     expect(lines).toEqual([
       '`/preletter preview`',
+      '`/preletter flag`',
       '`/preletter status [REF or company]`',
       '`/preletter ack REF`',
       '`/preletter sent REF [official symbol]`',

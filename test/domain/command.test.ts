@@ -20,6 +20,7 @@ describe('parseCommand', () => {
 
   it('parses each subcommand with its arguments', () => {
     expect(parseCommand('preview')).toEqual({ ok: true, command: { name: 'preview' } });
+    expect(parseCommand('FLAG')).toEqual({ ok: true, command: { name: 'flag' } });
     expect(parseCommand('help')).toEqual({ ok: true, command: { name: 'help' } });
     expect(parseCommand('ack PL-2026-0007')).toEqual({ ok: true, command: { name: 'ack', ref: 'PL-2026-0007' } });
     expect(parseCommand('ack fl-2026-0003')).toEqual({ ok: true, command: { name: 'ack', ref: 'FL-2026-0003' } });
@@ -49,6 +50,7 @@ describe('parseCommand', () => {
   it('reads status with nothing, a reference, or company words', () => {
     expect(parseCommand('status')).toEqual({ ok: true, command: { name: 'status' } });
     expect(parseCommand('status pl-2026-0012')).toEqual({ ok: true, command: { name: 'status', ref: 'PL-2026-0012' } });
+    expect(parseCommand('status fl-2026-0003')).toEqual({ ok: true, command: { name: 'status', ref: 'FL-2026-0003' } });
     expect(parseCommand('status Acme   Social')).toEqual({ ok: true, command: { name: 'status', company: 'Acme Social' } });
   });
 
@@ -73,6 +75,7 @@ describe('parseCommand', () => {
       message: 'Please leave out "extra words": ack is used like `/preletter ack REF`.',
     });
     expect(failure('preview now').message).toBe('Please leave out "now": preview is used like `/preletter preview`.');
+    expect(failure('flag surveillance')).toEqual({ field: 'arguments', message: 'Please leave out "surveillance": flag is used like `/preletter flag`.' });
     expect(failure('status PL-2026-0001 Acme').message).toContain('Please leave out "Acme"');
   });
 

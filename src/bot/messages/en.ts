@@ -10,6 +10,7 @@ import type { Segment } from '../ports';
 import type { Formats } from './format';
 import { callEn } from './call-en';
 import { flagClockEn } from './flag-clock-en';
+import { flagEn } from './flag-en';
 import { reportEn } from './report-en';
 import { closed, cmd, commandList, s } from './text';
 
@@ -48,6 +49,7 @@ const DONE: Record<LetterAction, (ref: string) => string> = {
 const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
+  flag: [],
   status: ['[REF or company]'],
   ack: ['REF'],
   sent: ['REF', '[official symbol]'],
@@ -58,6 +60,7 @@ const USAGE: Record<CommandName, string[]> = {
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Preview a letter to a company in this channel.',
+  flag: 'Raise an issue with the Special Procedures for your company (opens a form).',
   status: 'Show where your letters stand, or one letter or company.',
   ack: 'Acknowledge a letter routed to you.',
   sent: 'Mark the formal letter as sent; this starts the reply clock.',
@@ -98,6 +101,8 @@ export const en = {
   ...flagClockEn,
   // Calls for input (call-en.ts)
   ...callEn,
+  // Flags (flag-en.ts)
+  ...flagEn,
   // Names and labels
   'letter.type': (a: { type: LetterType }) => TYPES[a.type],
   'letter.status': (a: { status: LetterStatus }) => STATUSES[a.status],
@@ -284,23 +289,6 @@ export const en = {
   'form.in-chat': () => 'The preview form is in your private chat with PreLetter. The preview will be posted in this channel.',
   'form.done': (a: { ref: string }) => `Preview ${a.ref} is posted in this channel.`,
   'card.view-elsewhere': () => 'This card is live only in the letter\'s own channel.',
-  'flag.title': (a: { ref: string; company: string }) => `${a.ref} · Flag from ${a.company}`,
-  'flag.ack-title': (a: { ref: string }) => `Flag ${a.ref} acknowledged`,
-  'flag.ack-done': (a: { ref: string }) => `Thank you: ${a.ref} is acknowledged. The company is told.`,
-  'flag.ack-told': (a: { ref: string; name: string; mandate: string }) => `${a.name} acknowledged ${a.ref} for the ${a.mandate}.`,
-  'flag.ack-already': (a: { ref: string; name: string }) => `${a.ref} was already acknowledged by ${a.name}.`,
-  'flag.ack-team-only': (a: { ref: string }) => `Only the team of a mandate that ${a.ref} was sent to can acknowledge it.`,
-  'flag.not-found': (a: { ref: string }) => `There is no flag ${a.ref} that you can see. Check the reference.`,
-  'flag.topics': (a: { topics: string }) => `Topics: ${a.topics}`,
-  'flag.urgent': () => 'Marked urgent by the company.',
-  'flag.footer': (a: { name: string }) => `Raised by ${a.name}. Confidential: the company and the mandates it went to only.`,
-  'flag.raised-title': (a: { ref: string }) => `Flag ${a.ref} raised`,
-  'flag.raised': (a: { ref: string; to: string }) => `${a.ref} is with ${a.to}. You will see here when it is acknowledged.`,
-  'flag.to-admins': (a: { ref: string }) => `No mandate lists these topics, so ${a.ref} went to the PreLetter admins, who will pass it on.`,
-  'flag.company-only': () => 'Only the people a company lists in the directory can raise a flag for it. Ask your PreLetter admin to add you.',
-  'flag.which-company': () => 'Raise the flag in your company\'s channel, so PreLetter knows which company it comes from.',
-  'flag.no-topic': () => 'Name at least one topic, so the flag reaches the mandates that cover it.',
-  'flag.no-summary': (a: { max: number }) => `Write a short summary of the issue, at most ${a.max} characters.`,
   'bridge.title': () => 'Mandate team copy',
   'bridge.mirrored': (a: { company: string; platform: string }) =>
     `This is the mandate team's copy of a letter posted in ${a.company}'s ${a.platform} channel. Buttons and commands work here too; messages in this thread and in the company's are relayed both ways, with each author's name.`,

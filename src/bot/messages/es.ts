@@ -10,6 +10,7 @@ import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
 import { callEs } from './call-es';
 import { flagClockEs } from './flag-clock-es';
+import { flagEs } from './flag-es';
 import { reportEs } from './report-es';
 import { closed, cmd, commandList, s } from './text';
 
@@ -48,6 +49,7 @@ const DONE: Record<LetterAction, string> = {
 const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
+  flag: [],
   status: ['[REF o empresa]'],
   ack: ['REF'],
   sent: ['REF', '[signatura oficial]'],
@@ -58,6 +60,7 @@ const USAGE: Record<CommandName, string[]> = {
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Presentar el avance de una carta a una empresa en este canal.',
+  flag: 'Plantear un problema a los procedimientos especiales en nombre de su empresa (abre un formulario).',
   status: 'Ver en qué punto están sus cartas, o una carta o empresa.',
   ack: 'Acusar recibo de una carta dirigida a usted.',
   sent: 'Marcar la carta oficial como enviada; así empieza el plazo de respuesta.',
@@ -99,6 +102,8 @@ export const es: Catalogue = {
   ...flagClockEs,
   // Calls for input (call-es.ts)
   ...callEs,
+  // Flags (flag-es.ts)
+  ...flagEs,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],
@@ -277,23 +282,6 @@ export const es: Catalogue = {
   'form.in-chat': () => 'El formulario de avance está en su chat privado con PreLetter. El avance se publicará en este canal.',
   'form.done': (a) => `El avance ${a.ref} está publicado en este canal.`,
   'card.view-elsewhere': () => 'Esta tarjeta solo está activa en el canal propio de la carta.',
-  'flag.title': (a) => `${a.ref} · Aviso de ${a.company}`,
-  'flag.ack-title': (a) => `Acuse de recibo del aviso ${a.ref}`,
-  'flag.ack-done': (a) => `Gracias: se ha acusado recibo de ${a.ref}. Se informa a la empresa.`,
-  'flag.ack-told': (a) => `${a.name} acusó recibo de ${a.ref} por el mandato: ${a.mandate}.`,
-  'flag.ack-already': (a) => `${a.name} ya acusó recibo de ${a.ref}.`,
-  'flag.ack-team-only': (a) => `Solo el equipo de un mandato al que se envió ${a.ref} puede acusar recibo.`,
-  'flag.not-found': (a) => `No hay ningún aviso ${a.ref} que usted pueda ver. Compruebe la referencia.`,
-  'flag.topics': (a) => `Temas: ${a.topics}`,
-  'flag.urgent': () => 'Marcado como urgente por la empresa.',
-  'flag.footer': (a) => `Enviado por ${a.name}. Confidencial: solo para la empresa y los mandatos a los que se dirigió.`,
-  'flag.raised-title': (a) => `Aviso ${a.ref} enviado`,
-  'flag.raised': (a) => `${a.ref} se envió a ${a.to}. Aquí verá cuándo se acusa recibo.`,
-  'flag.to-admins': (a) => `Ningún mandato cubre estos temas, así que ${a.ref} se envió a las personas que administran PreLetter, que lo harán llegar.`,
-  'flag.company-only': () => 'Solo las personas que una empresa inscribe en el directorio pueden enviar un aviso en su nombre. Pida a la persona que administra PreLetter que le añada.',
-  'flag.which-company': () => 'Envíe el aviso desde el canal de su empresa, para que PreLetter sepa de qué empresa procede.',
-  'flag.no-topic': () => 'Indique al menos un tema, para que el aviso llegue a los mandatos que lo cubren.',
-  'flag.no-summary': (a) => `Escriba un breve resumen del problema, de ${a.max} caracteres como máximo.`,
   'bridge.title': () => 'Copia del equipo del mandato',
   'bridge.mirrored': (a) =>
     `Esta es la copia, para el equipo del mandato, de una carta publicada en el canal de ${a.platform} de ${a.company}. Los botones y las órdenes también funcionan aquí; los mensajes de este hilo y del de la empresa se transmiten en ambos sentidos, con el nombre de su autor.`,

@@ -10,6 +10,7 @@ import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
 import { callFr } from './call-fr';
 import { flagClockFr } from './flag-clock-fr';
+import { flagFr } from './flag-fr';
 import { reportFr } from './report-fr';
 import { closed, cmd, commandList, s } from './text';
 
@@ -48,6 +49,7 @@ const DONE: Record<LetterAction, string> = {
 const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
+  flag: [],
   status: ['[RÉF ou entreprise]'],
   ack: ['RÉF'],
   sent: ['RÉF', '[cote officielle]'],
@@ -58,6 +60,7 @@ const USAGE: Record<CommandName, string[]> = {
 };
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Présenter l’aperçu d’une lettre à une entreprise dans ce canal.',
+  flag: 'Signaler un problème aux procédures spéciales au nom de votre entreprise (ouvre un formulaire).',
   status: 'Voir où en sont vos lettres, ou une lettre ou une entreprise.',
   ack: 'Accuser réception d’une lettre qui vous est adressée.',
   sent: 'Marquer la lettre officielle comme envoyée ; le délai de réponse commence alors.',
@@ -99,6 +102,8 @@ export const fr: Catalogue = {
   ...flagClockFr,
   // Calls for input (call-fr.ts)
   ...callFr,
+  // Flags (flag-fr.ts)
+  ...flagFr,
   'letter.type': (a) => TYPES[a.type],
   'letter.status': (a) => STATUSES[a.status],
   'letter.event': (a) => EVENTS[a.action],
@@ -277,23 +282,6 @@ export const fr: Catalogue = {
   'form.in-chat': () => 'Le formulaire d’aperçu se trouve dans votre conversation privée avec PreLetter. L’aperçu sera publié dans ce canal.',
   'form.done': (a) => `L’aperçu ${a.ref} est publié dans ce canal.`,
   'card.view-elsewhere': () => 'Cette carte n’est active que dans le canal de la lettre.',
-  'flag.title': (a) => `${a.ref} · Signalement de ${a.company}`,
-  'flag.ack-title': (a) => `Réception du signalement ${a.ref} accusée`,
-  'flag.ack-done': (a) => `Merci : la réception de ${a.ref} est accusée. L’entreprise en est informée.`,
-  'flag.ack-told': (a) => `${a.name} a accusé réception de ${a.ref} pour le mandat : ${a.mandate}.`,
-  'flag.ack-already': (a) => `La réception de ${a.ref} a déjà été accusée par ${a.name}.`,
-  'flag.ack-team-only': (a) => `Seule l’équipe d’un mandat auquel ${a.ref} a été adressé peut en accuser réception.`,
-  'flag.not-found': (a) => `Il n’y a aucun signalement ${a.ref} que vous puissiez voir. Vérifiez la référence.`,
-  'flag.topics': (a) => `Thèmes : ${a.topics}`,
-  'flag.urgent': () => 'Marqué urgent par l’entreprise.',
-  'flag.footer': (a) => `Signalé par ${a.name}. Confidentiel : réservé à l’entreprise et aux mandats auxquels il a été adressé.`,
-  'flag.raised-title': (a) => `Signalement ${a.ref} transmis`,
-  'flag.raised': (a) => `${a.ref} a été transmis à ${a.to}. Vous verrez ici quand sa réception sera accusée.`,
-  'flag.to-admins': (a) => `Aucun mandat ne couvre ces thèmes : ${a.ref} a donc été transmis aux personnes qui administrent PreLetter, qui le feront suivre.`,
-  'flag.company-only': () => 'Seules les personnes qu’une entreprise inscrit dans l’annuaire peuvent signaler un problème en son nom. Demandez à la personne qui administre PreLetter de vous ajouter.',
-  'flag.which-company': () => 'Faites le signalement dans le canal de votre entreprise, afin que PreLetter sache de quelle entreprise il vient.',
-  'flag.no-topic': () => 'Indiquez au moins un thème, afin que le signalement parvienne aux mandats qui le couvrent.',
-  'flag.no-summary': (a) => `Rédigez un bref résumé du problème, de ${a.max} caractères au plus.`,
   'bridge.title': () => 'Copie de l’équipe du mandat',
   'bridge.mirrored': (a) =>
     `Ceci est la copie, pour l’équipe du mandat, d’une lettre publiée dans le canal ${a.platform} de ${a.company}. Les boutons et les commandes fonctionnent aussi ici ; les messages de ce fil et de celui de l’entreprise sont transmis dans les deux sens, avec le nom de leur auteur.`,

@@ -4,7 +4,7 @@
  * edge's refusal of payloads it cannot read.
  */
 import { clipMarkup, escapeUserText } from '../../../adapters/slack/escape';
-import { readButton } from '../../../adapters/slack/inbound';
+import { readButton } from '../../../adapters/slack/inbound-actions';
 import { readThreadReply } from '../../../adapters/slack/inbound-thread';
 import { previewModal, readPreviewForm } from '../../../adapters/slack/preview-modal';
 import { renderCard } from '../../../adapters/slack/render';

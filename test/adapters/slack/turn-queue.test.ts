@@ -4,7 +4,7 @@
  * first served, and never in the pass of the loop that acked them. The loop's lag is played by a stand-in
  * here, except in the last test, which blocks the real loop.
  */
-import { opensPreviewForm } from '../../../adapters/slack/command-listener';
+import { opensForm } from '../../../adapters/slack/command-listener';
 import { EventLoopLag, TurnQueue, type LoopLag, type TurnQueueOptions } from '../../../adapters/slack/turn-queue';
 
 /** A lag the test sets, and ticks the test gives. */
@@ -234,13 +234,15 @@ describe('EventLoopLag', () => {
   });
 });
 
-describe('opensPreviewForm', () => {
-  it('is true only for the preview command, whose trigger id expires in three seconds', () => {
-    expect(opensPreviewForm({ text: 'preview' })).toBe(true);
-    expect(opensPreviewForm({ text: '  PREVIEW ' })).toBe(true);
-    expect(opensPreviewForm({ text: 'status' })).toBe(false);
-    expect(opensPreviewForm({ text: '' })).toBe(false);
-    expect(opensPreviewForm({})).toBe(false);
-    expect(opensPreviewForm(null)).toBe(false);
+describe('opensForm', () => {
+  it('is true only for the commands that open a form (preview, flag), whose trigger id expires in three seconds', () => {
+    expect(opensForm({ text: 'preview' })).toBe(true);
+    expect(opensForm({ text: '  PREVIEW ' })).toBe(true);
+    expect(opensForm({ text: 'flag' })).toBe(true);
+    expect(opensForm({ text: 'flag now' })).toBe(false);
+    expect(opensForm({ text: 'status' })).toBe(false);
+    expect(opensForm({ text: '' })).toBe(false);
+    expect(opensForm({})).toBe(false);
+    expect(opensForm(null)).toBe(false);
   });
 });

@@ -169,3 +169,32 @@ export function homeOpened(user: string, tab = 'home'): any {
   body.event_id = freshId('Ev0');
   return body;
 }
+
+/**
+ * A view_submission of the flag modal (test/fixtures/slack/view-submission-flag.json), by this user,
+ * with the form's metadata; `values` replaces the fixture's state when given (flagValues builds it).
+ */
+export function flagSubmission(options: { user: string; privateMetadata: string; values?: Record<string, Record<string, unknown>>; viewId?: string; hash?: string }): any {
+  const body = fixture('view-submission-flag');
+  body.user = { ...body.user, id: options.user };
+  body.trigger_id = freshId('trigger.');
+  body.view = {
+    ...body.view,
+    id: options.viewId ?? freshId('V0'),
+    hash: options.hash ?? freshId('hash.'),
+    private_metadata: options.privateMetadata,
+    ...(options.values ? { state: { values: options.values } } : {}),
+  };
+  return body;
+}
+
+/** The state values of a flag form, as Slack reports them in view.state.values. */
+export function flagValues(form: { topics?: string[]; summary?: string | null; mandate?: string; urgent?: boolean }): Record<string, Record<string, unknown>> {
+  const option = (value: string) => ({ text: { type: 'plain_text', text: value, emoji: true }, value });
+  return {
+    flag_topics: { value: { type: 'multi_static_select', selected_options: (form.topics ?? []).map(option) } },
+    flag_summary: { value: { type: 'plain_text_input', value: form.summary ?? null } },
+    flag_mandate: { value: { type: 'static_select', selected_option: form.mandate ? option(form.mandate) : null } },
+    flag_urgent: { value: { type: 'checkboxes', selected_options: form.urgent ? [option('urgent')] : [] } },
+  };
+}

@@ -69,8 +69,8 @@ export class TeamsRequests {
   }
 
   /** An `adaptiveCard/action` invoke: a click on an Action.Execute button (data holds the form inputs too). */
-  cardAction(options: { from: TeamsPerson; verb: string; data: Record<string, unknown>; conversationId: string; replyToId?: string; personal?: boolean; id?: string }): any {
-    const a = fixture('invoke-adaptive-card-action');
+  cardAction(options: { from: TeamsPerson; verb: string; data: Record<string, unknown>; conversationId: string; replyToId?: string; personal?: boolean; id?: string; fixture?: string }): any {
+    const a = fixture(options.fixture ?? 'invoke-adaptive-card-action');
     a.id = options.id ?? `f:${randomUUID()}`;
     a.serviceUrl = this.serviceUrl;
     a.from = { ...a.from, id: `29:1${options.from}`, name: options.from, aadObjectId: AAD[options.from] };
@@ -101,8 +101,10 @@ export class TeamsRequests {
    * A dialog invoke: `task/fetch|submit` from a card in a channel's reply chain, or the message
    * extension's `composeExtension/fetchTask|submitAction` in a channel's compose box.
    */
-  dialog(options: { from: TeamsPerson; step: 'fetch' | 'submit'; source: 'card' | 'extension'; data?: Record<string, unknown>; commandId?: string; channelId?: string; id?: string }): any {
-    const name = options.source === 'card' ? (options.step === 'fetch' ? 'invoke-task-fetch' : 'invoke-task-submit') : options.step === 'fetch' ? 'invoke-compose-extension-fetch-task' : 'invoke-compose-extension-submit-action';
+  dialog(options: { from: TeamsPerson; step: 'fetch' | 'submit'; source: 'card' | 'extension'; data?: Record<string, unknown>; commandId?: string; channelId?: string; id?: string; fixture?: string }): any {
+    const name =
+      options.fixture ??
+      (options.source === 'card' ? (options.step === 'fetch' ? 'invoke-task-fetch' : 'invoke-task-submit') : options.step === 'fetch' ? 'invoke-compose-extension-fetch-task' : 'invoke-compose-extension-submit-action');
     const a = fixture(name);
     a.id = options.id ?? `f:${randomUUID()}`;
     a.serviceUrl = this.serviceUrl;
