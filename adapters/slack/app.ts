@@ -14,13 +14,14 @@ import type { HttpHost } from '../../src/http';
 import { PreLetterError } from '../../src/domain/errors';
 import { errorDetails, type Logger } from '../../src/logger';
 import type { Metrics } from '../../src/metrics';
-import { handleButton, handleFlagButton } from './action-listener';
+import { handleButton, handleCallButton, handleFlagButton } from './action-listener';
 import { boltLogger } from './bolt-logger';
 import { handleDirectMessage, handleMention, handleSlashCommand, opensForm } from './command-listener';
 import { handleHomeOpened, handleThreadReply } from './event-listeners';
 import { isDirectMessageEvent } from './inbound';
-import { ACTION_IDS, FLAG_ACTION_ID } from './inbound-actions';
+import { ACTION_IDS, CALL_ACTION_IDS, FLAG_ACTION_ID } from './inbound-actions';
 import { SlackPlatform } from './platform';
+import { CALL_CALLBACK_ID, handleCallSubmission } from './call-modal';
 import { FLAG_CALLBACK_ID, handleFlagSubmission } from './flag-modal';
 import { handlePreviewSubmission, PREVIEW_CALLBACK_ID } from './preview-modal';
 import { TurnTracker } from '../shared/turn-tracker';
@@ -137,14 +138,23 @@ function register(app: App, services: TurnServices, queue: TurnQueue): void {
     await ack();
     await queue.run(() => handleFlagButton(services, body));
   });
+  for (const actionId of CALL_ACTION_IDS) {
+    app.action({ type: 'block_actions', action_id: actionId }, async ({ ack, body }) => {
+      await ack();
+      await queue.run(() => handleCallButton(services, body));
+    });
+  }
   // The "Open thread" link button still sends a click, and old messages may carry buttons
   // we no longer have: ack those so Slack shows no error, and do nothing.
-  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!(${[...ACTION_IDS, FLAG_ACTION_ID].join('|')})$)`) }, async ({ ack }) => ack());
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(?!(${[...ACTION_IDS, FLAG_ACTION_ID, ...CALL_ACTION_IDS].join('|')})$)`) }, async ({ ack }) => ack());
   app.view({ type: 'view_submission', callback_id: PREVIEW_CALLBACK_ID }, async ({ ack, body }) => {
     await handlePreviewSubmission(services, body, (response) => ack(response));
   });
   app.view({ type: 'view_submission', callback_id: FLAG_CALLBACK_ID }, async ({ ack, body }) => {
     await handleFlagSubmission(services, body, (response) => ack(response));
+  });
+  app.view({ type: 'view_submission', callback_id: CALL_CALLBACK_ID }, async ({ ack, body }) => {
+    await handleCallSubmission(services, body, (response) => ack(response));
   });
   for (const [type, listener] of Object.entries(EVENT_LISTENERS)) {
     app.event(type, async ({ body }) => queue.run(() => listener(services, body)));

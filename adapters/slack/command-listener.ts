@@ -1,6 +1,6 @@
 /**
  * `/preletter …` and `@PreLetter …`: the text goes to the core's command handler;
- * a preview or a flag opens its modal (slash command only: a mention has no trigger id
+ * a preview, a flag or a call for input opens its modal (slash command only: a mention has no trigger id
  * to open one with), every other outcome is answered privately to the person.
  */
 import { isAckReply } from '../../src/bot/shared-decisions';
@@ -11,6 +11,7 @@ import { noticeCard } from '../../src/bot/views/notice-card';
 import { voiceOfAccount } from '../../src/bot/voices';
 import { parseCommand } from '../../src/domain/command';
 import { readDirectMessage, readMention, readSlashCommand } from './inbound';
+import { callModal } from './call-modal';
 import { flagModal } from './flag-modal';
 import { previewModal } from './preview-modal';
 import { firstTime, runRequestTurn, runTurn, tellPrivately, type TurnServices } from './turn';
@@ -21,14 +22,15 @@ import type { PlatformIdentity } from '../../src/domain/types';
 async function formNeedsCommand(services: TurnServices, actor: PlatformIdentity, outcome: CommandOutcome): Promise<NeutralCard> {
   const v = await voiceOfAccount(services.deps, actor);
   if (outcome.kind === 'flag-form') return noticeCard(v.t('flag.form-title'), [v.t('flag.from-command')]);
+  if (outcome.kind === 'call-form') return noticeCard(v.t('call.form-title'), [v.t('call.from-command')]);
   return noticeCard(v.t('form.title'), [v.t('form.from-command')]);
 }
 
-/** Why: `/preletter preview` and `/preletter flag` must open their form within Slack's three seconds, so their turn never waits for others. */
+/** Why: `/preletter preview`, `flag` and `call` must open their form within Slack's three seconds, so their turn never waits for others. */
 export function opensForm(body: unknown): boolean {
   const text = (body as { text?: unknown } | null)?.text;
   const parsed = parseCommand(typeof text === 'string' ? text : '');
-  return parsed.ok && (parsed.command.name === 'preview' || parsed.command.name === 'flag');
+  return parsed.ok && ['preview', 'flag', 'call'].includes(parsed.command.name);
 }
 
 /** Why: the slash command turn, run after Bolt has already acked (Slack's 3-second limit). */
@@ -40,6 +42,11 @@ export async function handleSlashCommand(services: TurnServices, body: unknown):
       // The trigger id expires three seconds after the command: open the form before anything else.
       await services.platform.openModal(request.triggerId, flagModal(outcome.options, { workspaceId: request.actor.workspaceId, ...(request.channel ? { replyIn: request.channel.channelId } : {}) }));
       turn.log.info({ companyKey: outcome.options.company.key, inChannel: Boolean(outcome.options.channel) }, 'flag form opened');
+      return;
+    }
+    if (outcome.kind === 'call-form') {
+      await services.platform.openModal(request.triggerId, callModal(outcome.options, { workspaceId: request.actor.workspaceId, ...(request.channel ? { replyIn: request.channel.channelId } : {}) }));
+      turn.log.info({ mandates: outcome.options.mandates.length }, 'call form opened');
       return;
     }
     if (!request.channel) throw refusal('not-bound', { key: 'form.from-command' });

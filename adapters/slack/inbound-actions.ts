@@ -4,7 +4,7 @@
  * (which action, on which letter), or the flag card's (acknowledge which flag), by whom.
  */
 import { z } from 'zod';
-import type { FlagActionId, LetterActionId } from '../../src/bot/ports';
+import type { CallActionId, FlagActionId, LetterActionId } from '../../src/bot/ports';
 import type { PlatformIdentity } from '../../src/domain/types';
 import { identity, readPayload, SLACK_FIELDS, unreadable, type InboundTurn } from './inbound';
 import { encodeReplyTarget } from './thread-ref';
@@ -12,12 +12,16 @@ import { encodeReplyTarget } from './thread-ref';
 const { team: teamId, channel: channelId, user: userId, ts } = SLACK_FIELDS;
 const letterRef = z.string().regex(/^PL-\d{4}-\d{4}$/, 'is not a letter reference');
 const flagRef = z.string().regex(/^FL-\d{4}-\d{4}$/, 'is not a flag reference');
+const callRef = z.string().regex(/^CI-\d{4}-\d{4,}$/, 'is not a call reference');
 
 /** The buttons the core puts on cards; each is registered as a Bolt action listener. */
 export const ACTION_IDS: readonly LetterActionId[] = ['acknowledge', 'mark-sent', 'record-reply', 'withdraw'];
 
 /** The flag card's button; registered as its own Bolt action listener. */
 export const FLAG_ACTION_ID: FlagActionId = 'acknowledge-flag';
+
+/** The answer buttons of a call for input's card; each is registered as a Bolt action listener. */
+export const CALL_ACTION_IDS: readonly CallActionId[] = ['call-contribute', 'call-submitted', 'call-declined'];
 
 /** A click on one of the core's card buttons. */
 export interface ButtonRequest extends InboundTurn {
@@ -46,6 +50,15 @@ const blockActionsSchema = z.object({
   response_url: z.string().url().optional(),
 });
 
+/** A click on a call card's answer button: which answer, to which call, by whom, in which channel. */
+export interface CallButtonRequest extends InboundTurn {
+  actor: PlatformIdentity;
+  action: CallActionId;
+  ref: string;
+  /** The channel the card was in (a company's channel, or a direct message). */
+  channelId?: string;
+}
+
 const actionId = z.enum(ACTION_IDS as [LetterActionId, ...LetterActionId[]]);
 
 /** Why: any click on a card button: who clicked which button (and its value), on which message, and how to answer them. */
@@ -55,6 +68,8 @@ export interface ClickRequest extends InboundTurn {
   value?: string;
   /** The message the button was on, when Slack says (its channel and ts). */
   message?: { channelId: string; ts: string };
+  /** The conversation the button was in, even on an ephemeral message Slack sends no copy of. */
+  channelId?: string;
 }
 
 /** Why: a block_actions payload → the click, before the button's own value is checked. */
@@ -71,6 +86,7 @@ export function readClick(body: unknown): ClickRequest {
     actionId: clicked.action_id,
     ...(clicked.value !== undefined ? { value: clicked.value } : {}),
     ...(channel && b.message ? { message: { channelId: channel, ts: b.message.ts } } : {}),
+    ...(channel ? { channelId: channel } : {}),
     dedupeId: `action:${b.trigger_id}`,
     reply: {
       user: actor,
@@ -92,4 +108,12 @@ export function readFlagButton(body: unknown): FlagButtonRequest {
   const { actor, actionId: clicked, value, message, dedupeId, reply } = readClick(body);
   const { ref } = readPayload(z.object({ action: z.literal(FLAG_ACTION_ID), ref: flagRef }), { action: clicked, ref: value }, 'button click');
   return { actor, ref, ...(message ? { message } : {}), dedupeId, reply };
+}
+
+/** Why: a block_actions payload from a call card's answer button → which answer, to which call, by whom, from where. */
+export function readCallButton(body: unknown): CallButtonRequest {
+  const { actor, actionId: clicked, value, channelId, dedupeId, reply } = readClick(body);
+  const schema = z.object({ action: z.enum(CALL_ACTION_IDS as [CallActionId, ...CallActionId[]]), ref: callRef });
+  const { action, ref } = readPayload(schema, { action: clicked, ref: value }, 'button click');
+  return { actor, action, ref, ...(channelId ? { channelId } : {}), dedupeId, reply };
 }

@@ -1,5 +1,5 @@
 /**
- * Card buttons and the preview form (and the flag card and form, flag-actions.ts), through the `adaptiveCard/action` invoke
+ * Card buttons and the preview form (the flag card and form, flag-actions.ts; the call card and form, call-actions.ts), through the `adaptiveCard/action` invoke
  * (Universal Actions). The answer goes back in the invoke response: the refreshed
  * card (so the status updates in place for the person who clicked; the core updates
  * the posted card for everyone), or a message to that person only when nothing
@@ -10,6 +10,7 @@ import { resolveActor } from '../../src/bot/actor';
 import { cardForError } from '../../src/bot/error-sink';
 import { loadLetterContext, loadVisibleLetter } from '../../src/bot/letter-context';
 import type { LetterActionId, NeutralCard } from '../../src/bot/ports';
+import { callCardAction, CALL_VERBS } from './call-actions';
 import { flagCardAction, FLAG_VERBS } from './flag-actions';
 import { submitPreviewForm } from './preview-submit';
 import { BUTTON_USE_CASES } from '../../src/bot/shared-decisions';
@@ -159,6 +160,7 @@ async function work(services: TurnServices, clicked: CardActionRequest, voice: C
     if (!(await firstTime(services, request.dedupeId, log))) return message(await voice.get(), { key: 'click.repeated' });
     if (request.verb === PREVIEW_SUBMIT_VERB) return await previewSubmit(services, request, voice, log);
     if (FLAG_VERBS.has(request.verb)) return await flagCardAction(services, request, () => voice.get(), log);
+    if (CALL_VERBS.has(request.verb)) return await callCardAction(services, request, () => voice.get(), log);
     if (Object.hasOwn(BUTTON_USE_CASES, request.verb)) return await button(services, request, request.verb as LetterActionId, log);
     log.info({ verb: request.verb.slice(0, 40) }, 'unknown card action');
     return message(await voice.get(), { key: 'click.unknown-button' });

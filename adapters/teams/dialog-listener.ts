@@ -1,5 +1,6 @@
 /**
- * The dialogs (Teams' task modules): the flag form's (flag-dialog.ts), and the preview form
+ * The dialogs (Teams' task modules): the flag form's (flag-dialog.ts), the call form's
+ * (call-dialog.ts), and the preview form
  * as a dialog in the channel. The preview dialog opens from the message extension's action
  * command (`composeExtension/fetchTask`, commandId `preview`) and from the "Open the form
  * here" button of the card `@PreLetter preview` leaves in the channel (`task/fetch`). Its
@@ -22,6 +23,7 @@ import { readTask, type TaskRequest } from './inbound-actions';
 import { previewFormCard, signFormBinding, verifyFormBinding } from './preview-form';
 import { submitPreviewForm } from './preview-submit';
 import { closeDialog, showDialog, type DialogResponse } from './dialog-response';
+import { callDialog, isCallDialog } from './call-dialog';
 import { flagDialog, isFlagDialog } from './flag-dialog';
 import { plainSentence, plainWords, type CardElement } from './render';
 import { firstTime, withinBudget, type TurnServices } from './turn';
@@ -92,11 +94,18 @@ export async function handleDialog(services: TurnServices, body: unknown): Promi
   }
   const scoped: TurnServices = { ...services, deps: inUnitOfWork(services.deps) };
   const flag = isFlagDialog(request);
-  if (!flag && request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
+  const call = isCallDialog(request);
+  if (!flag && !call && request.commandId !== undefined && request.commandId !== PREVIEW_COMMAND_ID) {
     log.info({ commandId: request.commandId.slice(0, 40) }, 'unknown dialog command');
     return close(plainWords((await voiceOfReply(scoped.deps, request.reply)).say({ key: 'click.unknown-button' })));
   }
-  const step = flag ? flagDialog(scoped, request, log) : request.step === 'fetch' ? open(scoped, request, log) : submit(scoped, request, log);
+  const step = flag
+    ? flagDialog(scoped, request, log)
+    : call
+      ? callDialog(scoped, request, log)
+      : request.step === 'fetch'
+        ? open(scoped, request, log)
+        : submit(scoped, request, log);
   const running = step.catch(async (err: unknown) =>
     close(plainSentence(cardForError(err, log, await voiceOfReply(scoped.deps, request.reply), 'teams'))),
   );

@@ -3,13 +3,14 @@
  * PL-2026-0007` (or the same words without the mention in personal chat) go to the
  * core's command handler, and `ack` in a letter's reply chain acknowledges it. Every
  * answer is private: the person's 1:1 chat with the bot. `preview` answers with the
- * preview form there; `flag` with a card that opens its form as a dialog (in a channel)
- * or the form itself (elsewhere). Runs after Teams got its HTTP answer.
+ * preview form there; `flag` and `call` with a card that opens their form as a dialog (in
+ * a channel) or the form itself (elsewhere). Runs after Teams got its HTTP answer.
  */
 import { isAckReply } from '../../src/bot/shared-decisions';
 import { parseCommand } from '../../src/domain/command';
 import { acknowledgeInThread } from '../../src/bot/acknowledge';
 import type { FlagFormOptions } from '../../src/bot/flag-form';
+import type { CallFormOptions } from '../../src/bot/publish-call';
 import { handleCommand } from '../../src/bot/handle-command';
 import type { ActionOutcome } from '../../src/bot/letter-action';
 import { refusal } from '../../src/bot/messages/catalogue';
@@ -21,6 +22,7 @@ import { voiceOfReply } from '../shared/turn';
 import { handleSubmittedCard } from './card-action-listener';
 import { looseReply, readMessage, type MessageRequest } from './inbound';
 import { isSubmittedCard, readSubmittedCard } from './inbound-actions';
+import { callDialogCard, callFormCard, signCallBinding } from './call-form';
 import { flagDialogCard, flagFormCard, signFlagBinding } from './flag-form';
 import { previewDialogCard, previewFormAttachment, previewFormCard, signFormBinding } from './preview-form';
 import { encodeThreadRef, replyChainKey } from './thread-ref';
@@ -78,6 +80,22 @@ async function offerFlagForm(services: TurnServices, request: MessageRequest, op
   const token = signFlagBinding(request.actor, request.channel, services.settings.formKey, options.locale);
   await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [previewFormAttachment(flagFormCard(options, token))] });
   log.info({ companyKey: options.company.key }, 'flag form sent');
+}
+
+/**
+ * Why: `@PreLetter call` in a channel leaves a card there whose button opens the call form as a
+ * dialog for the presser alone; anywhere else the form itself comes in the person's private chat.
+ */
+async function offerCallForm(services: TurnServices, request: MessageRequest, options: CallFormOptions, log: Logger): Promise<void> {
+  if (request.said) {
+    const card = previewFormAttachment(callDialogCard(options.locale, request.said.name ?? ''));
+    await services.platform.postActivity(request.serviceUrl, request.said.conversationId, { type: 'message', attachments: [card] });
+    log.info({ channelId: request.channel?.channelId, mandates: options.mandates.length }, 'call dialog card posted');
+    return;
+  }
+  const token = signCallBinding(request.actor, services.settings.formKey, options.locale);
+  await services.platform.deliverPrivately(request.reply.target, request.actor, { type: 'message', attachments: [previewFormAttachment(callFormCard(options, token))] });
+  log.info({ mandates: options.mandates.length }, 'call form sent');
 }
 
 /** Why: a person's words in a bridged letter's reply chain, relayed to its other thread; mentions read as the names they show. */
@@ -138,6 +156,7 @@ export async function handleMessage(services: TurnServices, body: unknown): Prom
     const outcome = await handleCommand(services.deps, { actor: request.actor, text: request.text, channel: request.channel });
     if (outcome.kind === 'reply') return tellPrivately(services, request.reply, outcome.card, turn.log);
     if (outcome.kind === 'flag-form') return offerFlagForm(services, request, outcome.options, turn.log);
+    if (outcome.kind === 'call-form') return offerCallForm(services, request, outcome.options, turn.log);
     await sendPreviewForm(services, request, outcome.options);
     turn.log.info({ channelId: request.channel?.channelId, companyKey: outcome.options.company.key }, 'preview form sent');
   });

@@ -6,6 +6,7 @@ import { parseCommand } from '../domain/command';
 import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
 import { acknowledgeFlag } from './acknowledge-flag';
+import { callStatus } from './call-status';
 import { inUnitOfWork, type BotDeps } from './deps';
 import { flagFormOptions, type FlagFormOptions } from './flag-form';
 import { help } from './help';
@@ -13,17 +14,19 @@ import { markSent } from './mark-sent';
 import { refusal } from './messages/catalogue';
 import type { NeutralCard } from './ports';
 import { previewFormOptions, type PreviewFormOptions } from './preview-letter';
+import { callFormOptions, type CallFormOptions } from './publish-call';
 import { recordReply } from './record-reply';
 import { report } from './report';
 import { status } from './status';
 import { voiceOfAccount } from './voices';
 import { withdraw } from './withdraw';
 
-/** A command either answers with a card, or asks the adapter to show a form: the preview's, or the flag's. */
+/** A command either answers with a card, or asks the adapter to show a form: the preview's, the flag's, or the call for input's. */
 export type CommandOutcome =
   | { kind: 'reply'; card: NeutralCard }
   | { kind: 'preview-form'; options: PreviewFormOptions }
-  | { kind: 'flag-form'; options: FlagFormOptions };
+  | { kind: 'flag-form'; options: FlagFormOptions }
+  | { kind: 'call-form'; options: CallFormOptions };
 
 /** A command as an adapter received it: who, what they typed, and where (if in a channel). */
 export interface CommandRequest {
@@ -48,7 +51,10 @@ export async function handleCommand(base: BotDeps, request: CommandRequest): Pro
       return { kind: 'preview-form', options: await previewFormOptions(deps, actor, request.channel) };
     case 'flag':
       return { kind: 'flag-form', options: await flagFormOptions(deps, actor, request.channel) };
+    case 'call':
+      return { kind: 'call-form', options: await callFormOptions(deps, actor) };
     case 'status':
+      if (command.ref?.startsWith('CI-')) return reply(await callStatus(deps, { actor, ref: command.ref, ...(request.channel ? { channel: request.channel } : {}) }));
       return reply(await status(deps, { actor, ref: command.ref, company: command.company }));
     case 'ack':
       return reply((command.ref.startsWith('FL-') ? await acknowledgeFlag(deps, { actor, ref: command.ref }) : await acknowledge(deps, { actor, ref: command.ref })).reply);

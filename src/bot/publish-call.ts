@@ -11,9 +11,9 @@ import type { Mandate, Person, PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
 import { loadCallContext, type CallDelivery } from './call-delivery';
 import { deliverCallNow } from './deliver-call';
-import { CALL_FIELDS, callTopicsOf, checkCallForm, deadlineRange } from './call-form';
+import { CALL_FIELDS, callTopicsOf, checkCallForm, deadlineRange, type CallField } from './call-form';
 import { inUnitOfWork, type BotDeps } from './deps';
-import { refusal, type Voice } from './messages/catalogue';
+import { refusal, type Message, type Voice } from './messages/catalogue';
 import type { NeutralCard, Segment } from './ports';
 import { noticeCard } from './views/notice-card';
 import { personVoice } from './voices';
@@ -72,6 +72,32 @@ function chooseMandate(mandates: Mandate[], key: string | undefined): Mandate {
   return mandates[0]!;
 }
 
+/** Why: the routing test both checks share: a call that would reach no company is refused before anything is saved. */
+async function routed(deps: BotDeps, topics: string[]) {
+  return routeCall(await deps.directory.listCompanies(), topics, (channel) => deps.platforms[channel.platform] !== undefined);
+}
+
+/**
+ * Why: a form shows every mistake at once, each beside its field, before anything is
+ * published (publishCall refuses with the first). Without a mandate chosen, only the title
+ * and the link can be judged: the topics and the deadline days are the mandate's.
+ */
+export async function checkCallInput(base: BotDeps, input: CallInput): Promise<Partial<Record<CallField, Message>>> {
+  const deps = inUnitOfWork(base);
+  const person = await resolveActor(deps, input.actor);
+  const mandates = await publishingMandates(deps, person);
+  const chosen = input.mandateKey ? mandates.find((m) => m.key === input.mandateKey) : mandates.length === 1 ? mandates[0] : undefined;
+  const errors: Partial<Record<CallField, Message>> = {};
+  if (!chosen) errors.mandate = { key: input.mandateKey ? 'call.not-your-mandate' : 'call.which-mandate' };
+  const checked = checkCallForm(input, { mandate: chosen ?? mandates[0]!, now: deps.clock.now() });
+  if (!checked.ok) {
+    for (const field of chosen ? CALL_FIELDS : (['title', 'link'] as const)) if (checked.errors[field]) errors[field] = checked.errors[field];
+  } else if (chosen && (await routed(deps, checked.value.topics)).length === 0) {
+    errors.topics = { key: 'call.no-companies' };
+  }
+  return errors;
+}
+
 function summary(delivery: CallDelivery, names: (key: string) => string, v: Voice): NeutralCard {
   const { call } = delivery;
   const all = call.recipients.map((r) => names(r.companyKey));
@@ -96,7 +122,7 @@ export async function publishCall(base: BotDeps, input: CallInput): Promise<{ ca
     const field = CALL_FIELDS.find((f) => checked.errors[f])!;
     throw refusal('invalid-input', checked.errors[field]!, { field });
   }
-  const recipients = routeCall(await deps.directory.listCompanies(), checked.value.topics, (channel) => deps.platforms[channel.platform] !== undefined);
+  const recipients = await routed(deps, checked.value.topics);
   if (recipients.length === 0) throw refusal('invalid-input', { key: 'call.no-companies' }, { field: 'topics' });
   const ref = await deps.calls.nextRef(DateTime.fromJSDate(now, { zone: 'Europe/Zurich' }).year);
   const call: CallForInput = {

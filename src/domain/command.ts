@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { periodWords } from './report-period';
 
 /** The subcommands, in the order help lists them; the Teams manifest must offer the same. */
-export const COMMAND_NAMES = ['preview', 'flag', 'status', 'ack', 'sent', 'replied', 'withdraw', 'report', 'help'] as const;
+export const COMMAND_NAMES = ['preview', 'flag', 'call', 'status', 'ack', 'sent', 'replied', 'withdraw', 'report', 'help'] as const;
 
 /** A subcommand name, so usage tables cannot miss or invent one. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -18,8 +18,8 @@ const QUOTE_MAX = 40;
 /** Beyond this length no word is within two edits of a command name, so no guess is computed. */
 const GUESS_MAX_LENGTH = Math.max(...COMMAND_NAMES.map((name) => name.length)) + 2;
 const REF_PATTERN = /^PL-\d{4}-\d{4}$/i;
-/** Why: `status` and `ack` take a letter's reference or a flag's: a first word that starts like one is read as a reference. */
-const LOOKS_LIKE_REF = /^(PL|FL)-/i;
+/** Why: `status` and `ack` take a letter's reference or a flag's (`status` a call's too): a first word that starts like one is read as a reference. */
+const LOOKS_LIKE_REF = /^(PL|FL|CI)-/i;
 
 const ref = z
   .string()
@@ -30,12 +30,18 @@ const letterOrFlagRef = z
   .string()
   .regex(/^(PL|FL)-\d{4}-\d{4}$/i)
   .transform((value) => value.toUpperCase());
+/** Why: `status CI-2026-0001` shows a call for input: its table to the mandate team, its card to a company it went to. */
+const statusRef = z
+  .string()
+  .regex(/^((PL|FL)-\d{4}-\d{4}|CI-\d{4}-\d{4,})$/i)
+  .transform((value) => value.toUpperCase());
 const words = z.string().min(1);
 
 const commandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('preview') }).strict(),
   z.object({ name: z.literal('flag') }).strict(),
-  z.object({ name: z.literal('status'), ref: letterOrFlagRef.optional(), company: words.optional() }).strict(),
+  z.object({ name: z.literal('call') }).strict(),
+  z.object({ name: z.literal('status'), ref: statusRef.optional(), company: words.optional() }).strict(),
   z.object({ name: z.literal('ack'), ref: letterOrFlagRef }).strict(),
   z.object({ name: z.literal('sent'), ref, officialSymbol: words.optional() }).strict(),
   z.object({ name: z.literal('replied'), ref }).strict(),
@@ -65,6 +71,7 @@ type Candidate = Record<string, string | string[] | undefined> & { name: Command
 const ARGUMENTS: Record<CommandName, string[]> = {
   preview: [],
   flag: [],
+  call: [],
   status: [],
   ack: ['ref'],
   sent: ['ref', '...officialSymbol'],

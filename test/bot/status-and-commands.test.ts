@@ -97,6 +97,7 @@ describe('status and commands', () => {
     expect(lines).toEqual([
       '`/preletter preview`',
       '`/preletter flag`',
+      '`/preletter call`',
       '`/preletter status [REF or company]`',
       '`/preletter ack REF`',
       '`/preletter sent REF [official symbol]`',

@@ -21,10 +21,12 @@ describe('parseCommand', () => {
   it('parses each subcommand with its arguments', () => {
     expect(parseCommand('preview')).toEqual({ ok: true, command: { name: 'preview' } });
     expect(parseCommand('FLAG')).toEqual({ ok: true, command: { name: 'flag' } });
+    expect(parseCommand('call')).toEqual({ ok: true, command: { name: 'call' } });
     expect(parseCommand('help')).toEqual({ ok: true, command: { name: 'help' } });
     expect(parseCommand('ack PL-2026-0007')).toEqual({ ok: true, command: { name: 'ack', ref: 'PL-2026-0007' } });
     expect(parseCommand('ack fl-2026-0003')).toEqual({ ok: true, command: { name: 'ack', ref: 'FL-2026-0003' } });
     expect(parseCommand('sent FL-2026-0003').ok).toBe(false);
+    expect(parseCommand('ack CI-2026-0001').ok).toBe(false);
     expect(parseCommand('replied PL-2026-0007')).toEqual({ ok: true, command: { name: 'replied', ref: 'PL-2026-0007' } });
   });
 
@@ -51,6 +53,7 @@ describe('parseCommand', () => {
     expect(parseCommand('status')).toEqual({ ok: true, command: { name: 'status' } });
     expect(parseCommand('status pl-2026-0012')).toEqual({ ok: true, command: { name: 'status', ref: 'PL-2026-0012' } });
     expect(parseCommand('status fl-2026-0003')).toEqual({ ok: true, command: { name: 'status', ref: 'FL-2026-0003' } });
+    expect(parseCommand('status ci-2026-0001')).toEqual({ ok: true, command: { name: 'status', ref: 'CI-2026-0001' } });
     expect(parseCommand('status Acme   Social')).toEqual({ ok: true, command: { name: 'status', company: 'Acme Social' } });
   });
 
@@ -76,6 +79,7 @@ describe('parseCommand', () => {
     });
     expect(failure('preview now').message).toBe('Please leave out "now": preview is used like `/preletter preview`.');
     expect(failure('flag surveillance')).toEqual({ field: 'arguments', message: 'Please leave out "surveillance": flag is used like `/preletter flag`.' });
+    expect(failure('call elections')).toEqual({ field: 'arguments', message: 'Please leave out "elections": call is used like `/preletter call`.' });
     expect(failure('status PL-2026-0001 Acme').message).toContain('Please leave out "Acme"');
   });
 

@@ -34,6 +34,8 @@ const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789')
 const ref = fc.tuple(digits(4), digits(4), fc.constantFrom('PL', 'pl', 'Pl', 'pL')).map(([year, seq, pl]) => `${pl}-${year}-${seq}`);
 /** A flag's reference: `ack` and `status` take one too, nothing else does. */
 const flagRef = fc.tuple(digits(4), digits(4), fc.constantFrom('FL', 'fl', 'Fl')).map(([year, seq, fl]) => `${fl}-${year}-${seq}`);
+/** A call for input's reference: only `status` takes one. */
+const callRef = fc.tuple(digits(4), digits(4), fc.constantFrom('CI', 'ci', 'Ci')).map(([year, seq, ci]) => `${ci}-${year}-${seq}`);
 
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
@@ -51,28 +53,32 @@ const validCommand: fc.Arbitrary<{ text: string; expected: ParsedCommand }> = fc
     ref,
     flagRef,
     flagged: fc.boolean(),
+    callRef,
+    called: fc.boolean(),
     rest: fc.option(words, { nil: undefined }),
     statusForm: fc.constantFrom('none' as const, 'ref' as const, 'company' as const),
     gaps: fc.array(SPACE, { minLength: 10, maxLength: 10 }),
     edges: fc.tuple(fc.constantFrom('', ' ', '\n', '\t '), fc.constantFrom('', ' ', '\n')),
   })
-  .map(({ name, shout, ref: letterRef, flagRef: fr, flagged, rest, statusForm, gaps, edges }) => {
+  .map(({ name, shout, ref: letterRef, flagRef: fr, flagged, callRef: cr, called, rest, statusForm, gaps, edges }) => {
     const typedName = shout ? name.toUpperCase() : name;
     // `ack` and `status` take a flag's reference as well as a letter's.
-    const r = flagged && (name === 'ack' || name === 'status') ? fr : letterRef;
+    // `status` takes a call's reference too.
+    const r = called && name === 'status' ? cr : flagged && (name === 'ack' || name === 'status') ? fr : letterRef;
     const expectedRef = r.toUpperCase();
     let args: string[] = [];
     let expected: ParsedCommand;
     switch (name as CommandName) {
       case 'preview':
       case 'flag':
+      case 'call':
       case 'help':
       case 'report':
         expected = { name } as ParsedCommand;
         break;
       case 'status':
         if (statusForm === 'ref') [args, expected] = [[r], { name: 'status', ref: expectedRef }];
-        else if (statusForm === 'company' && rest && !/^(PL|FL)-/i.test(rest[0]!)) [args, expected] = [rest, { name: 'status', company: rest.join(' ') }];
+        else if (statusForm === 'company' && rest && !/^(PL|FL|CI)-/i.test(rest[0]!)) [args, expected] = [rest, { name: 'status', company: rest.join(' ') }];
         else expected = { name: 'status' };
         break;
       case 'ack':
@@ -119,7 +125,7 @@ describe('the command grammar, fuzzed', () => {
     const longInput = fc.oneof(
       longWord,
       fc.tuple(fc.constantFrom('ack', 'sent', 'status', 'withdraw'), longWord).map(([name, w]) => `${name} ${w}`),
-      fc.tuple(fc.constantFrom('ack PL-2026-0001', 'preview', 'flag', 'help', 'status PL-2026-0001', 'status FL-2026-0001'), longWord).map(([head, w]) => `${head} ${w}`),
+      fc.tuple(fc.constantFrom('ack PL-2026-0001', 'preview', 'flag', 'call', 'help', 'status PL-2026-0001', 'status FL-2026-0001', 'status CI-2026-0001'), longWord).map(([head, w]) => `${head} ${w}`),
     );
     fc.assert(
       fc.property(longInput, (text) => {

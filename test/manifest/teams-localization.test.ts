@@ -41,7 +41,7 @@ const READ_BY_PEOPLE = [
   'description.short',
   'description.full',
   ...[0, 1, 2].flatMap((list) => COMMAND_NAMES.map((_, i) => `bots[0].commandLists[${list}].commands[${i}].description`)),
-  ...[0, 1].flatMap((command) => [`composeExtensions[0].commands[${command}].title`, `composeExtensions[0].commands[${command}].description`]),
+  ...[0, 1, 2].flatMap((command) => [`composeExtensions[0].commands[${command}].title`, `composeExtensions[0].commands[${command}].description`]),
 ];
 
 describe('Teams app translations', () => {
@@ -85,7 +85,7 @@ describe('Teams app translations', () => {
       });
     }
     expect(Object.keys(translated).filter((key) => /commandLists.*\.title$/.test(key))).toEqual([]);
-    for (const command of [0, 1]) expect(translated[`composeExtensions[0].commands[${command}].title`]).not.toBe(manifest.composeExtensions[0]!.commands[command]!.title);
+    for (const command of [0, 1, 2]) expect(translated[`composeExtensions[0].commands[${command}].title`]).not.toBe(manifest.composeExtensions[0]!.commands[command]!.title);
   });
 
   it('rejects a translation Teams would reject, or one that renames a command, naming the key at fault', () => {
@@ -93,7 +93,7 @@ describe('Teams app translations', () => {
     const check = (changed: Record<string, unknown>) => () => checkLocalizationFile('fr.json', JSON.stringify(changed), manifest, MANIFEST_VERSION);
     expect(check({ ...fr, 'description.short': 'x'.repeat(81) })).toThrow(/^manifest\/teams\/fr\.json is not a valid Teams localization file: description\.short: is 81 characters long; the limit is 80\.$/);
     expect(check({ ...fr, 'staticTabs[0].name': 'Accueil' })).toThrow(/staticTabs\[0\]\.name: is not a string this manifest translates/);
-    expect(check({ ...fr, 'bots[0].commandLists[0].commands[9].description': 'Rien.' })).toThrow(/commands\[9\]\.description: names nothing in manifest\.json/);
+    expect(check({ ...fr, 'composeExtensions[0].commands[3].description': 'Rien.' })).toThrow(/commands\[3\]\.description: names nothing in manifest\.json/);
     expect(check({ ...fr, 'bots[0].commandLists[0].commands[0].title': 'aperçu' })).toThrow(/commands\[0\]\.title: a command title stays the word PreLetter understands/);
     const { 'name.full': _dropped, ...withoutFullName } = fr;
     expect(check(withoutFullName)).toThrow(/name\.full: is missing/);

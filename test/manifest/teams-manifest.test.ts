@@ -96,11 +96,12 @@ describe('Teams app manifest', () => {
     expect(() => buildTeamsManifest(APP_ID, template.replace('"ChannelMessage.Read.Group"', '"ChannelMessage.Send.Group"'))).toThrow(/authorization/);
   });
 
-  it('offers the preview form and the flag form as message extension actions, fetched from the bot, in the compose box and the command box', () => {
+  it('offers the preview, flag and call forms as message extension actions, fetched from the bot, in the compose box and the command box', () => {
     expect(committed.composeExtensions.map((e: { botId: string }) => e.botId)).toEqual([APP_ID_PLACEHOLDER]);
     expect(committed.composeExtensions[0].commands).toEqual([
       { id: 'preview', type: 'action', context: ['compose', 'commandBox'], title: 'Preview a letter', description: expect.stringMatching(/^Opens the preview form for the company of this channel\./), fetchTask: true },
       { id: 'flag', type: 'action', context: ['compose', 'commandBox'], title: 'Raise a flag', description: expect.stringMatching(/^Opens the flag form: raise an issue with the Special Procedures for your company\./), fetchTask: true },
+      { id: 'call', type: 'action', context: ['compose', 'commandBox'], title: 'Publish a call for input', description: expect.stringMatching(/^Opens the call for input form: ask the companies whose topics match for input by a deadline\./), fetchTask: true },
     ]);
     for (const command of buildTeamsManifest(APP_ID, template).composeExtensions[0]!.commands) expect(command.description.length).toBeLessThanOrEqual(128);
   });

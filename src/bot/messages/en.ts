@@ -9,6 +9,7 @@ import type { AuditAction, LetterStatus, LetterType, Platform } from '../../doma
 import type { Segment } from '../ports';
 import type { Formats } from './format';
 import { callEn } from './call-en';
+import { callFormEn } from './call-form-en';
 import { flagClockEn } from './flag-clock-en';
 import { flagEn } from './flag-en';
 import { reportEn } from './report-en';
@@ -50,6 +51,7 @@ const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft 
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
   flag: [],
+  call: [],
   status: ['[REF or company]'],
   ack: ['REF'],
   sent: ['REF', '[official symbol]'],
@@ -61,6 +63,7 @@ const USAGE: Record<CommandName, string[]> = {
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Preview a letter to a company in this channel.',
   flag: 'Raise an issue with the Special Procedures for your company (opens a form).',
+  call: 'Publish a call for input to the companies whose topics match (opens a form; mandate teams).',
   status: 'Show where your letters stand, or one letter or company.',
   ack: 'Acknowledge a letter routed to you.',
   sent: 'Mark the formal letter as sent; this starts the reply clock.',
@@ -101,6 +104,7 @@ export const en = {
   ...flagClockEn,
   // Calls for input (call-en.ts)
   ...callEn,
+  ...callFormEn,
   // Flags (flag-en.ts)
   ...flagEn,
   // Names and labels

@@ -9,6 +9,7 @@ import type { AuditAction, LetterStatus, LetterType, Platform } from '../../doma
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
 import { callEs } from './call-es';
+import { callFormEs } from './call-form-es';
 import { flagClockEs } from './flag-clock-es';
 import { flagEs } from './flag-es';
 import { reportEs } from './report-es';
@@ -50,6 +51,7 @@ const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft 
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
   flag: [],
+  call: [],
   status: ['[REF o empresa]'],
   ack: ['REF'],
   sent: ['REF', '[signatura oficial]'],
@@ -61,6 +63,7 @@ const USAGE: Record<CommandName, string[]> = {
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Presentar el avance de una carta a una empresa en este canal.',
   flag: 'Plantear un problema a los procedimientos especiales en nombre de su empresa (abre un formulario).',
+  call: 'Publicar una convocatoria de aportes a las empresas cuyos temas coinciden (abre un formulario; equipos de mandato).',
   status: 'Ver en qué punto están sus cartas, o una carta o empresa.',
   ack: 'Acusar recibo de una carta dirigida a usted.',
   sent: 'Marcar la carta oficial como enviada; así empieza el plazo de respuesta.',
@@ -102,6 +105,7 @@ export const es: Catalogue = {
   ...flagClockEs,
   // Calls for input (call-es.ts)
   ...callEs,
+  ...callFormEs,
   // Flags (flag-es.ts)
   ...flagEs,
   'letter.type': (a) => TYPES[a.type],

@@ -9,6 +9,7 @@ import type { AuditAction, LetterStatus, LetterType, Platform } from '../../doma
 import type { Catalogue } from './catalogue';
 import type { Formats } from './format';
 import { callFr } from './call-fr';
+import { callFormFr } from './call-form-fr';
 import { flagClockFr } from './flag-clock-fr';
 import { flagFr } from './flag-fr';
 import { reportFr } from './report-fr';
@@ -50,6 +51,7 @@ const PLATFORMS: Record<Platform, string> = { slack: 'Slack', teams: 'Microsoft 
 const USAGE: Record<CommandName, string[]> = {
   preview: [],
   flag: [],
+  call: [],
   status: ['[RÉF ou entreprise]'],
   ack: ['RÉF'],
   sent: ['RÉF', '[cote officielle]'],
@@ -61,6 +63,7 @@ const USAGE: Record<CommandName, string[]> = {
 const DESCRIPTIONS: Record<CommandName, string> = {
   preview: 'Présenter l’aperçu d’une lettre à une entreprise dans ce canal.',
   flag: 'Signaler un problème aux procédures spéciales au nom de votre entreprise (ouvre un formulaire).',
+  call: 'Publier un appel à contributions aux entreprises dont les thèmes correspondent (ouvre un formulaire ; équipes de mandat).',
   status: 'Voir où en sont vos lettres, ou une lettre ou une entreprise.',
   ack: 'Accuser réception d’une lettre qui vous est adressée.',
   sent: 'Marquer la lettre officielle comme envoyée ; le délai de réponse commence alors.',
@@ -102,6 +105,7 @@ export const fr: Catalogue = {
   ...flagClockFr,
   // Calls for input (call-fr.ts)
   ...callFr,
+  ...callFormFr,
   // Flags (flag-fr.ts)
   ...flagFr,
   'letter.type': (a) => TYPES[a.type],

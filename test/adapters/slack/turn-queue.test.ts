@@ -235,11 +235,12 @@ describe('EventLoopLag', () => {
 });
 
 describe('opensForm', () => {
-  it('is true only for the commands that open a form (preview, flag), whose trigger id expires in three seconds', () => {
+  it('is true only for the commands that open a form (preview, flag, call), whose trigger id expires in three seconds', () => {
     expect(opensForm({ text: 'preview' })).toBe(true);
     expect(opensForm({ text: '  PREVIEW ' })).toBe(true);
     expect(opensForm({ text: 'flag' })).toBe(true);
     expect(opensForm({ text: 'flag now' })).toBe(false);
+    expect(opensForm({ text: 'CALL' })).toBe(true);
     expect(opensForm({ text: 'status' })).toBe(false);
     expect(opensForm({ text: '' })).toBe(false);
     expect(opensForm({})).toBe(false);

@@ -96,8 +96,8 @@ export function slashCommand(user: string, text: string, channel = 'C0NORTH', re
 }
 
 /** A block_actions click on a card button. */
-export function buttonClick(options: { user: string; action: string; ref: string; channel: string; messageTs: string; threadTs?: string; responseUrl?: string }): any {
-  const body = fixture('block-actions');
+export function buttonClick(options: { user: string; action: string; ref: string; channel: string; messageTs: string; threadTs?: string; responseUrl?: string; fixture?: string }): any {
+  const body = fixture(options.fixture ?? 'block-actions');
   body.user = { ...body.user, id: options.user, username: options.user.toLowerCase(), name: options.user.toLowerCase() };
   body.container = { ...body.container, channel_id: options.channel, message_ts: options.messageTs };
   body.channel = { id: options.channel, name: 'conversation' };
@@ -196,5 +196,29 @@ export function flagValues(form: { topics?: string[]; summary?: string | null; m
     flag_summary: { value: { type: 'plain_text_input', value: form.summary ?? null } },
     flag_mandate: { value: { type: 'static_select', selected_option: form.mandate ? option(form.mandate) : null } },
     flag_urgent: { value: { type: 'checkboxes', selected_options: form.urgent ? [option('urgent')] : [] } },
+  };
+}
+
+/**
+ * A view_submission of the call modal (test/fixtures/slack/view-submission-call.json), by this user,
+ * with the form's metadata; `values` replaces the fixture's state when given (callValues builds it).
+ */
+export function callSubmission(options: { user: string; privateMetadata: string; values?: Record<string, Record<string, unknown>> }): any {
+  const body = fixture('view-submission-call');
+  body.user = { ...body.user, id: options.user };
+  body.trigger_id = freshId('trigger.');
+  body.view = { ...body.view, id: freshId('V0'), hash: freshId('hash.'), private_metadata: options.privateMetadata, ...(options.values ? { state: { values: options.values } } : {}) };
+  return body;
+}
+
+/** The state values of a call form, as Slack reports them in view.state.values (a mandate block only when given). */
+export function callValues(form: { mandate?: string; title?: string | null; link?: string | null; topics?: string[]; deadline?: string | null }): Record<string, Record<string, unknown>> {
+  const option = (value: string) => ({ text: { type: 'plain_text', text: value, emoji: true }, value });
+  return {
+    ...(form.mandate !== undefined ? { call_mandate: { value: { type: 'static_select', selected_option: form.mandate ? option(form.mandate) : null } } } : {}),
+    call_title: { value: { type: 'plain_text_input', value: form.title ?? null } },
+    call_link: { value: { type: 'url_text_input', value: form.link ?? null } },
+    call_topics: { value: { type: 'multi_static_select', selected_options: (form.topics ?? []).map(option) } },
+    call_deadline: { value: { type: 'datepicker', selected_date: form.deadline ?? null } },
   };
 }
