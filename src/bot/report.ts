@@ -1,11 +1,11 @@
 /**
  * Use case: who answered in time? `report [period]` answers a mandate team member with the
- * record of their own mandates' letters and flags, an admin with every mandate's (and the flags
- * no mandate covered), and anyone else with a polite refusal. The answer is private, in the
- * reader's language, its days counted in their zone, and holds counts, company names and
- * references only: never a letter's or a flag's text.
+ * record of their own mandates' letters, flags and calls for input, an admin with every
+ * mandate's (and the flags no mandate covered), and anyone else with a polite refusal. The
+ * answer is private, in the reader's language, its days counted in their zone, and holds
+ * counts, company names and references only: never a letter's, a flag's or a call's text.
  */
-import { computeReport, type Report, type ReportItem, type ReportPeriod } from '../domain/report';
+import { companyKeysOf, computeReport, mandateKeysOf, type Report, type ReportItem, type ReportPeriod } from '../domain/report';
 import { lastTwelveMonths, periodIn, type PeriodDays } from '../domain/report-period';
 import type { PlatformIdentity } from '../domain/types';
 import { resolveActor } from './actor';
@@ -29,25 +29,25 @@ export interface ReadReport {
 
 /**
  * Why: one way to make a report from the store, for the command and `npm run report` alike: the
- * letters and flags it counts (of `mandateKeys`, or all), each letter's deadline in its
+ * letters, flags and calls it counts (of `mandateKeys`, or all), each letter's deadline in its
  * mandate's zone and each flag's mark on the flag clocks, as the bot keeps them, and the
  * directory's names for the keys (a key stands in for an entry since removed).
  */
 export async function readReport(
-  deps: Pick<BotDeps, 'directory' | 'letters' | 'flags' | 'policy'>,
+  deps: Pick<BotDeps, 'directory' | 'letters' | 'flags' | 'calls' | 'policy'>,
   request: { period: ReportPeriod; now: Date; mandateKeys?: string[] },
 ): Promise<ReadReport> {
   const { period, now, mandateKeys } = request;
   const only = mandateKeys ? { mandateKeys } : {};
-  const [letters, flags] = await Promise.all([
+  const [letters, flags, calls] = await Promise.all([
     deps.letters.forReport({ previewedFrom: period.from, previewedBefore: period.to, ...only }),
     deps.flags.forReport({ raisedFrom: period.from, raisedBefore: period.to, ...only }),
+    deps.calls.forReport({ publishedFrom: period.from, publishedBefore: period.to, now, ...only }),
   ]);
-  const items: ReportItem[] = [...letters, ...flags];
-  const mandateKeysSeen = new Set([...letters.map((letter) => letter.mandateKey), ...flags.flatMap((flag) => flag.mandateKeys)]);
+  const items: ReportItem[] = [...letters, ...flags, ...calls];
   const [mandates, companies] = await Promise.all([
-    Promise.all([...mandateKeysSeen].map((key) => deps.directory.getMandate(key))),
-    Promise.all([...new Set(items.map((item) => item.companyKey))].map((key) => deps.directory.getCompany(key))),
+    Promise.all([...new Set(items.flatMap(mandateKeysOf))].map((key) => deps.directory.getMandate(key))),
+    Promise.all([...new Set(items.flatMap(companyKeysOf))].map((key) => deps.directory.getCompany(key))),
   ]);
   const mandateOf = new Map(mandates.flatMap((m) => (m ? [[m.key, m] as const] : [])));
   const companyOf = new Map(companies.flatMap((c) => (c ? [[c.key, c] as const] : [])));

@@ -4,7 +4,7 @@
  */
 import type { CallAnswer, CallCopy, CallForInput } from '../domain/call';
 import type { Flag } from '../domain/flag';
-import type { ReportFlag, ReportLetter } from '../domain/report';
+import type { ReportCall, ReportFlag, ReportLetter } from '../domain/report';
 import type { NudgeKind } from '../domain/schedule';
 import type {
   AuditEvent,
@@ -90,6 +90,16 @@ export interface FlagReportQuery {
    * Only flags routed to these mandates, each showing only these of its mandates (a mandate
    * team's report: another mandate's row is not theirs to see); every flag when absent (an admin's).
    */
+  mandateKeys?: string[];
+}
+
+/** Why: which calls a report reads: those published in its period, and every one not closed whose deadline has passed (a company's answer may be missing now). */
+export interface CallReportQuery {
+  publishedFrom: Date;
+  publishedBefore: Date;
+  /** The report's moment: calls not closed whose deadline is before it are read whenever they were published. */
+  now: Date;
+  /** Only these mandates' calls (a mandate team's report); every call when absent (an admin's). */
   mandateKeys?: string[];
 }
 
@@ -334,4 +344,6 @@ export interface CallRepository {
   listByCompany(companyKey: string, limit: number): Promise<CallForInput[]>;
   /** Calls not closed whose deadline is at or after `after`, earliest deadline first: what reminders are planned for. */
   listOpen(after: Date, limit: number): Promise<CallForInput[]>;
+  /** Why: a report counts calls as facts only (never their title, link or topics), in one query, as it counts letters and flags. */
+  forReport(query: CallReportQuery): Promise<ReportCall[]>;
 }

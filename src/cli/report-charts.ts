@@ -1,12 +1,13 @@
 /**
  * The HTML report's charts as inline SVG: one horizontal bar per company, so a reader sees at a
  * glance who replied in time and how long replies took; and one stacked bar per mandate for the
- * flags (acknowledged in time, late, or not yet). No script, no font or file from elsewhere: the
- * page renders the same offline, in a browser or printed to PDF.
+ * flags (acknowledged in time, late, or not yet) and for the calls for input (companies that
+ * answered in time, late, not at all, or not yet due). No script, no font or file from
+ * elsewhere: the page renders the same offline, in a browser or printed to PDF.
  */
 import type { Voice } from '../bot/messages/catalogue';
 import { days, percent } from '../bot/messages/report-numbers';
-import type { FlagFigures, ReportRow } from '../domain/report';
+import type { CallFigures, FlagFigures, ReportRow } from '../domain/report';
 
 /** Why: one bar's subject: a company's name and its row. */
 export interface ChartRow {
@@ -23,8 +24,13 @@ export function escapeHtml(text: string): string {
 export const SHARE_COLOURS = { good: '#1a7f37', fair: '#bf8700', poor: '#cf222e', none: '#8c959f' } as const;
 /** Colours of a median reply time: blue within the reply period, red beyond it. */
 export const REPLY_COLOURS = { within: '#0969da', beyond: '#cf222e' } as const;
+/** The four parts of a stacked bar: green in time, amber late, red missed, grey not yet due. */
+const STACK_COLOURS = { inTime: '#1a7f37', late: '#bf8700', missed: '#cf222e', open: '#8c959f' } as const;
 /** Colours of flags: green acknowledged in time, amber late, red unacknowledged after the admins were told, grey still in time. */
-export const FLAG_COLOURS = { inTime: '#1a7f37', late: '#bf8700', missed: '#cf222e', open: '#8c959f' } as const;
+export const FLAG_COLOURS = STACK_COLOURS;
+/** Colours of calls' answers: green answered by the deadline, amber late, red no answer by the deadline, grey none due yet. */
+export const CALL_COLOURS = STACK_COLOURS;
+type Part = keyof typeof STACK_COLOURS;
 
 const WIDTH = 760;
 const LABEL = 230;
@@ -115,28 +121,53 @@ export interface FlagChartRow {
   flags: FlagFigures;
 }
 
-/** The legend under the flags chart: two rows of two entries, aligned with the bars, so every language's words fit. */
+/** Why: one stacked bar's subject: a mandate's name (or all calls) and its calls' figures. */
+export interface CallChartRow {
+  name: string;
+  calls: CallFigures;
+}
+
+/** The legend under a stacked chart: two rows of two entries, aligned with the bars, so every language's words fit. */
 const LEGEND_ROW = 20;
 const LEGEND = 2 * LEGEND_ROW + 8;
 
-/** The four parts of a row's flags raised in the period, in the order the bar stacks them. */
-function flagParts(f: FlagFigures): Array<[keyof typeof FLAG_COLOURS, number]> {
-  return [
-    ['inTime', f.acknowledgedInTime],
-    ['late', f.acknowledged - f.acknowledgedInTime],
-    ['missed', f.acknowledgementDue - f.acknowledged],
-    ['open', f.raised - f.acknowledgementDue],
-  ];
+/** One stacked bar: its name, its four parts' counts, and the words beside it. */
+interface StackedRow {
+  name: string;
+  parts: Record<Part, number>;
+  words: string;
 }
 
-function legend(v: Voice, top: number): string[] {
-  const words = { inTime: 'report.flags-legend-in-time', late: 'report.flags-legend-late', missed: 'report.flags-legend-missed', open: 'report.flags-legend-open' } as const;
+function legend(words: Record<Part, string>, top: number): string[] {
   const column = (WIDTH - LABEL) / 2;
-  return (Object.keys(FLAG_COLOURS) as Array<keyof typeof FLAG_COLOURS>).map((part, i) => {
+  return (Object.keys(STACK_COLOURS) as Part[]).map((part, i) => {
     const x = LABEL + (i % 2) * column;
     const y = top + Math.floor(i / 2) * LEGEND_ROW;
-    return `<rect x="${x}" y="${y}" width="12" height="12" rx="2" fill="${FLAG_COLOURS[part]}"/><text x="${x + 17}" y="${y + 11}" class="tick">${escapeHtml(v.t(words[part]))}</text>`;
+    return `<rect x="${x}" y="${y}" width="12" height="12" rx="2" fill="${STACK_COLOURS[part]}"/><text x="${x + 17}" y="${y + 11}" class="tick">${escapeHtml(words[part])}</text>`;
   });
+}
+
+/** Why: bars of four parts (in time, late, missed, not yet due) to one scale of whole items, with words beside each bar and a legend. */
+function stackedChart(label: string, rows: StackedRow[], legendWords: Record<Part, string>): string {
+  const sum = (parts: Record<Part, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+  const most = Math.max(1, ...rows.map(({ parts }) => sum(parts)));
+  // A scale in multiples of four puts the quarter ticks on whole items.
+  const scale = Math.max(4, Math.ceil(most / 4) * 4);
+  const content = ticks([0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: String(at * scale) })), rows.length);
+  rows.forEach(({ name, parts, words }, i) => {
+    const y = TOP + i * ROW;
+    content.push(nameCell(name, y));
+    let x = LABEL;
+    for (const part of Object.keys(STACK_COLOURS) as Part[]) {
+      if (parts[part] <= 0) continue;
+      const width = Math.round((parts[part] / scale) * BAR);
+      content.push(`<rect x="${x}" y="${y + 6}" width="${width}" height="${ROW - 12}" fill="${STACK_COLOURS[part]}"/>`);
+      x += width;
+    }
+    content.push(`<text x="${LABEL + BAR + 10}" y="${y + ROW / 2 + 5}" class="value">${escapeHtml(words)}</text>`);
+  });
+  content.push(...legend(legendWords, TOP + rows.length * ROW + AXIS + 4));
+  return frame(label, rows.length, content, LEGEND);
 }
 
 /**
@@ -145,24 +176,27 @@ function legend(v: Voice, top: number): string[] {
  * time; to one scale of whole flags, with "2 of 3 (67%)" in time beside each bar and a legend.
  */
 export function flagChart(rows: FlagChartRow[], v: Voice): string {
-  const label = v.t('report.flags-chart');
-  const most = Math.max(1, ...rows.map(({ flags }) => flags.raised));
-  // A scale in multiples of four flags puts the quarter ticks on whole flags.
-  const scale = Math.max(4, Math.ceil(most / 4) * 4);
-  const content = ticks([0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: String(at * scale) })), rows.length);
-  rows.forEach(({ name, flags }, i) => {
-    const y = TOP + i * ROW;
-    content.push(nameCell(name, y));
-    let x = LABEL;
-    for (const [part, count] of flagParts(flags)) {
-      if (count <= 0) continue;
-      const width = Math.round((count / scale) * BAR);
-      content.push(`<rect x="${x}" y="${y + 6}" width="${width}" height="${ROW - 12}" fill="${FLAG_COLOURS[part]}"/>`);
-      x += width;
-    }
-    const words = v.t('report.flag-in-time', { inTime: flags.acknowledgedInTime, due: flags.acknowledgementDue, share: flags.inTimeShare });
-    content.push(`<text x="${LABEL + BAR + 10}" y="${y + ROW / 2 + 5}" class="value">${escapeHtml(words)}</text>`);
-  });
-  content.push(...legend(v, TOP + rows.length * ROW + AXIS + 4));
-  return frame(label, rows.length, content, LEGEND);
+  const bars = rows.map(({ name, flags: f }) => ({
+    name,
+    parts: { inTime: f.acknowledgedInTime, late: f.acknowledged - f.acknowledgedInTime, missed: f.acknowledgementDue - f.acknowledged, open: f.raised - f.acknowledgementDue },
+    words: v.t('report.flag-in-time', { inTime: f.acknowledgedInTime, due: f.acknowledgementDue, share: f.inTimeShare }),
+  }));
+  const words = { inTime: v.t('report.flags-legend-in-time'), late: v.t('report.flags-legend-late'), missed: v.t('report.flags-legend-missed'), open: v.t('report.flags-legend-open') };
+  return stackedChart(v.t('report.flags-chart'), bars, words);
+}
+
+/**
+ * Why: the companies asked by the calls published in the period, a stacked bar per mandate (all
+ * calls first): green answered by the deadline, amber answered late, red no answer by the
+ * deadline, grey no answer due yet; to one scale of whole companies asked, with "3 of 4 (75%)"
+ * in time beside each bar and a legend.
+ */
+export function callChart(rows: CallChartRow[], v: Voice): string {
+  const bars = rows.map(({ name, calls: f }) => ({
+    name,
+    parts: { inTime: f.answeredInTime, late: f.answered - f.answeredInTime, missed: f.answerDue - f.answered, open: f.companiesAsked - f.answerDue },
+    words: v.t('report.call-in-time', { inTime: f.answeredInTime, due: f.answerDue, share: f.inTimeShare }),
+  }));
+  const words = { inTime: v.t('report.calls-legend-in-time'), late: v.t('report.calls-legend-late'), missed: v.t('report.calls-legend-missed'), open: v.t('report.calls-legend-open') };
+  return stackedChart(v.t('report.calls-chart'), bars, words);
 }

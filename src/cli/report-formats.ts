@@ -4,7 +4,7 @@
  * Column and field names are stable identifiers, in English whatever the page's language;
  * a new kind's columns are appended after the last, so a spreadsheet's columns never move.
  */
-import type { FlagFigures, LetterFigures, Report, ReportFigures, ReportRow } from '../domain/report';
+import type { CallFigures, FlagFigures, LetterFigures, Report, ReportFigures, ReportRow } from '../domain/report';
 import type { PeriodDays } from '../domain/report-period';
 import type { ReportNames } from '../bot/views/report-card';
 
@@ -39,6 +39,18 @@ export const CSV_COLUMNS = [
   'share_flags_acknowledged_in_time',
   'flags_awaiting_now',
   'flags_awaiting_refs',
+  'calls_published',
+  'calls_companies_asked',
+  'calls_answered',
+  'median_days_to_answer_call',
+  'calls_answer_due',
+  'calls_answered_in_time',
+  'share_calls_answered_in_time',
+  'calls_will_contribute',
+  'calls_submitted',
+  'calls_declined',
+  'calls_unanswered_now',
+  'calls_unanswered_refs',
 ] as const;
 
 /**
@@ -81,8 +93,25 @@ function flagValues(f: FlagFigures): Array<string | number | null> {
   ];
 }
 
+function callValues(f: CallFigures): Array<string | number | null> {
+  return [
+    f.published,
+    f.companiesAsked,
+    f.answered,
+    f.medianDaysToAnswer,
+    f.answerDue,
+    f.answeredInTime,
+    f.inTimeShare,
+    f.willContribute,
+    f.submitted,
+    f.declined,
+    f.unansweredNow.length,
+    f.unansweredNow.join(' '),
+  ];
+}
+
 function csvLine(dimension: string, key: string, name: string, f: ReportFigures): string {
-  return [dimension, key, name, ...letterValues(f.letters), ...flagValues(f.flags)].map(csvField).join(',');
+  return [dimension, key, name, ...letterValues(f.letters), ...flagValues(f.flags), ...callValues(f.calls)].map(csvField).join(',');
 }
 
 /** Why: the report as CSV, header first, CRLF line ends as RFC 4180 has them; the total row has no key or name. */
@@ -99,13 +128,13 @@ export function reportCsv(report: Report, names: ReportNames): string {
 
 /** Why: the report as one JSON document: the period in days and instants, the flag clocks' mark, then the same figures as the CSV. */
 export function reportJson(report: Report, names: ReportNames, meta: ReportMeta): string {
-  const row = (nameOf: (key: string) => string) => (r: ReportRow) => ({ key: r.key, name: nameOf(r.key), letters: r.letters, flags: r.flags });
+  const row = (nameOf: (key: string) => string) => (r: ReportRow) => ({ key: r.key, name: nameOf(r.key), letters: r.letters, flags: r.flags, calls: r.calls });
   const document = {
     period: { first: meta.days.first, last: meta.days.last, timeZone: meta.zone, from: report.period.from.toISOString(), to: report.period.to.toISOString() },
     madeAt: report.now.toISOString(),
     responseWindowDays: report.responseWindowDays,
     flagEscalation: report.flagEscalation,
-    total: { letters: report.total.letters, flags: report.total.flags },
+    total: { letters: report.total.letters, flags: report.total.flags, calls: report.total.calls },
     companies: report.companies.map(row(names.company)),
     mandates: report.mandates.map(row(names.mandate)),
   };

@@ -1,17 +1,19 @@
 /**
  * The report as one self-contained HTML page a person reads at a glance: the period and whose
- * mandates, the letters' five headline figures and the flags' four, a bar per company for the
- * share of replies in time and for the median reply time, the letters' tables by company and by
- * mandate, then the flags' chart and tables (report-html-flags.ts), and what each figure means.
+ * mandates, the letters' five headline figures, the flags' four and the calls' four, a bar per
+ * company for the share of replies in time and for the median reply time, the letters' tables by
+ * company and by mandate, then the flags' chart and tables (report-html-flags.ts), the calls'
+ * (report-html-calls.ts), and what each figure means.
  * Inline CSS and SVG only: no script, no font, image or style sheet from elsewhere.
  * Every word comes from the catalogue, in the language asked for.
  */
 import type { Voice } from '../bot/messages/catalogue';
 import { days, percent } from '../bot/messages/report-numbers';
-import { hasFlags, hasLetters, namedRows, type ReportNames } from '../bot/views/report-card';
+import { hasAnything, hasLetters, namedRows, reportFooter, type ReportNames } from '../bot/views/report-card';
 import type { LetterFigures, Report, ReportRow } from '../domain/report';
 import type { PeriodDays } from '../domain/report-period';
 import { escapeHtml, replyChart, shareChart, tile } from './report-charts';
+import { callMeanings, callSections, callTiles } from './report-html-calls';
 import { flagMeanings, flagSections, flagTiles } from './report-html-flags';
 
 /** Why: what the page shows besides the figures: its days, its reader's words, and whose mandates (undefined: every one). */
@@ -94,6 +96,7 @@ function meanings(report: Report, v: Voice, windowDays: number): string {
     [v.t('report.meaning-medians-term'), v.t('report.meaning-medians')],
     [v.t('report.col-overdue'), v.t('report.meaning-overdue')],
     ...flagMeanings(report, v),
+    ...callMeanings(v),
   ];
   return `<dl>${entries.map(([term, text]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(text)}</dd>`).join('')}</dl>`;
 }
@@ -120,9 +123,9 @@ export function reportHtml(page: ReportPage): string {
           `<h2>${escapeHtml(v.t('report.by-mandate'))}</h2>`,
           table(v.t('report.col-mandate'), letterMandates, v, windowDays),
         ];
-  const empty = !hasLetters(report.total.letters) && !hasFlags(report.total.flags);
-  const sections = empty ? [`<p>${escapeHtml(v.t('report.none'))}</p>`] : [...letterSections, ...flagSections(report, companies, mandates, v)];
-  const escalation = { days: report.flagEscalation.businessDays, hours: report.flagEscalation.urgentHours };
+  const sections = hasAnything(report.total)
+    ? [...letterSections, ...flagSections(report, companies, mandates, v), ...callSections(report, companies, mandates, v)]
+    : [`<p>${escapeHtml(v.t('report.none'))}</p>`];
   return [
     '<!doctype html>',
     `<html lang="${v.language}">`,
@@ -138,10 +141,11 @@ export function reportHtml(page: ReportPage): string {
     `<p class="muted">${escapeHtml(v.t('report.made', { at: report.now }))} ${escapeHtml(v.t('report.confidential'))}</p>`,
     tiles(report.total.letters, v, windowDays),
     flagTiles(report.total.flags, v),
+    callTiles(report.total.calls, v),
     ...sections,
     `<h2>${escapeHtml(v.t('report.meaning-title'))}</h2>`,
     meanings(report, v, windowDays),
-    `<p class="muted">${escapeHtml(v.t('report.footer', { window: windowDays, zone: v.zone }))} ${escapeHtml(v.t('report.footer-flags', escalation))}</p>`,
+    `<p class="muted">${escapeHtml(reportFooter(report, v))}</p>`,
     '</body>',
     '</html>',
     '',

@@ -1,7 +1,7 @@
 /**
  * `npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] --format csv|json|html [--out FILE] [--lang en|fr|es]`:
- * the record of who replied (letters) and acknowledged (flags) in time, for every mandate, from
- * the database the bot uses; and
+ * the record of who replied (letters), acknowledged (flags) and answered (calls for input) in
+ * time, for every mandate, from the database the bot uses; and
  * `npm run report -- --timeline PL-2026-0007 [--out FILE]`: one letter's whole timeline as JSON,
  * for the archive. Both days of the period are included, and days begin at midnight in
  * DEFAULT_TIMEZONE; without --from or --to the period is the twelve months up to today.
@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { voiceFor } from '../bot/messages/catalogue';
 import { LANGUAGES } from '../bot/messages/format';
 import { readReport } from '../bot/report';
-import type { DirectoryRepository, FlagRepository, LetterRepository } from '../bot/repositories';
+import type { CallRepository, DirectoryRepository, FlagRepository, LetterRepository } from '../bot/repositories';
 import { isPreLetterError } from '../domain/errors';
 import type { ClockPolicy } from '../domain/policy';
 import { lastTwelveMonths, periodIn, validDay, type PeriodDays } from '../domain/report-period';
@@ -27,9 +27,16 @@ export interface ReportIo {
   err(line: string): void;
 }
 
-/** How the CLI reaches the letters, flags and the directory, and what time it is; tests pass a test store and a fixed moment. */
+/** How the CLI reaches the letters, flags, calls and the directory, and what time it is; tests pass a test store and a fixed moment. */
 export interface ReportDeps {
-  openStore(): Promise<{ directory: DirectoryRepository; letters: LetterRepository; flags: FlagRepository; policy: ClockPolicy; close(): Promise<void> }>;
+  openStore(): Promise<{
+    directory: DirectoryRepository;
+    letters: LetterRepository;
+    flags: FlagRepository;
+    calls: CallRepository;
+    policy: ClockPolicy;
+    close(): Promise<void>;
+  }>;
   now(): Date;
 }
 
@@ -40,7 +47,8 @@ const USAGE = [
   'Usage:',
   '  npm run report -- --format csv|json|html [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE] [--lang en|fr|es]',
   '      per company and per mandate: letters, replies in time, median days, overdue now;',
-  '      flags, acknowledged before the admins were told, median days, awaiting now',
+  '      flags, acknowledged before the admins were told, median days, awaiting now;',
+  '      calls for input, answered by the deadline, median days, unanswered now',
   '      (both days included; default: the twelve months up to today)',
   '  npm run report -- --timeline PL-2026-0007 [--out FILE]',
   "      one letter's whole timeline (facts and audit trail) as JSON, for the archive",
@@ -100,9 +108,10 @@ async function reportText(store: Store, options: Options, io: ReportIo, now: Dat
   const days = periodDays(options, now, zone);
   if (days.first > days.last) throw new RangeError(`--from (${days.first}) is after the end of the period (${days.last}).`);
   const { report, names } = await readReport(store, { period: periodIn(days, zone), now });
-  const { letters, flags } = report.total;
+  const { letters, flags, calls } = report.total;
   io.err(
-    `Report from ${days.first} to ${days.last} (days from midnight in ${zone}): ${letters.previewed} letters previewed, ${letters.overdueNow.length} overdue now; ${flags.raised} flags raised, ${flags.awaitingNow.length} awaiting acknowledgement now.`,
+    `Report from ${days.first} to ${days.last} (days from midnight in ${zone}): ${letters.previewed} letters previewed, ${letters.overdueNow.length} overdue now; ` +
+      `${flags.raised} flags raised, ${flags.awaitingNow.length} awaiting acknowledgement now; ${calls.published} calls for input published, ${calls.unansweredNow.length} unanswered now.`,
   );
   if (options.format === 'csv') return reportCsv(report, names);
   if (options.format === 'json') return reportJson(report, names, { days, zone });
@@ -164,7 +173,7 @@ export function configuredReportDeps(io: ReportIo, env: NodeJS.ProcessEnv = proc
   return {
     async openStore() {
       const { store, policy, close } = await openConfiguredStore((line) => io.err(line), env, cwd);
-      return { directory: store.directory, letters: store.letters, flags: store.flags, policy, close };
+      return { directory: store.directory, letters: store.letters, flags: store.flags, calls: store.calls, policy, close };
     },
     now: () => new Date(),
   };

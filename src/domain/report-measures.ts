@@ -1,6 +1,6 @@
 /**
- * The measures every kind of item in a report shares (letters, flags, and calls for input
- * when they join): whether something began in the period, the median of durations in days,
+ * The measures every kind of item in a report shares (letters, flags and calls for input):
+ * whether something began in the period, the median of durations in days,
  * a share to three decimals, and references in the order people file them.
  */
 
@@ -25,7 +25,7 @@ export function shareOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }
 
-/** Why: references (`PL-2026-0007`, `FL-2026-0012`) oldest first, by year then number, so `10000` follows `0999`. */
+/** Why: references (`PL-2026-0007`, `FL-2026-0012`, `CI-2026-0003`) oldest first, by year then number, so `10000` follows `0999`. */
 export function compareRefs(a: string, b: string): number {
   const parse = (ref: string) => /^[A-Z]+-(\d+)-(\d+)$/.exec(ref)?.slice(1).map(Number) ?? [0, 0];
   const [ya, sa] = parse(a);

@@ -14,11 +14,13 @@
  * company's row and the total).
  */
 import { deadlineOf } from './deadline';
+import { callForCompany, callMatters, figuresOfCalls, type CallEntry, type CallFigures, type ReportCall } from './report-calls';
 import { figuresOfFlags, flagMatters, markFlag, type FlagFigures, type FlagRules, type MarkedFlag, type ReportFlag } from './report-flags';
 import { compareRefs, inPeriod, medianDays, shareOf } from './report-measures';
 import type { Letter } from './types';
 
 export { medianDays } from './report-measures';
+export type { CallFigures, ReportCall } from './report-calls';
 export type { FlagFigures, ReportFlag } from './report-flags';
 
 /** Why: what a report reads of a letter: who it is between and its facts, never its text, so a report cannot leak one. */
@@ -28,12 +30,22 @@ export type ReportLetter = { kind: 'letter' } & Pick<
 >;
 
 /**
- * Why: everything a report counts, tagged by kind. Calls for input join this union as a further
- * kind, as flags did: a figures function of its own (report-flags.ts is the model), a case in
- * prepare, matters, mandateKeysOf and figuresOf below, and a field in ReportFigures; grouping by
- * company and mandate, the period and the rows stay as they are.
+ * Why: everything a report counts, tagged by kind. A further kind joins as flags and calls did:
+ * a figures function of its own (report-flags.ts, report-calls.ts), a case in prepare, matters,
+ * companyRowsOf, mandateRowsOf and figuresOf below, and a field in ReportFigures; the period and
+ * the rows stay as they are.
  */
-export type ReportItem = ReportLetter | ReportFlag;
+export type ReportItem = ReportLetter | ReportFlag | ReportCall;
+
+/** Why: the companies an item is about, so the caller can look up their names: a call's every recipient. */
+export function companyKeysOf(item: ReportItem): string[] {
+  return item.kind === 'call' ? item.recipients.map((r) => r.companyKey) : [item.companyKey];
+}
+
+/** Why: the mandates an item is about, so the caller can look up their titles and zones. */
+export function mandateKeysOf(item: ReportItem): string[] {
+  return item.kind === 'flag' ? item.mandateKeys : [item.mandateKey];
+}
 
 /** Why: the period a report covers, from included to `to` excluded, as instants (the caller decides whose midnight). */
 export interface ReportPeriod {
@@ -73,10 +85,11 @@ export interface LetterFigures {
   overdueNow: string[];
 }
 
-/** Why: what one row says, by kind of item; calls for input will add their own figures here. */
+/** Why: what one row says, by kind of item. */
 export interface ReportFigures {
   letters: LetterFigures;
   flags: FlagFigures;
+  calls: CallFigures;
 }
 
 /** Why: one company's or one mandate's figures, by its directory key (the view names it). */
@@ -111,8 +124,8 @@ interface DatedLetter {
   deadline: Date | undefined;
 }
 
-/** An item ready to count, by kind: a letter with its deadline, a flag with the moment its admins are told. */
-type Entry = DatedLetter | MarkedFlag;
+/** An item ready to count, by kind: a letter with its deadline, a flag with the moment its admins are told, a call as it is. */
+type Entry = DatedLetter | MarkedFlag | CallEntry;
 
 function dateLetter(letter: ReportLetter, rules: ReportRules): DatedLetter {
   return { item: letter, deadline: deadlineOfLetter(letter, rules) };
@@ -120,6 +133,7 @@ function dateLetter(letter: ReportLetter, rules: ReportRules): DatedLetter {
 
 const isLetter = (entry: Entry): entry is DatedLetter => entry.item.kind === 'letter';
 const isFlag = (entry: Entry): entry is MarkedFlag => entry.item.kind === 'flag';
+const isCall = (entry: Entry): entry is CallEntry => entry.item.kind === 'call';
 
 /** Why: the letters' figures of one row, from its letters (those of the period and any overdue now). */
 export function letterFigures(letters: ReportLetter[], rules: ReportRules): LetterFigures {
@@ -169,40 +183,52 @@ function prepare(item: ReportItem, rules: ReportRules): Entry {
       return dateLetter(item, rules);
     case 'flag':
       return markFlag(item, rules);
+    case 'call':
+      return { item };
   }
 }
 
-/** Why: an item belongs in a row when it began in the period or still matters now (a letter overdue, a flag awaiting past its mark). */
+/** Why: an item belongs in a row when it began in the period or still matters now (a letter overdue, a flag awaiting past its mark, a call missing an answer). */
 function matters(entry: Entry, rules: ReportRules): boolean {
   if (isLetter(entry)) return inPeriod(entry.item.previewed.at, rules.period) || isOverdue(entry.item, entry.deadline, rules.now);
-  return flagMatters(entry, rules);
+  if (isFlag(entry)) return flagMatters(entry, rules);
+  return callMatters(entry, rules);
 }
 
-/** Why: the mandates' rows an item counts in: a letter's one mandate, each mandate a flag went to (none when it went to the admins). */
-function mandateKeysOf(item: ReportItem): string[] {
-  return item.kind === 'letter' ? [item.mandateKey] : item.mandateKeys;
+/** Why: the companies' rows an item counts in, each with what that company may be told: a call with that company's answer only. */
+function companyRowsOf(entry: Entry): Array<[string, Entry]> {
+  return isCall(entry) ? callForCompany(entry) : [[entry.item.companyKey, entry]];
+}
+
+/** Why: the mandates' rows an item counts in: a letter's or a call's one mandate, each mandate a flag went to (none when it went to the admins). */
+function mandateRowsOf(entry: Entry): Array<[string, Entry]> {
+  return isFlag(entry) ? [...new Set(entry.item.mandateKeys)].map((key): [string, Entry] => [key, entry]) : [[entry.item.mandateKey, entry]];
 }
 
 /** Why: one row's figures for each kind; a new kind adds its line here and its field to ReportFigures. */
 function figuresOf(entries: Entry[], rules: ReportRules): ReportFigures {
-  return { letters: figuresOfLetters(entries.filter(isLetter), rules), flags: figuresOfFlags(entries.filter(isFlag), rules) };
+  return {
+    letters: figuresOfLetters(entries.filter(isLetter), rules),
+    flags: figuresOfFlags(entries.filter(isFlag), rules),
+    calls: figuresOfCalls(entries.filter(isCall), rules),
+  };
 }
 
-function rowsBy(entries: Entry[], keysOf: (item: ReportItem) => string[], rules: ReportRules): ReportRow[] {
+/** Why: rows by key; what a row receives is checked again, since a call a company answered may no longer matter in that company's row. */
+function rowsBy(entries: Entry[], rowsOf: (entry: Entry) => Array<[string, Entry]>, rules: ReportRules): ReportRow[] {
   const groups = new Map<string, Entry[]>();
-  for (const entry of entries) {
-    for (const key of new Set(keysOf(entry.item))) {
-      const group = groups.get(key);
-      if (group) group.push(entry);
-      else groups.set(key, [entry]);
-    }
+  for (const [key, entry] of entries.flatMap(rowsOf)) {
+    if (!matters(entry, rules)) continue;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   return [...groups.keys()].sort().map((key) => ({ key, ...figuresOf(groups.get(key)!, rules) }));
 }
 
 /**
  * The report over `items`, already limited to what the reader may see (their mandates, or all
- * for an admin). Items that neither began in the period nor matter now (overdue, awaiting) are
+ * for an admin). Items that neither began in the period nor matter now (overdue, awaiting, unanswered) are
  * ignored, so a caller may pass more than it needs; a company or mandate with none has no row.
  */
 export function computeReport(items: ReportItem[], rules: ReportRules): Report {
@@ -213,7 +239,7 @@ export function computeReport(items: ReportItem[], rules: ReportRules): Report {
     responseWindowDays: rules.responseWindowDays,
     flagEscalation: { businessDays: rules.flagClock.flag.normal.escalateAdminsAfterBusinessDays, urgentHours: rules.flagClock.flag.urgent.escalateAdminsAfterHours },
     total: figuresOf(relevant, rules),
-    companies: rowsBy(relevant, (item) => [item.companyKey], rules),
-    mandates: rowsBy(relevant, mandateKeysOf, rules),
+    companies: rowsBy(relevant, companyRowsOf, rules),
+    mandates: rowsBy(relevant, mandateRowsOf, rules),
   };
 }

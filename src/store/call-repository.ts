@@ -9,15 +9,18 @@
  * then read by reference. A scope gains one reference a call (tens a year), so a document per
  * scope stays small; split it by year, as letters' lists are split by bucket, if that changes.
  * The open calls are found by a query on the deadline (indexed on MongoDB; the embedded
- * server scans the calls collection, a few hundred documents a year).
+ * server scans the calls collection, a few hundred documents a year). A report reads calls'
+ * facts alone, in one query (report-calls.ts).
  */
-import type { CallAnswerResult, CallRepository, CallUpdate } from '../bot/repositories';
+import type { CallAnswerResult, CallReportQuery, CallRepository, CallUpdate } from '../bot/repositories';
 import { formatCallRef, type CallAnswer, type CallCopy, type CallForInput } from '../domain/call';
 import { PreLetterError } from '../domain/errors';
+import type { ReportCall } from '../domain/report';
 import type { Fact, LetterThread } from '../domain/types';
 import { callDoc, callFields, copyCopies, type CallDoc } from './call-model';
 import { retryOnDuplicateKey } from './db-errors';
 import { copyThread } from './letter-model';
+import { reportCalls } from './report-calls';
 import type { StoreContext } from './store-connection';
 
 /** The list scope of a mandate's calls. */
@@ -150,5 +153,9 @@ export class MongoCallRepository implements CallRepository {
         .exec();
       return docs.map(callFields);
     });
+  }
+
+  forReport(query: CallReportQuery): Promise<ReportCall[]> {
+    return reportCalls(this.ctx, query);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * What PreLetter costs on the embedded database as history grows: two databases on
  * one embedded server, seeded as years of use leave them (1,000 letters with 50 open,
- * and 10,000 with 500 open, every delivery record kept, and a flag for every ten
- * letters), then the same figures for both, side by side with their ratio: a command's
+ * and 10,000 with 500 open, every delivery record kept, a flag for every ten letters
+ * and a call for input for every fifty), then the same figures for both, side by side with their ratio: a command's
  * status answer, the report, the idle sweep, one sweep with 1,000 due reminders, and
  * single operations (use cases called directly, with a recording platform).
  */
@@ -59,12 +59,13 @@ async function measure(store: Store, uri: string, dbName: string, plan: SeedPlan
   f['status list, mandate team (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara }));
   f['status list, admin (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.root }));
   f['status by company, company lead (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.dana, company: 'Northwind' }));
-  // The record over the last 12 months (letters and flags): a mandate team's own, and an admin's of every mandate.
+  // The record over the last 12 months (letters, flags and calls): a mandate team's own, and an admin's of every mandate.
   f['report, mandate team (p50 ms)'] = await samples(5, () => report(deps, { actor: USERS.mara }));
   f['report, admin, every mandate (p50 ms)'] = await samples(5, () => report(deps, { actor: USERS.root }));
-  // The report must have counted the seeded flags, some of them awaiting acknowledgement.
+  // The report must have counted the seeded flags and calls, some of them awaiting acknowledgement or an answer.
   const recorded = await report(deps, { actor: USERS.mara });
   if (!/\d+ flags · .* [1-9]\d* awaiting now/.test(recorded.fields[0]?.value ?? '')) throw new Error('bench: the report counted no seeded flags');
+  if (!/[1-9]\d* calls for input to \d+ companies · .* [1-9]\d* unanswered now/.test(recorded.fields[0]?.value ?? '')) throw new Error('bench: the report counted no seeded calls');
   f['status of one letter (p50 ms)'] = await samples(30, () => status(deps, { actor: USERS.mara, ref: 'PL-2016-00001' }));
   f['idle sweep (p50 ms)'] = await samples(30, () => sweep(deps, { batchSize: 200 }));
   const refs: string[] = [];

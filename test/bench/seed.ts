@@ -5,11 +5,15 @@
  * through the store (lists, agenda); the old history is written in bulk with the
  * driver, in exactly the shapes the store writes, and with ALL its delivery records
  * kept, as if retention had never pruned anything: the hot paths must not care. Flags
- * companies raised (one for every ten letters, a few never acknowledged) are written in
- * bulk too, so the report reads them as it would in a real deployment.
+ * companies raised (one for every ten letters, a few never acknowledged) and calls for input
+ * (one for every fifty letters, all past their deadline, a few missing an answer) are written
+ * in bulk too, so the report reads them as it would in a real deployment.
  */
 import mongoose from 'mongoose';
+import { callDeadline, type CallForInput } from '../../src/domain/call';
+import type { LocalDate } from '../../src/domain/calendar';
 import type { Flag } from '../../src/domain/flag';
+import { callDoc } from '../../src/store/call-model';
 import type { Letter, Routing } from '../../src/domain/types';
 import type { Store } from '../../src/store';
 import { NORTHWIND_CHANNEL } from '../support/test-directory';
@@ -98,6 +102,40 @@ export function seedFlag(index: number, at: Date): Flag {
   };
 }
 
+/** One call for input for every fifty letters; one in ten of them never answered by Kestrel, so a report finds some missing an answer. */
+export const CALLS_PER_LETTER = 0.02;
+
+/**
+ * A call sr-expression published at `at` to Northwind and Kestrel, due 30 days later: Northwind
+ * says it will contribute the next day and submits after three weeks; Kestrel declines within a
+ * week, or never answers one call in ten.
+ */
+export function seedCall(index: number, at: Date): CallForInput {
+  const ref = `CI-${2016 + Math.floor(index / 1000)}-${String((index % 1000) + 1).padStart(5, '0')}`;
+  const day = (n: number) => new Date(at.getTime() + n * DAY_MS);
+  const history = [
+    { companyKey: 'northwind', answer: 'contribute' as const, at: day(1), by: 'ana' },
+    ...(index % 10 === 9 ? [] : [{ companyKey: 'kestrel', answer: 'declined' as const, at: day(1 + (index % 7)), by: 'kai' }]),
+    { companyKey: 'northwind', answer: 'submitted' as const, at: day(21), by: 'ana' },
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const answers = Object.fromEntries(history.map((e) => [e.companyKey, { answer: e.answer, at: e.at, by: e.by }]));
+  return {
+    ref,
+    mandateKey: 'sr-expression',
+    title: `Seeded call ${ref}: consultation for a thematic report`,
+    link: `https://example.org/calls/${ref}`,
+    topics: ['content-moderation', 'surveillance'],
+    deadline: callDeadline(day(30).toISOString().slice(0, 10) as LocalDate, 'Europe/Zurich'),
+    published: { at, by: 'mara' },
+    recipients: [
+      { companyKey: 'northwind', owners: ['ana', 'wei'], matchedTopics: ['content-moderation'], channel: NORTHWIND_CHANNEL },
+      { companyKey: 'kestrel', owners: ['kai'], matchedTopics: ['surveillance'] },
+    ],
+    answers,
+    history,
+  };
+}
+
 function letterDoc(l: Letter): Record<string, unknown> {
   return { _id: l.ref, ...JSON.parse(JSON.stringify(l), (_key, v) => (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? new Date(v) : v)) };
 }
@@ -147,6 +185,7 @@ export async function seed(store: Store, uri: string, dbName: string, plan: Seed
     }
     await flush();
     await seedFlags(raw.db!.collection('flags'), plan, now);
+    await seedCalls(raw.db!.collection('calls'), plan, now);
   } finally {
     await raw.close();
   }
@@ -160,4 +199,11 @@ async function seedFlags(flags: { insertMany(docs: never[], options: { ordered: 
     return { _id: flag.ref, ...flag };
   });
   for (let i = 0; i < docs.length; i += BATCH) await flags.insertMany(docs.slice(i, i + BATCH) as never[], { ordered: false });
+}
+
+/** Calls spread over the same years, every ten days, the newest published 40 days ago (so none is open: the sweeps measured stay the letters'), in the store's shape. */
+async function seedCalls(calls: { insertMany(docs: never[], options: { ordered: boolean }): Promise<unknown> }, plan: SeedPlan, now: Date): Promise<void> {
+  const count = Math.round(plan.letters * CALLS_PER_LETTER);
+  const docs = Array.from({ length: count }, (_, i) => callDoc(seedCall(i, new Date(now.getTime() - (count - i) * 10 * DAY_MS - 30 * DAY_MS))));
+  for (let i = 0; i < docs.length; i += BATCH) await calls.insertMany(docs.slice(i, i + BATCH) as never[], { ordered: false });
 }

@@ -29,7 +29,7 @@ describe('npm run report', () => {
   const deps: ReportDeps = {
     openStore: async () => {
       opened += 1;
-      return { directory: store.directory, letters: store.letters, flags: store.flags, policy: DEFAULT_POLICY, close: async () => undefined };
+      return { directory: store.directory, letters: store.letters, flags: store.flags, calls: store.calls, policy: DEFAULT_POLICY, close: async () => undefined };
     },
     now: () => NOW,
   };
@@ -46,21 +46,22 @@ describe('npm run report', () => {
   });
   afterAll(() => closeTestStore(store));
 
-  it('writes CSV: a header, the total, then a row per company and per mandate with every figure, the flags after the letters', async () => {
+  it('writes CSV: a header, the total, then a row per company and per mandate with every figure, the flags after the letters and the calls after the flags', async () => {
     const { code, out, err } = await run(['--format', 'csv', ...QUARTER]);
     expect(code).toBe(0);
     expect(out.split('\r\n')).toEqual([
       'dimension,key,name,letters_previewed,withdrawn,acknowledged,median_days_to_acknowledge,replies_due,replied_in_time,share_replied_in_time,replied,median_days_to_reply,overdue_now,overdue_refs,' +
-        'flags_raised,flags_acknowledged,median_days_to_acknowledge_flag,flags_acknowledgement_due,flags_acknowledged_in_time,share_flags_acknowledged_in_time,flags_awaiting_now,flags_awaiting_refs',
-      'total,,,3,0,2,1.5,2,1,0.5,1,30,1,PL-2026-0002,3,2,7.5,3,1,0.333,2,FL-2025-0007 FL-2026-0003',
-      'company,initech,"Initech <b>""&"" Co</b>",1,0,1,2,0,0,,0,,0,,1,0,,1,0,0,1,FL-2026-0003',
-      'company,kestrel,Kestrel Cloud,1,0,0,,1,0,0,0,,1,PL-2026-0002,1,1,14,1,0,0,0,',
-      'company,northwind,Northwind Social,1,0,1,1,1,1,1,1,30,0,,1,1,1,1,1,1,1,FL-2025-0007',
-      'mandate,sr-expression,Special Rapporteur on freedom of opinion and expression,3,0,2,1.5,2,1,0.5,1,30,1,PL-2026-0002,2,2,7.5,2,1,0.5,1,FL-2025-0007',
+        'flags_raised,flags_acknowledged,median_days_to_acknowledge_flag,flags_acknowledgement_due,flags_acknowledged_in_time,share_flags_acknowledged_in_time,flags_awaiting_now,flags_awaiting_refs,' +
+        'calls_published,calls_companies_asked,calls_answered,median_days_to_answer_call,calls_answer_due,calls_answered_in_time,share_calls_answered_in_time,calls_will_contribute,calls_submitted,calls_declined,calls_unanswered_now,calls_unanswered_refs',
+      'total,,,3,0,2,1.5,2,1,0.5,1,30,1,PL-2026-0002,3,2,7.5,3,1,0.333,2,FL-2025-0007 FL-2026-0003,2,5,3,2,4,2,0.5,0,2,1,2,CI-2025-0004 CI-2026-0001',
+      'company,initech,"Initech <b>""&"" Co</b>",1,0,1,2,0,0,,0,,0,,1,0,,1,0,0,1,FL-2026-0003,1,1,0,,1,0,0,0,0,0,1,CI-2026-0001',
+      'company,kestrel,Kestrel Cloud,1,0,0,,1,0,0,0,,1,PL-2026-0002,1,1,14,1,0,0,0,,2,2,1,36,1,0,0,0,0,1,1,CI-2025-0004',
+      'company,northwind,Northwind Social,1,0,1,1,1,1,1,1,30,0,,1,1,1,1,1,1,1,FL-2025-0007,2,2,2,1.5,2,2,1,0,2,0,0,',
+      'mandate,sr-expression,Special Rapporteur on freedom of opinion and expression,3,0,2,1.5,2,1,0.5,1,30,1,PL-2026-0002,2,2,7.5,2,1,0.5,1,FL-2025-0007,2,5,3,2,4,2,0.5,0,2,1,2,CI-2025-0004 CI-2026-0001',
       '',
     ]);
     expect(err).toEqual([
-      'Report from 2026-01-01 to 2026-03-31 (days from midnight in Europe/Zurich): 3 letters previewed, 1 overdue now; 3 flags raised, 2 awaiting acknowledgement now.',
+      'Report from 2026-01-01 to 2026-03-31 (days from midnight in Europe/Zurich): 3 letters previewed, 1 overdue now; 3 flags raised, 2 awaiting acknowledgement now; 2 calls for input published, 2 unanswered now.',
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('npm run report', () => {
     expect([csvField('=HYPERLINK("x")'), csvField('+1'), csvField('@sum'), csvField('-2')]).toEqual(['"\'=HYPERLINK(""x"")"', "'+1", "'@sum", "'-2"]);
   });
 
-  it('writes JSON: the period as days and instants, when it was made, the flag clocks’ mark, and the same figures of letters and flags by company and mandate', async () => {
+  it('writes JSON: the period as days and instants, when it was made, the flag clocks’ mark, and the same figures of letters, flags and calls by company and mandate', async () => {
     const { code, out } = await run(['--format', 'json', ...QUARTER]);
     expect(code).toBe(0);
     const doc = JSON.parse(out);
@@ -96,7 +97,21 @@ describe('npm run report', () => {
       inTimeShare: 0.333,
       awaitingNow: ['FL-2025-0007', 'FL-2026-0003'],
     });
+    expect(doc.total.calls).toEqual({
+      published: 2,
+      companiesAsked: 5,
+      answered: 3,
+      answerDue: 4,
+      answeredInTime: 2,
+      inTimeShare: 0.5,
+      willContribute: 0,
+      submitted: 2,
+      declined: 1,
+      medianDaysToAnswer: 2,
+      unansweredNow: ['CI-2025-0004', 'CI-2026-0001'],
+    });
     expect(doc.companies.find((c: { key: string }) => c.key === 'initech').flags).toMatchObject({ raised: 1, acknowledgementDue: 1, acknowledgedInTime: 0, awaitingNow: ['FL-2026-0003'] });
+    expect(doc.companies.find((c: { key: string }) => c.key === 'kestrel').calls).toMatchObject({ published: 2, companiesAsked: 2, answered: 1, declined: 1, answeredInTime: 0, unansweredNow: ['CI-2025-0004'] });
     expect(doc.companies.map((c: { key: string; name: string }) => [c.key, c.name])).toEqual([
       ['initech', 'Initech <b>"&" Co</b>'],
       ['kestrel', 'Kestrel Cloud'],
@@ -104,6 +119,7 @@ describe('npm run report', () => {
     ]);
     expect(doc.mandates).toEqual([expect.objectContaining({ key: 'sr-expression', name: 'Special Rapporteur on freedom of opinion and expression' })]);
     expect(doc.mandates[0].flags).toMatchObject({ raised: 2, acknowledgedInTime: 1, inTimeShare: 0.5, awaitingNow: ['FL-2025-0007'] });
+    expect(doc.mandates[0].calls).toMatchObject({ published: 2, companiesAsked: 5, inTimeShare: 0.5, unansweredNow: ['CI-2025-0004', 'CI-2026-0001'] });
     expect(out).not.toContain(SECRET);
   });
 
@@ -116,17 +132,20 @@ describe('npm run report', () => {
       expect(err[1]).toMatch(new RegExp(`^Wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ bytes\\)\\.$`));
       const html = readFileSync(file, 'utf8');
       expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-      expect(html).toContain('<h1>Letters and flags, Thu 1 Jan 2026 to Tue 31 Mar 2026</h1>');
+      expect(html).toContain('<h1>Letters, flags and calls for input, Thu 1 Jan 2026 to Tue 31 Mar 2026</h1>');
       expect(html).toContain('Initech &#60;b&#62;&#34;&#38;&#34; Co&#60;/b&#62;');
       expect(html).not.toContain('<b>');
       expect(html).toContain('PL-2026-0002');
       expect(html).toContain('<span class="ref">FL-2026-0003</span>');
+      expect(html).toContain('<span class="ref">CI-2025-0004</span>');
+      expect(html).toContain('<h3>Calls for input by mandate</h3>');
       expect(html).not.toContain(SECRET);
       // Nothing fetched from anywhere: no script, link, image, import or URL of any kind.
       expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import|https?:/i);
       const french = await run(['--format', 'html', ...QUARTER, '--lang', 'fr']);
-      expect(french.out).toContain('<h1>Lettres et signalements, du jeu. 1 janv. 2026 au mar. 31 mars 2026</h1>');
+      expect(french.out).toContain('<h1>Lettres, signalements et appels à contributions, du jeu. 1 janv. 2026 au mar. 31 mars 2026</h1>');
       expect(french.out).toContain('Signalements par mandat');
+      expect(french.out).toContain('Appels à contributions par entreprise');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -135,7 +154,9 @@ describe('npm run report', () => {
   it('reports the twelve months up to today when no days are given', async () => {
     const { code, err } = await run(['--format', 'csv']);
     expect(code).toBe(0);
-    expect(err).toEqual(['Report from 2025-04-03 to 2026-04-02 (days from midnight in Europe/Zurich): 4 letters previewed, 1 overdue now; 4 flags raised, 2 awaiting acknowledgement now.']);
+    expect(err).toEqual([
+      'Report from 2025-04-03 to 2026-04-02 (days from midnight in Europe/Zurich): 4 letters previewed, 1 overdue now; 4 flags raised, 2 awaiting acknowledgement now; 4 calls for input published, 2 unanswered now.',
+    ]);
   });
 
   it("exports one letter's whole timeline as JSON for the archive: facts and audit trail with names, the deadline, no text", async () => {
@@ -203,9 +224,11 @@ describe('npm run report', () => {
       const cli = builtEntry('src/cli/report.ts', ['--format', 'csv', ...QUARTER]);
       const { stdout, stderr } = await promisify(execFile)(cli.command, cli.args, { cwd, env: { PATH: process.env.PATH, MONGODB_URI: url.toString() } });
       const lines = stdout.split('\r\n');
-      expect(lines[1]).toMatch(/^total,,,3,0,2,1\.5,2,1,0\.5,1,30,1,PL-2026-0002,3,2,7\.5,3,1,0\.333,2,FL-2025-0007 FL-2026-0003$/);
+      expect(lines[1]).toMatch(/^total,,,3,0,2,1\.5,2,1,0\.5,1,30,1,PL-2026-0002,3,2,7\.5,3,1,0\.333,2,FL-2025-0007 FL-2026-0003,2,5,3,2,\d+,2,[\d.]+,0,2,1,\d+,[A-Z0-9 -]*$/);
       expect(lines).toHaveLength(7);
-      expect(stderr.trim()).toMatch(/^Report from 2026-01-01 to 2026-03-31 \(days from midnight in Europe\/Zurich\): 3 letters previewed, \d+ overdue now; 3 flags raised, \d+ awaiting acknowledgement now\.$/);
+      expect(stderr.trim()).toMatch(
+        /^Report from 2026-01-01 to 2026-03-31 \(days from midnight in Europe\/Zurich\): 3 letters previewed, \d+ overdue now; 3 flags raised, \d+ awaiting acknowledgement now; 2 calls for input published, \d+ unanswered now\.$/,
+      );
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

@@ -2,8 +2,8 @@
  * The HTML report as a person sees it: written by `npm run report` from the real database,
  * opened in a real headless Chromium (the system's, see test/support/chromium.ts) with every
  * request outside the file refused and counted, and checked on screenshots decoded by pngjs:
- * the page is not blank, and each chart's bars (the letters' and the flags') are drawn in
- * their colours, to scale.
+ * the page is not blank, and each chart's bars (the letters', the flags' and the calls') are
+ * drawn in their colours, to scale.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { FLAG_COLOURS, REPLY_COLOURS, SHARE_COLOURS } from '../../src/cli/report-charts';
+import { CALL_COLOURS, FLAG_COLOURS, REPLY_COLOURS, SHARE_COLOURS } from '../../src/cli/report-charts';
 import { runReportCli } from '../../src/cli/report';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import type { Store } from '../../src/store';
@@ -64,7 +64,7 @@ describe('the HTML report in a real browser', () => {
     await seedReportStore(store);
     dir = mkdtempSync(path.join(tmpdir(), 'preletter-report-html-'));
     const file = path.join(dir, 'report.html');
-    const deps = { openStore: async () => ({ directory: store.directory, letters: store.letters, flags: store.flags, policy: DEFAULT_POLICY, close: async () => undefined }), now: () => NOW };
+    const deps = { openStore: async () => ({ directory: store.directory, letters: store.letters, flags: store.flags, calls: store.calls, policy: DEFAULT_POLICY, close: async () => undefined }), now: () => NOW };
     const err: string[] = [];
     const code = await runReportCli(['--format', 'html', '--from', '2026-01-01', '--to', '2026-03-31', '--out', file], { out: () => undefined, err: (l) => err.push(l) }, deps);
     if (code !== 0) throw new Error(`npm run report failed: ${err.join(' ')}`);
@@ -88,7 +88,7 @@ describe('the HTML report in a real browser', () => {
   it('loads nothing but the page itself, and runs no script', async () => {
     expect(outside).toEqual([]);
     expect(await page.locator('script').count()).toBe(0);
-    expect(await page.title()).toBe('Letters and flags, Thu 1 Jan 2026 to Tue 31 Mar 2026');
+    expect(await page.title()).toBe('Letters, flags and calls for input, Thu 1 Jan 2026 to Tue 31 Mar 2026');
   });
 
   it('renders a screenshot of the expected size that is not blank', async () => {
@@ -146,5 +146,32 @@ describe('the HTML report in a real browser', () => {
     expect(pixelsOf(png, FLAG_COLOURS.missed, ...row(1)).count).toBe(0);
     // The legend below the bars shows all four colours, the grey one included.
     expect(pixelsOf(png, FLAG_COLOURS.open, 10 + 2 * 30 + 26, png.height).count).toBeGreaterThan(100);
+  });
+
+  it('draws the calls chart: a stacked bar for all calls and one per mandate, companies answering in time, late, never and not yet due to scale, with its legend', async () => {
+    const chart = page.locator('svg.chart[aria-label="Companies asked by calls for input published in the period, by mandate: answered in time, late, not at all, or not yet due"]');
+    expect(await chart.count()).toBe(1);
+    const box = (await chart.boundingBox())!;
+    expect([box.width, box.height]).toEqual([760, 10 + 2 * 30 + 26 + 48]);
+    const png = PNG.sync.read(await chart.screenshot({ type: 'png' }));
+    expect(inkOf(png).inked).toBeGreaterThan(png.width * png.height * 0.05);
+    // Five companies asked make a scale of eight; each is an eighth of the 380-pixel track.
+    const eighth = 380 / 8;
+    const row = (i: number): [number, number] => [10 + i * 30, 10 + (i + 1) * 30];
+    // All calls of the quarter, and the one mandate's row alike: two answered in time, one late, one never, one not yet due.
+    for (const i of [0, 1]) {
+      for (const [colour, companies] of [
+        [CALL_COLOURS.inTime, 2],
+        [CALL_COLOURS.late, 1],
+        [CALL_COLOURS.missed, 1],
+        [CALL_COLOURS.open, 1],
+      ] as const) {
+        const part = pixelsOf(png, colour, ...row(i));
+        expect({ row: i, colour, width: Math.abs(part.width - companies * eighth) <= 2 }).toEqual({ row: i, colour, width: true });
+        expect(part.count).toBeGreaterThan(Math.floor(companies * eighth) * 14);
+      }
+    }
+    // The legend below the bars shows all four colours.
+    for (const colour of Object.values(CALL_COLOURS)) expect(pixelsOf(png, colour, 10 + 2 * 30 + 26, png.height).count).toBeGreaterThan(100);
   });
 });

@@ -69,7 +69,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Mark the formal letter as sent; this starts the reply clock.',
   replied: "Record the company's reply to the formal letter.",
   withdraw: 'Withdraw a letter that will not be sent; the reason, if you give one, is shown to the company.',
-  report: 'Report who replied in time, per company and mandate, over a year, a month or two days (default: the last 12 months).',
+  report: 'Who answered in time (letters, flags, calls for input), per company and mandate: a year, a month or days (default: 12 months).',
   help: 'Show these commands.',
 };
 const FIELDS: Record<string, string> = {

@@ -69,7 +69,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Marcar la carta oficial como enviada; así empieza el plazo de respuesta.',
   replied: 'Registrar la respuesta de la empresa a la carta oficial.',
   withdraw: 'Retirar una carta que no se enviará; el motivo, si lo indica, se muestra a la empresa.',
-  report: 'Informe de las respuestas dentro del plazo, por empresa y mandato: un año, un mes o dos días (por defecto: 12 meses).',
+  report: 'Respuestas a tiempo (cartas, avisos, convocatorias), por empresa y mandato: un año, un mes o dos días (por defecto: 12 meses).',
   help: 'Mostrar estas órdenes.',
 };
 const FIELDS: Record<string, string> = {

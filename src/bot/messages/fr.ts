@@ -69,7 +69,7 @@ const DESCRIPTIONS: Record<CommandName, string> = {
   sent: 'Marquer la lettre officielle comme envoyée ; le délai de réponse commence alors.',
   replied: 'Enregistrer la réponse de l’entreprise à la lettre officielle.',
   withdraw: 'Retirer une lettre qui ne sera pas envoyée ; le motif, si vous en donnez un, est montré à l’entreprise.',
-  report: 'Rapport sur les réponses dans le délai, par entreprise et par mandat : une année, un mois ou deux jours (défaut : 12 mois).',
+  report: 'Réponses à temps (lettres, signalements, appels), par entreprise et mandat : année, mois ou deux jours (défaut : 12 mois).',
   help: 'Afficher ces commandes.',
 };
 const FIELDS: Record<string, string> = {

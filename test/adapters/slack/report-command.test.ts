@@ -30,7 +30,7 @@ describe('Slack: /preletter report', () => {
     await w.slack.idle();
     expect(answer.args).toMatchObject({ user: 'U0MARA', channel: 'C0NORTH' });
     const text = visibleText(answer);
-    expect(text).toContain('Letters and flags, Sun 4 May 2025 to Sun 3 May 2026');
+    expect(text).toContain('Letters, flags and calls for input, Sun 4 May 2025 to Sun 3 May 2026');
     expect(text).toContain('Overdue now: PL-2026-0001.');
     expect(text).toContain('Northwind Social');
     expect(text).toContain('1 letter · replies: 0 of 1 in time (0%)');

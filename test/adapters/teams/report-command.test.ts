@@ -32,7 +32,7 @@ describe('Teams: @PreLetter report', () => {
     await w.teams.idle();
     expect(answer.conversationId).toBe(w.fake.personalChatOf(AAD.mara));
     const text = visibleText(answer);
-    expect(text).toContain('Letters and flags, Thu 1 Jan 2026 to Thu 31 Dec 2026');
+    expect(text).toContain('Letters, flags and calls for input, Thu 1 Jan 2026 to Thu 31 Dec 2026');
     expect(text).toContain('Overdue now: PL-2026-0001.');
     expect(text).toContain('Northwind Social');
     expect(text).not.toContain(SECRET);

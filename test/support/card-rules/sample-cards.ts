@@ -17,9 +17,6 @@ import { errorCard, noticeCard } from '../../../src/bot/views/notice-card';
 import { nudgeCard, type NudgeView } from '../../../src/bot/views/nudge-card';
 import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from '../../../src/bot/views/preview-cards';
 import { timelineCard } from '../../../src/bot/views/timeline-card';
-import { CARD_ROWS, reportCard } from '../../../src/bot/views/report-card';
-import { computeReport, type ReportFlag, type ReportLetter } from '../../../src/domain/report';
-import { periodIn } from '../../../src/domain/report-period';
 import type { LetterContext } from '../../../src/bot/letter-context';
 import type { NeutralCard, Segment } from '../../../src/bot/ports';
 import type { PreviewFormOptions } from '../../../src/bot/preview-letter';
@@ -27,6 +24,7 @@ import { DEFAULT_POLICY } from '../../../src/domain/policy';
 import type { Company, Letter, Mandate, Person } from '../../../src/domain/types';
 import { bindingCard } from '../../../adapters/teams/install-listener';
 import { day, sampleLetter } from '../sample-letter';
+import { fullReportCard } from './sample-report-card';
 
 /** One card to validate: what it is (used in test names) and the neutral card itself. */
 export interface SampleCard {
@@ -236,37 +234,11 @@ function atTheLimits(v: Voice): SampleCard[] {
     { kind: 'letter card at the directory limits, 1.5× longer labels', card: lengthened(card) },
     { kind: 'thread intro at the directory limits (Teams ids)', card: noticeCard('Routing', threadIntroSegments(ctx, 'teams', v)) },
     { kind: 'thread intro at the directory limits (Slack ids)', card: noticeCard('Routing', threadIntroSegments(ctx, 'slack', v)) },
-    { kind: 'report with more rows than a card shows, names at the directory limits', card: fullReport(v) },
+    {
+      kind: 'report with more rows than a card shows, names at the directory limits',
+      card: fullReportCard(v, { company: (key) => filled(200, `Compañía ${key} `), mandate: (key) => filled(300, `Rapporteuse spéciale ${key} `) }),
+    },
   ];
-}
-
-/** A report card past its row cap: 200-character company names, 300-character mandate titles, dozens overdue and awaiting. */
-function fullReport(v: Voice): NeutralCard {
-  const days = { first: '2025-04-01', last: '2026-03-31' };
-  const letters: ReportLetter[] = Array.from({ length: 90 }, (_, i) => ({
-    kind: 'letter',
-    ref: `PL-2025-${String(i + 1).padStart(4, '0')}`,
-    mandateKey: `mandate-${i % 3}`,
-    companyKey: `company-${i % (CARD_ROWS + 5)}`,
-    previewed: { at: new Date(Date.UTC(2025, 4, 1 + i)), by: 'alice' },
-    formalSent: { at: new Date(Date.UTC(2025, 4, 2 + i)), by: 'alice' },
-    ...(i % 3 === 0 ? { replied: { at: new Date(Date.UTC(2025, 5, 20 + i)), by: 'alice' } } : {}),
-  }));
-  // Flags to two mandates each, most never acknowledged: every row carries both sentences, and the card names dozens awaiting.
-  const flags: ReportFlag[] = Array.from({ length: 60 }, (_, i) => ({
-    kind: 'flag',
-    ref: `FL-2025-${String(i + 1).padStart(4, '0')}`,
-    companyKey: `company-${i % (CARD_ROWS + 5)}`,
-    mandateKeys: [`mandate-${i % 3}`, `mandate-${(i + 1) % 3}`],
-    toAdmins: false,
-    urgent: i % 4 === 0,
-    raised: { at: new Date(Date.UTC(2025, 5, 1 + i)), by: 'ana' },
-    ...(i % 5 === 0 ? { acknowledged: { at: new Date(Date.UTC(2025, 5, 3 + i)), by: 'mara', mandateKey: `mandate-${i % 3}` } } : {}),
-  }));
-  const rules = { period: periodIn(days, 'Europe/Zurich'), now: new Date('2026-04-01T09:00:00Z'), responseWindowDays: 60, zoneOf: () => 'Europe/Zurich', flagClock: DEFAULT_POLICY };
-  const report = computeReport([...letters, ...flags], rules);
-  const names = { company: (key: string) => filled(200, `Compañía ${key} `), mandate: (key: string) => filled(300, `Rapporteuse spéciale ${key} `) };
-  return reportCard({ report, days, names, voice: v });
 }
 
 /** Every card kind in every language: as worded, with 1.5× longer texts, and at the directory's limits. Kinds are prefixed `[fr]`. */
