@@ -16,6 +16,7 @@ import type { PlatformIdentity } from '../../src/domain/types';
 import { escapeUserText } from './escape';
 import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
 import type { ViewAck } from './preview-modal';
+import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
 import { encodeReplyTarget, SLACK_ID } from './thread-ref';
 import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
@@ -30,7 +31,7 @@ export const CALL_BLOCKS: Record<CallField, string> = { mandate: 'call_mandate',
 const VALUE = 'value';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = { option: 75, label: 2000, title: 24, section: 3000 } as const;
+const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -41,10 +42,6 @@ const metadataSchema = z.object({
 });
 
 type Metadata = z.infer<typeof metadataSchema>;
-
-function option(text: string, value: string): types.PlainTextOption {
-  return { text: plainText(text, LIMITS.option), value };
-}
 
 function label(v: Voice, field: CallField): types.PlainTextElement {
   return plainText(v.t('call.field', { field }), LIMITS.label);
@@ -68,7 +65,7 @@ export function callModal(options: CallFormOptions, place: { workspaceId: string
       block_id: CALL_BLOCKS.mandate,
       label: label(v, 'mandate'),
       hint: plainText(v.t('call.mandate-hint'), LIMITS.label),
-      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => option(m.title, m.key)) },
+      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => modalOption(m.title, m.key)) },
     });
   }
   blocks.push(
@@ -85,7 +82,7 @@ export function callModal(options: CallFormOptions, place: { workspaceId: string
       block_id: CALL_BLOCKS.topics,
       label: label(v, 'topics'),
       hint: plainText(v.t('call.topics-hint'), LIMITS.label),
-      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => option(t, t)) },
+      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
@@ -95,15 +92,7 @@ export function callModal(options: CallFormOptions, place: { workspaceId: string
       element: { type: 'datepicker', action_id: VALUE },
     },
   );
-  return {
-    type: 'modal',
-    callback_id: CALL_CALLBACK_ID,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText(v.t('call.form-title'), LIMITS.title),
-    submit: plainText(v.t('call.submit'), LIMITS.title),
-    close: plainText(v.t('button.cancel'), LIMITS.title),
-    blocks,
-  };
+  return modalView({ callbackId: CALL_CALLBACK_ID, metadata, title: v.t('call.form-title'), submit: v.t('call.submit'), blocks }, v);
 }
 
 const SHAPES: Record<CallField, z.ZodTypeAny> = {

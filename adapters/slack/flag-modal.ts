@@ -15,6 +15,7 @@ import { raiseFlag, type FlagInput } from '../../src/bot/raise-flag';
 import { escapeUserText } from './escape';
 import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
 import type { ViewAck } from './preview-modal';
+import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
 import { encodeReplyTarget, SLACK_ID } from './thread-ref';
 import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
@@ -30,7 +31,7 @@ const VALUE = 'value';
 const URGENT_VALUE = 'urgent';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = { option: 75, label: 2000, title: 24, section: 3000 } as const;
+const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -43,10 +44,6 @@ const metadataSchema = z.object({
 });
 
 type Metadata = z.infer<typeof metadataSchema>;
-
-function option(text: string, value: string): types.PlainTextOption {
-  return { text: plainText(text, LIMITS.option), value };
-}
 
 function label(v: Voice, field: FlagField): types.PlainTextElement {
   return plainText(v.t('flag.field', { field }), LIMITS.label);
@@ -69,7 +66,7 @@ export function flagModal(options: FlagFormOptions, place: { workspaceId: string
       block_id: FLAG_BLOCKS.topics,
       label: label(v, 'topics'),
       hint: plainText(v.t('flag.topics-hint'), LIMITS.label),
-      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => option(t, t)) },
+      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
@@ -84,25 +81,17 @@ export function flagModal(options: FlagFormOptions, place: { workspaceId: string
       optional: true,
       label: label(v, 'mandate'),
       hint: plainText(v.t('flag.mandate-hint'), LIMITS.label),
-      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => option(m.title, m.key)) },
+      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => modalOption(m.title, m.key)) },
     },
     {
       type: 'input',
       block_id: FLAG_BLOCKS.urgent,
       optional: true,
       label: label(v, 'urgent'),
-      element: { type: 'checkboxes', action_id: VALUE, options: [option(v.t('flag.urgent-option'), URGENT_VALUE)] },
+      element: { type: 'checkboxes', action_id: VALUE, options: [modalOption(v.t('flag.urgent-option'), URGENT_VALUE)] },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: FLAG_CALLBACK_ID,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText(v.t('flag.form-title'), LIMITS.title),
-    submit: plainText(v.t('flag.submit'), LIMITS.title),
-    close: plainText(v.t('button.cancel'), LIMITS.title),
-    blocks,
-  };
+  return modalView({ callbackId: FLAG_CALLBACK_ID, metadata, title: v.t('flag.form-title'), submit: v.t('flag.submit'), blocks }, v);
 }
 
 /** The form read back: a flag ready for the core (with where to answer), or errors keyed by block_id. */

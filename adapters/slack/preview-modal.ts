@@ -14,6 +14,7 @@ import { refusal } from '../../src/bot/messages/catalogue';
 import type { ChannelBinding } from '../../src/domain/types';
 import { escapeUserText } from './escape';
 import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
+import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
 import { encodeReplyTarget, SLACK_ID } from './thread-ref';
 import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
@@ -36,7 +37,7 @@ const VALUE = 'value';
 const URGENT_VALUE = 'urgent';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = { option: 75, label: 2000, title: 24, section: 3000 } as const;
+const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -46,10 +47,6 @@ const metadataSchema = z.object({
   /** The person's locale, so the errors read in the language the form was written in. */
   locale: z.string().max(35).optional(),
 });
-
-function option(text: string, value: string): types.PlainTextOption {
-  return { text: plainText(text, LIMITS.option), value };
-}
 
 function label(v: Voice, field: PreviewField): types.PlainTextElement {
   return plainText(v.t('form.field', { field }), LIMITS.label);
@@ -66,7 +63,7 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
     mandateChoice,
     ...(options.locale ? { locale: options.locale } : {}),
   };
-  const typeOption = (t: (typeof LETTER_TYPES)[number]) => option(v.t('card.type', { type: t, urgent: false }), t);
+  const typeOption = (t: (typeof LETTER_TYPES)[number]) => modalOption(v.t('card.type', { type: t, urgent: false }), t);
   const blocks: types.KnownBlock[] = [
     { type: 'section', text: mrkdwnText(escapeUserText(v.t('form.intro', { company: options.company.name })), LIMITS.section) },
     {
@@ -81,7 +78,7 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
       type: 'input',
       block_id: PREVIEW_BLOCKS.mandate,
       label: label(v, 'mandate'),
-      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => option(m.title, m.key)) },
+      element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => modalOption(m.title, m.key)) },
     });
   }
   blocks.push(
@@ -90,7 +87,7 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
       block_id: PREVIEW_BLOCKS.topics,
       label: label(v, 'topics'),
       hint: plainText(v.t('form.topics-hint'), LIMITS.label),
-      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => option(t, t)) },
+      element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
@@ -105,18 +102,10 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
       block_id: PREVIEW_BLOCKS.urgent,
       optional: true,
       label: label(v, 'urgent'),
-      element: { type: 'checkboxes', action_id: VALUE, options: [option(v.t('form.urgent-option'), URGENT_VALUE)] },
+      element: { type: 'checkboxes', action_id: VALUE, options: [modalOption(v.t('form.urgent-option'), URGENT_VALUE)] },
     },
   );
-  return {
-    type: 'modal',
-    callback_id: PREVIEW_CALLBACK_ID,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText(v.t('form.title'), LIMITS.title),
-    submit: plainText(v.t('button.preview'), LIMITS.title),
-    close: plainText(v.t('button.cancel'), LIMITS.title),
-    blocks,
-  };
+  return modalView({ callbackId: PREVIEW_CALLBACK_ID, metadata, title: v.t('form.title'), submit: v.t('button.preview'), blocks }, v);
 }
 
 /** The form read back: a preview input ready for the core, or errors keyed by block_id. */

@@ -16,7 +16,8 @@ import type { PlatformIdentity } from '../../src/domain/types';
 import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
 import { topicChoiceValue, topicsOf } from './preview-form';
-import { ADAPTIVE_CARD_VERSION, executeWithFallback, type CardElement } from './render';
+import { dialogOpenerCard, formCard, type FormPlace } from './form-card';
+import type { CardElement } from './render';
 import { signToken, verifyToken } from './signed-token';
 import { TEAMS_ID } from './thread-ref';
 
@@ -79,7 +80,7 @@ function deadlineSpan(options: CallFormOptions): { first: string; last: string }
  * again, inputs kept, each problem in red under its field. In a chat it is submitted with a
  * Universal Action (Action.Submit fallback); in a dialog with Action.Submit, which submits the dialog.
  */
-export function callFormCard(options: CallFormOptions, token: string, values: CallFormValues = {}, errors: Partial<Record<CallField, string>> = {}, place: 'chat' | 'dialog' = 'chat'): CardElement {
+export function callFormCard(options: CallFormOptions, token: string, values: CallFormValues = {}, errors: Partial<Record<CallField, string>> = {}, place: FormPlace = 'chat'): CardElement {
   const v: Voice = voiceFor({ locale: options.locale, zone: 'UTC' });
   const body: CardElement[] = [
     textBlock(escapeCardText(v.t('call.form-title')), { size: 'Medium', weight: 'Bolder' }),
@@ -101,18 +102,7 @@ export function callFormCard(options: CallFormOptions, token: string, values: Ca
   const span = deadlineSpan(options);
   body.push(textBlock(escapeCardText(v.t('call.deadline-hint', span)), { isSubtle: true, size: 'Small' }));
   field('deadline', { type: 'Input.Date', min: span.first, max: span.last, ...kept('deadline') });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body,
-    actions: [
-      place === 'dialog'
-        ? { type: 'Action.Submit', title: v.t('call.submit'), data: { form: token, dialog: CALL_DIALOG }, style: 'positive' }
-        : executeWithFallback(v.t('call.submit'), CALL_SUBMIT_VERB, { form: token }, 'positive'),
-    ],
-    msteams: { width: 'Full' },
-  };
+  return formCard(body, place, { title: v.t('call.submit'), token, verb: CALL_SUBMIT_VERB, dialog: CALL_DIALOG });
 }
 
 /**
@@ -121,14 +111,7 @@ export function callFormCard(options: CallFormOptions, token: string, values: Ca
  */
 export function callDialogCard(locale: string | undefined, name: string): CardElement {
   const v: Voice = voiceFor({ locale, zone: 'UTC' });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body: [textBlock(escapeCardText(v.t('call.form-title')), { weight: 'Bolder' }), textBlock(escapeCardText(v.t('call.dialog-card', { name })))],
-    actions: [{ type: 'Action.Submit', title: v.t('button.open-form'), data: { msteams: { type: 'task/fetch' }, dialog: CALL_DIALOG } }],
-    msteams: { width: 'Full' },
-  };
+  return dialogOpenerCard([textBlock(escapeCardText(v.t('call.form-title')), { weight: 'Bolder' }), textBlock(escapeCardText(v.t('call.dialog-card', { name })))], v.t('button.open-form'), { dialog: CALL_DIALOG });
 }
 
 /** The form read at the edge: what was entered (strings), the call it asks for, and the fields that could not be read. */

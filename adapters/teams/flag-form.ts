@@ -16,7 +16,8 @@ import type { ChannelBinding, PlatformIdentity } from '../../src/domain/types';
 import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
 import { topicChoiceValue, topicsOf } from './preview-form';
-import { ADAPTIVE_CARD_VERSION, executeWithFallback, type CardElement } from './render';
+import { dialogOpenerCard, formCard, type FormPlace } from './form-card';
+import type { CardElement } from './render';
 import { signToken, verifyToken } from './signed-token';
 import { TEAMS_ID } from './thread-ref';
 
@@ -86,7 +87,7 @@ function choices(items: Array<{ title: string; value: string }>): CardElement[] 
  * again, inputs kept, each problem in red under its field. In a chat it is submitted with a
  * Universal Action (Action.Submit fallback); in a dialog with Action.Submit, which submits the dialog.
  */
-export function flagFormCard(options: FlagFormOptions, token: string, values: FlagFormValues = {}, errors: Partial<Record<FlagField, string>> = {}, place: 'chat' | 'dialog' = 'chat'): CardElement {
+export function flagFormCard(options: FlagFormOptions, token: string, values: FlagFormValues = {}, errors: Partial<Record<FlagField, string>> = {}, place: FormPlace = 'chat'): CardElement {
   const v: Voice = voiceFor({ locale: options.locale, zone: 'UTC' });
   const label = (id: FlagField) => v.t('flag.field', { field: id });
   const body: CardElement[] = [
@@ -115,18 +116,7 @@ export function flagFormCard(options: FlagFormOptions, token: string, values: Fl
     choices: choices(options.mandates.map((m) => ({ title: m.title, value: m.key }))),
   });
   field('urgent', { type: 'Input.Toggle', title: v.t('flag.urgent-option'), valueOn: 'true', valueOff: 'false', value: values.urgent === 'true' ? 'true' : 'false' });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body,
-    actions: [
-      place === 'dialog'
-        ? { type: 'Action.Submit', title: v.t('flag.submit'), data: { form: token, dialog: FLAG_DIALOG }, style: 'positive' }
-        : executeWithFallback(v.t('flag.submit'), FLAG_SUBMIT_VERB, { form: token }, 'positive'),
-    ],
-    msteams: { width: 'Full' },
-  };
+  return formCard(body, place, { title: v.t('flag.submit'), token, verb: FLAG_SUBMIT_VERB, dialog: FLAG_DIALOG });
 }
 
 /**
@@ -135,14 +125,7 @@ export function flagFormCard(options: FlagFormOptions, token: string, values: Fl
  */
 export function flagDialogCard(locale: string | undefined, name: string): CardElement {
   const v: Voice = voiceFor({ locale, zone: 'UTC' });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body: [textBlock(escapeCardText(v.t('flag.form-title')), { weight: 'Bolder' }), textBlock(escapeCardText(v.t('flag.dialog-card', { name })))],
-    actions: [{ type: 'Action.Submit', title: v.t('button.open-form'), data: { msteams: { type: 'task/fetch' }, dialog: FLAG_DIALOG } }],
-    msteams: { width: 'Full' },
-  };
+  return dialogOpenerCard([textBlock(escapeCardText(v.t('flag.form-title')), { weight: 'Bolder' }), textBlock(escapeCardText(v.t('flag.dialog-card', { name })))], v.t('button.open-form'), { dialog: FLAG_DIALOG });
 }
 
 /** The form read back: a flag ready for the core, or errors by field with what was entered. */

@@ -13,7 +13,8 @@ import { SUMMARY_MAX_LENGTH, type PreviewFormOptions, type PreviewInput } from '
 import type { ChannelBinding } from '../../src/domain/types';
 import { clipChars } from '../shared/read-payload';
 import { escapeCardText } from './escape';
-import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_VERSION, executeWithFallback, type CardElement } from './render';
+import { dialogOpenerCard, formCard, type FormPlace } from './form-card';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type CardElement } from './render';
 import { signToken, verifyToken } from './signed-token';
 import { TEAMS_ID } from './thread-ref';
 
@@ -107,7 +108,7 @@ export function previewFormCard(
   token: string,
   values: PreviewFormValues = {},
   errors: Partial<Record<PreviewField, string>> = {},
-  place: 'chat' | 'dialog' = 'chat',
+  place: FormPlace = 'chat',
 ): CardElement {
   const v: Voice = voiceFor({ locale: options.locale, zone: 'UTC' });
   const label = (id: PreviewField) => v.t('form.field', { field: id });
@@ -152,18 +153,7 @@ export function previewFormCard(
     valueOff: 'false',
     value: values.urgent === 'true' ? 'true' : 'false',
   });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body,
-    actions: [
-      place === 'dialog'
-        ? { type: 'Action.Submit', title: v.t('button.preview'), data: { form: token }, style: 'positive' }
-        : executeWithFallback(v.t('button.preview'), PREVIEW_SUBMIT_VERB, { form: token }, 'positive'),
-    ],
-    msteams: { width: 'Full' },
-  };
+  return formCard(body, place, { title: v.t('button.preview'), token, verb: PREVIEW_SUBMIT_VERB });
 }
 
 /** Why: the form as an attachment to send in the person's 1:1 chat. */
@@ -220,16 +210,9 @@ export function readPreviewAnswers(binding: FormBinding, data: Record<string, un
  */
 export function previewDialogCard(locale: string | undefined, name: string, token: string): CardElement {
   const v: Voice = voiceFor({ locale, zone: 'UTC' });
-  return {
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: ADAPTIVE_CARD_VERSION,
-    body: [
+  return dialogOpenerCard([
       textBlock(escapeCardText(v.t('form.title')), { weight: 'Bolder' }),
       textBlock(escapeCardText(v.t('form.sent-privately', { name }))),
       textBlock(escapeCardText(v.t('form.dialog-card')), { isSubtle: true }),
-    ],
-    actions: [{ type: 'Action.Submit', title: v.t('button.open-form'), data: { msteams: { type: 'task/fetch' }, form: token } }],
-    msteams: { width: 'Full' },
-  };
+    ], v.t('button.open-form'), { form: token });
 }
