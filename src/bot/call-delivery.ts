@@ -79,8 +79,15 @@ function connected(deps: BotDeps, name: Platform): ChatPlatform {
   return platform;
 }
 
-async function postIn(deps: BotDeps, channel: ChannelBinding, card: NeutralCard, marker: string): Promise<LetterThread> {
+/**
+ * Posts a card in a channel. `since` is set on a second try: an earlier attempt may have
+ * posted the card before its answer was lost, so the card it left is looked for first
+ * (where the platform lets a bot look), and a second card is never posted beside it.
+ */
+async function postIn(deps: BotDeps, channel: ChannelBinding, card: NeutralCard, marker: string, since?: Date): Promise<LetterThread> {
   const platform = connected(deps, channel.platform);
+  const found = since && platform.findRoot ? await platform.findRoot(channel, marker, since) : undefined;
+  if (found) return threadOf(channel, found);
   await deps.delivery.pace(`${channel.platform}:${channel.workspaceId}:${channel.channelId}`);
   return threadOf(channel, await platform.postRoot(channel, card, marker));
 }
@@ -119,7 +126,8 @@ async function sendCopies(deps: BotDeps, ctx: CallContext, companyKey: string, o
  * retries only what is missing): each company's card, and the table in the mandate's own
  * channel. A card posted but not recorded (a crash in between) is posted again on a retry.
  */
-export async function deliverCall(deps: BotDeps, ctx: CallContext): Promise<CallDelivery> {
+export async function deliverCall(deps: BotDeps, ctx: CallContext, retry = false): Promise<CallDelivery> {
+  const since = retry ? ctx.call.published.at : undefined;
   let call = ctx.call;
   const result: CallDelivery = { call, inChannel: [], direct: [], failed: [] };
   for (const recipient of ctx.call.recipients) {
@@ -131,7 +139,7 @@ export async function deliverCall(deps: BotDeps, ctx: CallContext): Promise<Call
     try {
       if (!ctx.companies.has(key)) throw new PreLetterError('not-found', 'The directory no longer lists this company.', { companyKey: key });
       if (recipient.channel) {
-        const thread = await postIn(deps, recipient.channel, callCard(callView(deps, { ...ctx, call }, companyChannelVoice(ctx, key)), key), call.ref);
+        const thread = await postIn(deps, recipient.channel, callCard(callView(deps, { ...ctx, call }, companyChannelVoice(ctx, key)), key), call.ref, since);
         call = (await deps.calls.setThread(call.ref, key, thread)).call ?? call;
         result.inChannel.push(key);
       } else {
@@ -149,7 +157,7 @@ export async function deliverCall(deps: BotDeps, ctx: CallContext): Promise<Call
   if (channel && !call.mandateThread) {
     try {
       const current = { ...ctx, call };
-      const thread = await postIn(deps, channel, callAnswersCard(callView(deps, current, mandateChannelVoice(ctx)), companyNameIn(ctx)), call.ref);
+      const thread = await postIn(deps, channel, callAnswersCard(callView(deps, current, mandateChannelVoice(ctx)), companyNameIn(ctx)), call.ref, since);
       call = (await deps.calls.setMandateThread(call.ref, thread)).call ?? call;
     } catch (err) {
       deps.logger.warn({ ref: call.ref, mandateKey: ctx.mandate.key, code: (err as PreLetterError).code, ...errorDetails(err) }, 'call table not posted in the mandate channel');

@@ -38,8 +38,9 @@ export interface CallRun {
 /**
  * Why: the sweep's (and the publisher's) one way to work on a call. `entry` is the agenda
  * entry the caller holds (its version guards the reschedule); without one it is read here.
+ * `first` is the publisher's own first run, when no card can have been posted yet.
  */
-export async function deliverCallNow(deps: BotDeps, ref: string, report: DeliveryReport = emptyReport(), entry?: ScheduleEntry): Promise<CallRun> {
+export async function deliverCallNow(deps: BotDeps, ref: string, report: DeliveryReport = emptyReport(), entry?: ScheduleEntry, first = false): Promise<CallRun> {
   const seen = entry ?? (await deps.schedule.entry(ref)) ?? (await deps.schedule.lower(ref, deps.clock.now()));
   const stored = await deps.calls.get(ref);
   if (!stored) {
@@ -54,7 +55,8 @@ export async function deliverCallNow(deps: BotDeps, ref: string, report: Deliver
   let delivery: CallDelivery | undefined;
   let retryAt: Date | null = null;
   if (open && missingCards(ctx)) {
-    delivery = await deliverCall(deps, ctx);
+    // Any run but the publisher's first may follow an attempt whose outcome was lost: look before posting.
+    delivery = await deliverCall(deps, ctx, !first);
     ctx = { ...ctx, call: delivery.call };
     if (missingCards(ctx)) retryAt = new Date(now.getTime() + deps.delivery.letterRetryMs);
   }

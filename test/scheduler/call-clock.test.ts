@@ -4,6 +4,7 @@
  * submitted or declined; a card a platform refused at publication is posted by a later sweep.
  */
 import { answerCall } from '../../src/bot/answer-call';
+import { PreLetterError } from '../../src/domain/errors';
 import { sweep } from '../../src/scheduler/sweep';
 import { openBotHarness, testDeliverySettings, type BotHarness } from '../support/bot-harness';
 import { publish } from '../support/calls';
@@ -60,6 +61,32 @@ describe('a call for input’s clocks', () => {
       'C0KESTREL@2026-03-03T09:00:00.000Z',
       'C0NORTH@2026-03-03T09:00:00.000Z',
     ]);
+  });
+
+  it('finds the card an attempt posted before its answer was lost, and never posts a second one beside it', async () => {
+    // Kestrel's channel takes the card but the answer never comes back (a timeout); the platform can look for it later.
+    const posted: Array<{ channelId: string; marker?: string; root: { threadRef: string; messageRef: string } }> = [];
+    const postRoot = h.slack.postRoot.bind(h.slack);
+    h.slack.postRoot = async (channel, card, marker) => {
+      const root = await postRoot(channel, card, marker);
+      posted.push({ channelId: channel.channelId, marker, root });
+      if (channel.channelId === 'C0KESTREL' && posted.filter((p) => p.channelId === 'C0KESTREL').length === 1) {
+        throw new PreLetterError('platform', 'The platform did not answer in time.', { reason: 'unreachable' });
+      }
+      return root;
+    };
+    const looked: string[] = [];
+    h.slack.findRoot = async (channel, marker) => {
+      looked.push(channel.channelId);
+      return posted.find((p) => p.channelId === channel.channelId && p.marker === marker)?.root;
+    };
+    await publish(h, { deadline: '2026-03-20' });
+    expect(looked).toEqual([]); // the publisher's first run posts without looking
+    await sweepHourly(h.deps, h.clock, '2026-03-03T12:00:00Z');
+    expect(looked).toEqual(['C0KESTREL']);
+    expect(posted.map((p) => p.channelId)).toEqual(['C0KESTREL', 'C0NORTH']);
+    const call = (await h.store.calls.get('CI-2026-0001'))!;
+    expect(call.recipients.find((r) => r.companyKey === 'kestrel')?.thread?.threadRef).toBe(posted[0]!.root.threadRef);
   });
 
   it('sends each reminder once when two sweeps with different instance ids run at the same moment', async () => {

@@ -28,6 +28,8 @@ export function cardText(card: NeutralCard): string {
 export class RecordingPlatform implements ChatPlatform {
   readonly calls: RecordedCall[] = [];
   readonly failOn = new Set<RecordedCall['method']>();
+  /** Absent, as on a platform that cannot look back; a test sets it to play one that can. */
+  findRoot?: ChatPlatform['findRoot'];
   private seq = 0;
 
   constructor(
