@@ -14,12 +14,12 @@ import { refusal, voiceFor, type Voice } from '../../src/bot/messages/catalogue'
 import { checkCallInput, publishCall, type CallFormOptions, type CallInput } from '../../src/bot/publish-call';
 import type { PlatformIdentity } from '../../src/domain/types';
 import { escapeUserText } from './escape';
-import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
-import type { ViewAck } from './preview-modal';
+import type { ViewSubmissionRequest } from './inbound';
+import { handleModalSubmission, type ViewAck } from './modal-submission';
 import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
-import { encodeReplyTarget, SLACK_ID } from './thread-ref';
-import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { SLACK_ID } from './thread-ref';
+import type { TurnServices } from './turn';
 
 /** callback_id of the call modal; app.ts routes its view_submission payloads by it. */
 export const CALL_CALLBACK_ID = 'preletter-call';
@@ -142,36 +142,15 @@ export async function readCallForm(services: TurnServices, actor: PlatformIdenti
   return { ok: true, input, ...(metadata.replyIn ? { replyIn: metadata.replyIn } : {}) };
 }
 
-/**
- * Why: the submit turn. Validation answers inside Slack's 3 seconds (errors stay in the modal,
- * with what was typed); only then is the modal closed, the call published once, and the person
- * told privately where it went: in the channel they typed the command in, else directly.
- */
-export async function handleCallSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
-  let acked = false;
-  const ackOnce: ViewAck = async (response) => {
-    if (acked) return;
-    acked = true;
-    await ack(response);
-  };
-  await runTurn(services, 'call-submit', async (turn) => {
-    turn.reply = looseReply(body);
-    try {
-      const submission = readViewSubmission(body);
-      turn.reply = { user: submission.actor };
-      const form = await readCallForm(services, submission.actor, submission);
-      if (!form.ok) return await ackOnce({ response_action: 'errors', errors: form.errors });
-      if (form.replyIn) turn.reply = { user: submission.actor, target: encodeReplyTarget({ channelId: form.replyIn }) };
-      await ackOnce();
-      const replyTo = turn.reply;
-      await afterAck(services, async () => {
-        if (!(await firstTime(services, submission.dedupeId, turn.log))) return;
-        const { call, delivery, reply } = await publishCall(services.deps, form.input);
-        turn.log.info({ ref: call.ref, companies: call.recipients.length, failed: delivery.failed.length }, 'call submitted');
-        await tellPrivately(services, replyTo, reply, turn.log);
-      });
-    } finally {
-      await ackOnce();
-    }
+/** Why: the call form's submit turn (modal-submission.ts): the call published once, the publisher told where it went. */
+export function handleCallSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
+  return handleModalSubmission(services, body, ack, {
+    turn: 'call-submit',
+    read: (submission) => readCallForm(services, submission.actor, submission),
+    act: async (_submission, input, log) => {
+      const { call, delivery, reply } = await publishCall(services.deps, input);
+      log.info({ ref: call.ref, companies: call.recipients.length, failed: delivery.failed.length }, 'call submitted');
+      return reply;
+    },
   });
 }

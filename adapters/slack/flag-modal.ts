@@ -13,12 +13,12 @@ import { refusal, voiceFor, type Voice } from '../../src/bot/messages/catalogue'
 import { SUMMARY_MAX_LENGTH } from '../../src/bot/preview-letter';
 import { raiseFlag, type FlagInput } from '../../src/bot/raise-flag';
 import { escapeUserText } from './escape';
-import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
-import type { ViewAck } from './preview-modal';
+import type { ViewSubmissionRequest } from './inbound';
+import { handleModalSubmission, type ViewAck } from './modal-submission';
 import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
-import { encodeReplyTarget, SLACK_ID } from './thread-ref';
-import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { SLACK_ID } from './thread-ref';
+import type { TurnServices } from './turn';
 
 /** callback_id of the flag modal; app.ts routes its view_submission payloads by it. */
 export const FLAG_CALLBACK_ID = 'preletter-flag';
@@ -136,36 +136,15 @@ export function readFlagForm(submission: Pick<ViewSubmissionRequest, 'privateMet
   return { ok: true, input: { ...check.input, ...(channel ? { channel } : {}) }, ...(metadata.replyIn ? { replyIn: metadata.replyIn } : {}) };
 }
 
-/**
- * Why: the submit turn. Validation answers inside Slack's 3 seconds (errors stay in the
- * modal, with what was typed); only then is the modal closed, the flag raised once, and the
- * person told privately where it went: in the channel they typed the command in, else directly.
- */
-export async function handleFlagSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
-  let acked = false;
-  const ackOnce: ViewAck = async (response) => {
-    if (acked) return;
-    acked = true;
-    await ack(response);
-  };
-  await runTurn(services, 'flag-submit', async (turn) => {
-    turn.reply = looseReply(body);
-    try {
-      const submission = readViewSubmission(body);
-      turn.reply = { user: submission.actor };
-      const form = readFlagForm(submission);
-      if (!form.ok) return await ackOnce({ response_action: 'errors', errors: form.errors });
-      if (form.replyIn) turn.reply = { user: submission.actor, target: encodeReplyTarget({ channelId: form.replyIn }) };
-      await ackOnce();
-      const replyTo = turn.reply;
-      await afterAck(services, async () => {
-        if (!(await firstTime(services, submission.dedupeId, turn.log))) return;
-        const { flag, reply } = await raiseFlag(services.deps, { ...form.input, actor: submission.actor });
-        turn.log.info({ ref: flag.ref, mandates: flag.routing.mandateKeys.length }, 'flag submitted');
-        await tellPrivately(services, replyTo, reply, turn.log);
-      });
-    } finally {
-      await ackOnce();
-    }
+/** Why: the flag form's submit turn (modal-submission.ts): the flag raised once, the person told where it went. */
+export function handleFlagSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
+  return handleModalSubmission(services, body, ack, {
+    turn: 'flag-submit',
+    read: (submission) => readFlagForm(submission),
+    act: async (submission, input, log) => {
+      const { flag, reply } = await raiseFlag(services.deps, { ...input, actor: submission.actor });
+      log.info({ ref: flag.ref, mandates: flag.routing.mandateKeys.length }, 'flag submitted');
+      return reply;
+    },
   });
 }

@@ -13,11 +13,12 @@ import { previewLetter, SUMMARY_MAX_LENGTH, type PreviewFormOptions, type Previe
 import { refusal } from '../../src/bot/messages/catalogue';
 import type { ChannelBinding } from '../../src/domain/types';
 import { escapeUserText } from './escape';
-import { looseReply, readViewSubmission, type ViewSubmissionRequest } from './inbound';
+import type { ViewSubmissionRequest } from './inbound';
+import { handleModalSubmission, type ViewAck } from './modal-submission';
 import { MODAL_LIMITS, modalOption, modalView } from './modal-kit';
 import { mrkdwnText, plainText } from './render';
-import { encodeReplyTarget, SLACK_ID } from './thread-ref';
-import { afterAck, firstTime, runTurn, tellPrivately, type TurnServices } from './turn';
+import { SLACK_ID } from './thread-ref';
+import type { TurnServices } from './turn';
 
 /** callback_id of the preview modal; app.ts routes view_submission payloads by it. */
 export const PREVIEW_CALLBACK_ID = 'preletter-preview';
@@ -157,39 +158,18 @@ export function readPreviewForm(submission: Pick<ViewSubmissionRequest, 'private
   return { ok: true, input: { ...check.input, channel: { platform: 'slack', workspaceId: metadata.workspaceId, channelId: metadata.channelId } } };
 }
 
-/** The acknowledgement a view_submission gets: nothing (close the modal) or errors shown in it. */
-export type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
-
-/**
- * Why: the submit turn. Validation answers inside Slack's 3 seconds (errors stay in
- * the modal); only then is the modal closed and the letter opened, and the person
- * told privately in the channel what happened.
- */
-export async function handlePreviewSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
-  let acked = false;
-  const ackOnce: ViewAck = async (response) => {
-    if (acked) return;
-    acked = true;
-    await ack(response);
-  };
-  await runTurn(services, 'preview-submit', async (turn) => {
-    turn.reply = looseReply(body);
-    try {
-      const submission = readViewSubmission(body);
-      turn.reply = { user: submission.actor };
+/** Why: the preview form's submit turn (modal-submission.ts): the letter opened once, the person told in the channel. */
+export function handlePreviewSubmission(services: TurnServices, body: unknown, ack: ViewAck): Promise<void> {
+  return handleModalSubmission(services, body, ack, {
+    turn: 'preview-submit',
+    read: (submission) => {
       const form = readPreviewForm(submission, services.deps.clock.now());
-      if (!form.ok) return await ackOnce({ response_action: 'errors', errors: form.errors });
-      turn.reply = { user: submission.actor, target: encodeReplyTarget({ channelId: form.input.channel.channelId }) };
-      await ackOnce();
-      const replyTo = turn.reply;
-      await afterAck(services, async () => {
-        if (!(await firstTime(services, submission.dedupeId, turn.log))) return;
-        const { letter, reply } = await previewLetter(services.deps, { ...form.input, actor: submission.actor });
-        turn.log.info({ ref: letter.ref, channelId: form.input.channel.channelId }, 'preview submitted');
-        await tellPrivately(services, replyTo, reply, turn.log);
-      });
-    } finally {
-      await ackOnce();
-    }
+      return form.ok ? { ok: true, input: form.input, replyIn: form.input.channel.channelId } : form;
+    },
+    act: async (submission, input, log) => {
+      const { letter, reply } = await previewLetter(services.deps, { ...input, actor: submission.actor });
+      log.info({ ref: letter.ref, channelId: input.channel.channelId }, 'preview submitted');
+      return reply;
+    },
   });
 }
