@@ -31,7 +31,6 @@ export const CALL_BLOCKS: Record<CallField, string> = { mandate: 'call_mandate',
 const VALUE = 'value';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -44,7 +43,7 @@ const metadataSchema = z.object({
 type Metadata = z.infer<typeof metadataSchema>;
 
 function label(v: Voice, field: CallField): types.PlainTextElement {
-  return plainText(v.t('call.field', { field }), LIMITS.label);
+  return plainText(v.t('call.field', { field }), MODAL_LIMITS.label);
 }
 
 /** Why: the widest range of deadline days the person's mandates accept, for the date picker's hint. */
@@ -58,13 +57,13 @@ function deadlineSpan(options: CallFormOptions): { first: string; last: string }
 export function callModal(options: CallFormOptions, place: { workspaceId: string; replyIn?: string }): types.ModalView {
   const v = voiceFor({ locale: options.locale, zone: 'UTC' });
   const metadata: Metadata = { v: 1, workspaceId: place.workspaceId, ...(place.replyIn ? { replyIn: place.replyIn } : {}), ...(options.locale ? { locale: options.locale } : {}) };
-  const blocks: types.KnownBlock[] = [{ type: 'section', text: mrkdwnText(escapeUserText(v.t('call.form-intro')), LIMITS.section) }];
+  const blocks: types.KnownBlock[] = [{ type: 'section', text: mrkdwnText(escapeUserText(v.t('call.form-intro')), MODAL_LIMITS.section) }];
   if (options.mandates.length > 1) {
     blocks.push({
       type: 'input',
       block_id: CALL_BLOCKS.mandate,
       label: label(v, 'mandate'),
-      hint: plainText(v.t('call.mandate-hint'), LIMITS.label),
+      hint: plainText(v.t('call.mandate-hint'), MODAL_LIMITS.label),
       element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => modalOption(m.title, m.key)) },
     });
   }
@@ -73,22 +72,22 @@ export function callModal(options: CallFormOptions, place: { workspaceId: string
       type: 'input',
       block_id: CALL_BLOCKS.title,
       label: label(v, 'title'),
-      hint: plainText(v.t('call.title-hint', { max: CALL_TITLE_MAX_LENGTH }), LIMITS.label),
+      hint: plainText(v.t('call.title-hint', { max: CALL_TITLE_MAX_LENGTH }), MODAL_LIMITS.label),
       element: { type: 'plain_text_input', action_id: VALUE, max_length: CALL_TITLE_MAX_LENGTH },
     },
-    { type: 'input', block_id: CALL_BLOCKS.link, label: label(v, 'link'), hint: plainText(v.t('call.link-hint'), LIMITS.label), element: { type: 'url_text_input', action_id: VALUE } },
+    { type: 'input', block_id: CALL_BLOCKS.link, label: label(v, 'link'), hint: plainText(v.t('call.link-hint'), MODAL_LIMITS.label), element: { type: 'url_text_input', action_id: VALUE } },
     {
       type: 'input',
       block_id: CALL_BLOCKS.topics,
       label: label(v, 'topics'),
-      hint: plainText(v.t('call.topics-hint'), LIMITS.label),
+      hint: plainText(v.t('call.topics-hint'), MODAL_LIMITS.label),
       element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
       block_id: CALL_BLOCKS.deadline,
       label: label(v, 'deadline'),
-      hint: plainText(v.t('call.deadline-hint', deadlineSpan(options)), LIMITS.label),
+      hint: plainText(v.t('call.deadline-hint', deadlineSpan(options)), MODAL_LIMITS.label),
       element: { type: 'datepicker', action_id: VALUE },
     },
   );

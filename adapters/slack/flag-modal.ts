@@ -31,7 +31,6 @@ const VALUE = 'value';
 const URGENT_VALUE = 'urgent';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -46,7 +45,7 @@ const metadataSchema = z.object({
 type Metadata = z.infer<typeof metadataSchema>;
 
 function label(v: Voice, field: FlagField): types.PlainTextElement {
-  return plainText(v.t('flag.field', { field }), LIMITS.label);
+  return plainText(v.t('flag.field', { field }), MODAL_LIMITS.label);
 }
 
 /** Why: the modal itself, in the person's language; it offers only what the directory has, so nobody fills in a form that cannot be used. */
@@ -60,19 +59,19 @@ export function flagModal(options: FlagFormOptions, place: { workspaceId: string
     ...(options.locale ? { locale: options.locale } : {}),
   };
   const blocks: types.KnownBlock[] = [
-    { type: 'section', text: mrkdwnText(escapeUserText(v.t('flag.form-intro', { company: options.company.name })), LIMITS.section) },
+    { type: 'section', text: mrkdwnText(escapeUserText(v.t('flag.form-intro', { company: options.company.name })), MODAL_LIMITS.section) },
     {
       type: 'input',
       block_id: FLAG_BLOCKS.topics,
       label: label(v, 'topics'),
-      hint: plainText(v.t('flag.topics-hint'), LIMITS.label),
+      hint: plainText(v.t('flag.topics-hint'), MODAL_LIMITS.label),
       element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
       block_id: FLAG_BLOCKS.summary,
       label: label(v, 'summary'),
-      hint: plainText(v.t('flag.summary-hint', { max: SUMMARY_MAX_LENGTH }), LIMITS.label),
+      hint: plainText(v.t('flag.summary-hint', { max: SUMMARY_MAX_LENGTH }), MODAL_LIMITS.label),
       element: { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: SUMMARY_MAX_LENGTH },
     },
     {
@@ -80,7 +79,7 @@ export function flagModal(options: FlagFormOptions, place: { workspaceId: string
       block_id: FLAG_BLOCKS.mandate,
       optional: true,
       label: label(v, 'mandate'),
-      hint: plainText(v.t('flag.mandate-hint'), LIMITS.label),
+      hint: plainText(v.t('flag.mandate-hint'), MODAL_LIMITS.label),
       element: { type: 'static_select', action_id: VALUE, options: options.mandates.slice(0, MAX_OPTIONS).map((m) => modalOption(m.title, m.key)) },
     },
     {

@@ -3,6 +3,9 @@
  * fields inbound.ts checks everywhere) and read as a neutral request: a letter card's button
  * (which action, on which letter), or the flag card's (acknowledge which flag), by whom.
  */
+import { CALL_BUTTON_ANSWERS } from '../../src/bot/answer-call';
+import { isCallRef } from '../../src/domain/call';
+import { isFlagRef } from '../../src/domain/flag';
 import { z } from 'zod';
 import type { CallActionId, FlagActionId, LetterActionId } from '../../src/bot/ports';
 import type { PlatformIdentity } from '../../src/domain/types';
@@ -11,8 +14,8 @@ import { encodeReplyTarget } from './thread-ref';
 
 const { team: teamId, channel: channelId, user: userId, ts } = SLACK_FIELDS;
 const letterRef = z.string().regex(/^PL-\d{4}-\d{4}$/, 'is not a letter reference');
-const flagRef = z.string().regex(/^FL-\d{4}-\d{4}$/, 'is not a flag reference');
-const callRef = z.string().regex(/^CI-\d{4}-\d{4,}$/, 'is not a call reference');
+const flagRef = z.string().refine(isFlagRef, 'is not a flag reference');
+const callRef = z.string().refine(isCallRef, 'is not a call reference');
 
 /** The buttons the core puts on cards; each is registered as a Bolt action listener. */
 export const ACTION_IDS: readonly LetterActionId[] = ['acknowledge', 'mark-sent', 'record-reply', 'withdraw'];
@@ -21,7 +24,7 @@ export const ACTION_IDS: readonly LetterActionId[] = ['acknowledge', 'mark-sent'
 export const FLAG_ACTION_ID: FlagActionId = 'acknowledge-flag';
 
 /** The answer buttons of a call for input's card; each is registered as a Bolt action listener. */
-export const CALL_ACTION_IDS: readonly CallActionId[] = ['call-contribute', 'call-submitted', 'call-declined'];
+export const CALL_ACTION_IDS = Object.keys(CALL_BUTTON_ANSWERS) as CallActionId[];
 
 /** A click on one of the core's card buttons. */
 export interface ButtonRequest extends InboundTurn {

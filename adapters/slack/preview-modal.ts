@@ -38,7 +38,6 @@ const VALUE = 'value';
 const URGENT_VALUE = 'urgent';
 const MAX_OPTIONS = 100;
 /** Block Kit limits this module keeps to: option texts, labels and hints, the modal's title and buttons. */
-const LIMITS = MODAL_LIMITS;
 
 const metadataSchema = z.object({
   v: z.literal(1),
@@ -50,7 +49,7 @@ const metadataSchema = z.object({
 });
 
 function label(v: Voice, field: PreviewField): types.PlainTextElement {
-  return plainText(v.t('form.field', { field }), LIMITS.label);
+  return plainText(v.t('form.field', { field }), MODAL_LIMITS.label);
 }
 
 /** Why: the modal itself, in the person's language; only offers what previewFormOptions allows, so nobody fills in a form that cannot be used. */
@@ -66,7 +65,7 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
   };
   const typeOption = (t: (typeof LETTER_TYPES)[number]) => modalOption(v.t('card.type', { type: t, urgent: false }), t);
   const blocks: types.KnownBlock[] = [
-    { type: 'section', text: mrkdwnText(escapeUserText(v.t('form.intro', { company: options.company.name })), LIMITS.section) },
+    { type: 'section', text: mrkdwnText(escapeUserText(v.t('form.intro', { company: options.company.name })), MODAL_LIMITS.section) },
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.type,
@@ -87,14 +86,14 @@ export function previewModal(options: PreviewFormOptions, channel: ChannelBindin
       type: 'input',
       block_id: PREVIEW_BLOCKS.topics,
       label: label(v, 'topics'),
-      hint: plainText(v.t('form.topics-hint'), LIMITS.label),
+      hint: plainText(v.t('form.topics-hint'), MODAL_LIMITS.label),
       element: { type: 'multi_static_select', action_id: VALUE, options: options.topics.slice(0, MAX_OPTIONS).map((t) => modalOption(t, t)) },
     },
     {
       type: 'input',
       block_id: PREVIEW_BLOCKS.summary,
       label: label(v, 'summary'),
-      hint: plainText(v.t('form.summary-hint', { max: SUMMARY_MAX_LENGTH }), LIMITS.label),
+      hint: plainText(v.t('form.summary-hint', { max: SUMMARY_MAX_LENGTH }), MODAL_LIMITS.label),
       element: { type: 'plain_text_input', action_id: VALUE, multiline: true, max_length: SUMMARY_MAX_LENGTH },
     },
     { type: 'input', block_id: PREVIEW_BLOCKS.expectedDate, optional: true, label: label(v, 'expectedDate'), element: { type: 'datepicker', action_id: VALUE } },

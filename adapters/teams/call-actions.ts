@@ -5,6 +5,7 @@
  * "not for us"). An answer has the same effect and refusals wherever it is pressed: the core
  * updates the company's card and tells the mandate team; the presser is told in words, privately.
  */
+import { isCallRef } from '../../src/domain/call';
 import { answerCall, CALL_BUTTON_ANSWERS } from '../../src/bot/answer-call';
 import { refusal, type Voice } from '../../src/bot/messages/catalogue';
 import type { CallActionId, NeutralCard } from '../../src/bot/ports';
@@ -23,11 +24,10 @@ export const CALL_VERBS: ReadonlySet<string> = new Set([CALL_SUBMIT_VERB, ...Obj
 /** What a call card action ends in: a card that replaces the clicked one, or words for the clicker alone. */
 export type CallActionOutcome = { kind: 'card'; content: CardElement } | { kind: 'message'; card: NeutralCard };
 
-const CALL_REF = /^CI-\d{4}-\d{4,}$/;
 
 function callRefOf(request: CardActionRequest): string {
   const ref = request.data.ref;
-  if (typeof ref !== 'string' || !CALL_REF.test(ref)) throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
+  if (typeof ref !== 'string' || !isCallRef(ref)) throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
   return ref;
 }
 

@@ -5,6 +5,7 @@
  * same refusals as `ack FL-…`: the core updates every posted copy of the card (and the copy
  * pressed in a personal chat); the person who pressed is told in words, in place.
  */
+import { isFlagRef } from '../../src/domain/flag';
 import { acknowledgeFlag } from '../../src/bot/acknowledge-flag';
 import { refusal, type Voice } from '../../src/bot/messages/catalogue';
 import type { FlagActionId, NeutralCard } from '../../src/bot/ports';
@@ -26,11 +27,10 @@ export const FLAG_VERBS: ReadonlySet<string> = new Set([FLAG_SUBMIT_VERB, FLAG_A
 /** What a flag card action ends in: a card that replaces the clicked one, or words for the clicker alone. */
 export type FlagActionOutcome = { kind: 'card'; content: CardElement } | { kind: 'message'; card: NeutralCard };
 
-const FLAG_REF = /^FL-\d{4}-\d{4}$/;
 
 function flagRefOf(request: CardActionRequest): string {
   const ref = request.data.ref;
-  if (typeof ref !== 'string' || !FLAG_REF.test(ref)) throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
+  if (typeof ref !== 'string' || !isFlagRef(ref)) throw refusal('invalid-input', { key: 'click.unreadable' }, { field: 'ref' });
   return ref;
 }
 

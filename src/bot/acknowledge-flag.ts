@@ -9,14 +9,15 @@
 import type { Flag } from '../domain/flag';
 import { PreLetterError } from '../domain/errors';
 import { sameChannel } from '../domain/schedule';
-import type { Company, Person, Platform, PlatformIdentity } from '../domain/types';
+import type { Person, Platform, PlatformIdentity } from '../domain/types';
 import { errorDetails } from '../logger';
-import { identityOn, resolveActor } from './actor';
+import { resolveActor } from './actor';
 import { inUnitOfWork, type BotDeps } from './deps';
+import { connectedPlatform, reachPerson } from './reach';
 import { refusal, voiceFor, type Voice } from './messages/catalogue';
 import type { ActionOutcome } from './letter-action';
 import { personVoice } from './voices';
-import { flagContext, mandateVoice, type FlagContext } from './deliver-flag';
+import { flagContext, flagScheduleContext, mandateVoice, type FlagContext } from './deliver-flag';
 import { planFlagDeliveries } from '../domain/flag-schedule';
 import { flagCard } from './views/flag-card';
 import { noticeCard } from './views/notice-card';
@@ -31,12 +32,12 @@ export async function mayKnowFlag(deps: BotDeps, flag: Flag, person: Person): Pr
 }
 
 async function tellRaiser(deps: BotDeps, flag: Flag, raiser: Person | null, by: Person, mandateTitle: string | undefined): Promise<void> {
-  const platform = raiser && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(raiser, p));
-  if (!raiser || !platform) return;
+  const target = raiser && reachPerson(deps, raiser);
+  if (!raiser || !target) return;
   const v = personVoice(deps, raiser);
   const told = mandateTitle ? v.t('flag.ack-told', { ref: flag.ref, name: by.name, mandate: mandateTitle }) : v.t('flag.ack-told-admins', { ref: flag.ref, name: by.name });
   const card = noticeCard(v.t('flag.ack-title', { ref: flag.ref }), told, 'success');
-  await deps.platforms[platform]!.sendDirect(identityOn(raiser, platform)!, card).catch((err: unknown) => {
+  await target.platform.sendDirect(target.identity, card).catch((err: unknown) => {
     deps.logger.warn({ ref: flag.ref, ...errorDetails(err) }, 'flag acknowledgement not told to its raiser');
   });
 }
@@ -47,10 +48,8 @@ async function tellRaiser(deps: BotDeps, flag: Flag, raiser: Person | null, by: 
  * records keep where it is), and the copy the person clicked, so nobody is left looking at a
  * button that no longer applies. A failure is logged; it never undoes the acknowledgement.
  */
-async function refreshCards(deps: BotDeps, flag: Flag, company: Company | null, raisedBy: string, by: { name: string; mandate?: string }, copy?: FlagCopy): Promise<void> {
-  if (!company) return;
-  const ctx = await flagContext(deps, flag);
-  if (!ctx) return;
+async function refreshCards(deps: BotDeps, ctx: FlagContext, by: { name: string; mandate?: string }, copy?: FlagCopy): Promise<void> {
+  const { flag, company } = ctx;
   const updates: Array<{ platform: Platform; messageRef: string; v: Voice }> = flag.threads.map((thread) => {
     const mandate = [...ctx.mandates.values()].find((m) => m.channel && sameChannel(m.channel, thread.channel));
     const v = mandate ? mandateVoice(mandate, ctx.people) : voiceFor({ locale: company.locale, zone: deps.policy.defaultTimeZone });
@@ -60,11 +59,9 @@ async function refreshCards(deps: BotDeps, flag: Flag, company: Company | null, 
   // The copy the person clicked is theirs: their words.
   if (copy && !updates.some((u) => u.messageRef === copy.messageRef)) updates.push({ platform: copy.platform, messageRef: copy.messageRef, v: copy.voice });
   for (const { platform: name, messageRef, v } of updates) {
-    const platform = deps.platforms[name];
     try {
-      if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected.', { platform: name });
       const acknowledgedBy = { name: by.name, mandate: by.mandate ?? v.t('flag.admins-title') };
-      await platform.updateMessage(messageRef, flagCard(flag, company, raisedBy, v, { acknowledgedBy }));
+      await connectedPlatform(deps, name, flag.ref).updateMessage(messageRef, flagCard(flag, company, ctx.raisedBy, v, { acknowledgedBy }));
     } catch (err) {
       deps.logger.warn({ ref: flag.ref, platform: name, code: (err as PreLetterError).code, ...errorDetails(err) }, 'flag card update failed');
     }
@@ -73,15 +70,15 @@ async function refreshCards(deps: BotDeps, flag: Flag, company: Company | null, 
 
 /** The direct copies of the flag's card that were sent (to a team without a channel, or to the admins), found by their delivery keys. */
 async function directCopies(deps: BotDeps, ctx: FlagContext): Promise<Array<{ platform: Platform; messageRef: string; v: Voice }>> {
-  const planned = planFlagDeliveries({ ...ctx.flag, acknowledged: undefined }, { policy: deps.policy, mandates: ctx.mandates, adminKeys: ctx.admins.map((a) => a.key) }, ctx.flag.raised.at);
-  const copies = [];
-  for (const d of planned.filter((p) => p.kind === 'flag-dm' || p.kind === 'flag-admins')) {
-    const record = await deps.deliveries.get(d.key);
+  // The publication's direct deliveries are planned whether or not the flag is acknowledged, at the moment it was raised.
+  const sent = planFlagDeliveries(ctx.flag, flagScheduleContext(deps, ctx), ctx.flag.raised.at).filter((p) => p.kind === 'flag-dm' || p.kind === 'flag-admins');
+  const records = await Promise.all(sent.map((d) => deps.deliveries.get(d.key)));
+  return sent.flatMap((d, i) => {
+    const messageRef = records[i]?.messageRef;
     const person = ctx.people.get(d.recipientKey) ?? ctx.admins.find((a) => a.key === d.recipientKey);
-    const platform = person && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(person, p));
-    if (record?.messageRef && person && platform) copies.push({ platform, messageRef: record.messageRef, v: personVoice(deps, person) });
-  }
-  return copies;
+    const target = person && reachPerson(deps, person);
+    return messageRef && person && target ? [{ platform: target.platform.platform, messageRef, v: personVoice(deps, person) }] : [];
+  });
 }
 
 /** A copy of the flag's card a person acted on (a direct message), as the adapter names it. */
@@ -115,9 +112,11 @@ export async function acknowledgeFlag(base: BotDeps, request: FlagAckRequest): P
     return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-already', { ref: flag.ref, name: by })), changed: false };
   }
   deps.logger.info({ ref: flag.ref, mandateKey: mandate?.key ?? null }, 'flag acknowledged');
-  const [raiser, company] = await Promise.all([deps.directory.getPerson(flag.raised.by), deps.directory.getCompany(flag.companyKey)]);
-  const copy = request.copy ? { platform: request.actor.platform, messageRef: request.copy, voice: personVoice(deps, person, company ?? undefined) } : undefined;
-  await refreshCards(deps, result.flag ?? flag, company, raiser?.name ?? flag.raised.by, { name: person.name, mandate: mandate?.title }, copy);
+  // One read of what the cards name (the company, the mandates' teams, the raiser, the admins) serves the cards and the raiser's note.
+  const ctx = await flagContext(deps, result.flag ?? flag);
+  const raiser = ctx ? (ctx.people.get(flag.raised.by) ?? null) : await deps.directory.getPerson(flag.raised.by);
+  const copy = request.copy ? { platform: request.actor.platform, messageRef: request.copy, voice: personVoice(deps, person, ctx?.company) } : undefined;
+  if (ctx) await refreshCards(deps, ctx, { name: person.name, mandate: mandate?.title }, copy);
   await tellRaiser(deps, flag, raiser, person, mandate?.title);
   return { reply: noticeCard(v.t('flag.ack-title', { ref: flag.ref }), v.t('flag.ack-done', { ref: flag.ref }), 'success'), changed: true };
 }

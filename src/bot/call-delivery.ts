@@ -6,12 +6,12 @@
  */
 import type { CallCopy, CallForInput } from '../domain/call';
 import { PreLetterError } from '../domain/errors';
-import type { ChannelBinding, Company, LetterThread, Mandate, Person, Platform, PlatformIdentity } from '../domain/types';
+import type { ChannelBinding, Company, LetterThread, Mandate, Person } from '../domain/types';
 import { errorDetails } from '../logger';
-import { identityOn } from './actor';
 import type { BotDeps } from './deps';
+import { connectedPlatform, postedThread, reachPerson } from './reach';
 import { voiceFor, type Voice } from './messages/catalogue';
-import type { ChatPlatform, NeutralCard, PostedRoot } from './ports';
+import type { NeutralCard } from './ports';
 import { callAnswersCard, callCard, type CallView } from './views/call-card';
 import { noticeCard } from './views/notice-card';
 import { personVoice } from './voices';
@@ -59,37 +59,17 @@ export function companyNameIn(ctx: CallContext): (key: string) => string {
   return (key) => ctx.companies.get(key)?.name ?? key;
 }
 
-/** Where to reach a person directly: the first connected platform they have an account on. */
-export function reachPerson(deps: BotDeps, person: Person): { platform: ChatPlatform; identity: PlatformIdentity } | undefined {
-  for (const name of ['slack', 'teams'] as const) {
-    const platform = deps.platforms[name];
-    const identity = identityOn(person, name);
-    if (platform && identity) return { platform, identity };
-  }
-  return undefined;
-}
-
-function threadOf(channel: ChannelBinding, root: PostedRoot): LetterThread {
-  return { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
-}
-
-function connected(deps: BotDeps, name: Platform): ChatPlatform {
-  const platform = deps.platforms[name];
-  if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected.', { platform: name });
-  return platform;
-}
-
 /**
  * Posts a card in a channel. `since` is set on a second try: an earlier attempt may have
  * posted the card before its answer was lost, so the card it left is looked for first
  * (where the platform lets a bot look), and a second card is never posted beside it.
  */
 async function postIn(deps: BotDeps, channel: ChannelBinding, card: NeutralCard, marker: string, since?: Date): Promise<LetterThread> {
-  const platform = connected(deps, channel.platform);
+  const platform = connectedPlatform(deps, channel.platform);
   const found = since && platform.findRoot ? await platform.findRoot(channel, marker, since) : undefined;
-  if (found) return threadOf(channel, found);
+  if (found) return postedThread(channel, found);
   await deps.delivery.pace(`${channel.platform}:${channel.workspaceId}:${channel.channelId}`);
-  return threadOf(channel, await platform.postRoot(channel, card, marker));
+  return postedThread(channel, await platform.postRoot(channel, card, marker));
 }
 
 /** Which companies got their card where, after a delivery. */
@@ -184,11 +164,11 @@ export async function refreshCompanyCard(deps: BotDeps, ctx: CallContext, compan
   const thread = recipient.thread;
   if (thread) {
     const card = callCard(callView(deps, ctx, companyChannelVoice(ctx, companyKey)), companyKey);
-    complete = await attempt(deps, ctx.call.ref, () => connected(deps, thread.platform).updateMessage(thread.rootMessageRef, card));
+    complete = await attempt(deps, ctx.call.ref, () => connectedPlatform(deps, thread.platform).updateMessage(thread.rootMessageRef, card));
   }
   for (const copy of recipient.copies ?? []) {
     const card = callCard(callView(deps, ctx, personVoice(deps, ctx.people.get(copy.personKey), ctx.companies.get(companyKey))), companyKey);
-    complete = (await attempt(deps, ctx.call.ref, () => connected(deps, copy.platform).updateMessage(copy.messageRef, card))) && complete;
+    complete = (await attempt(deps, ctx.call.ref, () => connectedPlatform(deps, copy.platform).updateMessage(copy.messageRef, card))) && complete;
   }
   return complete;
 }
@@ -199,7 +179,7 @@ export async function tellMandateChannel(deps: BotDeps, ctx: CallContext, note?:
   if (!thread) return true;
   const v = mandateChannelVoice(ctx);
   return attempt(deps, ctx.call.ref, async () => {
-    const platform = connected(deps, thread.platform);
+    const platform = connectedPlatform(deps, thread.platform);
     await platform.updateMessage(thread.rootMessageRef, callAnswersCard(callView(deps, ctx, v), companyNameIn(ctx)));
     if (note) await platform.postInThread(thread.threadRef, noticeCard(v.t('call.answers-title', { ref: ctx.call.ref, title: ctx.call.title }), note));
   });

@@ -28,9 +28,10 @@ async function finish(deps: BotDeps, call: CallForInput, entry: ScheduleEntry, r
   if (await deps.schedule.reschedule(call.ref, null, entry.version)) report.pruned += 1;
 }
 
-/** What one run did: the call as it is now, and the card delivery when one was attempted. */
+/** What one run did: the call as it is now (with the directory entries its cards name), and the card delivery when one was attempted. */
 export interface CallRun {
   call: CallForInput | null;
+  ctx?: CallContext;
   delivery?: CallDelivery;
   report: DeliveryReport;
 }
@@ -53,12 +54,12 @@ export async function deliverCallNow(deps: BotDeps, ref: string, report: Deliver
   let ctx = await loadCallContext(deps, stored);
   const open = !stored.closed && now < stored.deadline;
   let delivery: CallDelivery | undefined;
-  let retryAt: Date | null = null;
   if (open && missingCards(ctx)) {
     // Any run but the publisher's first may follow an attempt whose outcome was lost: look before posting.
     delivery = await deliverCall(deps, ctx, !first);
     ctx = { ...ctx, call: delivery.call };
-    if (missingCards(ctx)) retryAt = new Date(now.getTime() + deps.delivery.letterRetryMs);
+    // A card still missing is tried again a few minutes on, like a letter whose handling failed.
+    if (missingCards(ctx)) claims.pending.push(new Date(now.getTime() + deps.delivery.letterRetryMs));
   }
   const schedule = callScheduleContextOf(deps, ctx);
   for (const r of latestCallReminders(planCallReminders(ctx.call, schedule, now))) {
@@ -69,9 +70,8 @@ export async function deliverCallNow(deps: BotDeps, ref: string, report: Deliver
       deps.logger.error({ key: r.key, ref }, 'call reminder given up');
     });
   }
-  const planned = nextCallReminderAt(ctx.call, schedule, now);
-  const next = claims.nextLook(retryAt && (!planned || retryAt < planned) ? retryAt : planned);
+  const next = claims.nextLook(nextCallReminderAt(ctx.call, schedule, now));
   if (next === null) await finish(deps, ctx.call, seen, report);
   else await deps.schedule.reschedule(ref, next, seen.version);
-  return { call: ctx.call, ...(delivery ? { delivery } : {}), report };
+  return { call: ctx.call, ctx, ...(delivery ? { delivery } : {}), report };
 }

@@ -8,11 +8,12 @@
 import type { Flag } from '../domain/flag';
 import { nextFlagDueAt, planFlagDeliveries, type FlagScheduleContext } from '../domain/flag-schedule';
 import { PreLetterError } from '../domain/errors';
-import type { PlannedDelivery } from '../domain/schedule';
+import { sameChannel, type PlannedDelivery } from '../domain/schedule';
 import type { Company, Mandate, Person } from '../domain/types';
 import { identityOn } from './actor';
 import { DeliveryClaims, emptyReport, type DeliveryOutcome, type DeliveryReport } from './claims';
 import type { BotDeps } from './deps';
+import { postedThread, reachPerson } from './reach';
 import { voiceFor, type Voice } from './messages/catalogue';
 import type { NeutralCard, Segment } from './ports';
 import type { ScheduleEntry } from './repositories';
@@ -50,7 +51,8 @@ export async function flagContext(deps: BotDeps, flag: Flag): Promise<FlagContex
   return { flag, company, raisedBy: people.get(flag.raised.by)?.name ?? flag.raised.by, mandates, people, admins };
 }
 
-function scheduleContext(deps: BotDeps, ctx: FlagContext): FlagScheduleContext {
+/** Why: the flag's plan reads the directory entries its run already holds. */
+export function flagScheduleContext(deps: BotDeps, ctx: FlagContext): FlagScheduleContext {
   return { policy: deps.policy, mandates: ctx.mandates, adminKeys: ctx.admins.map((a) => a.key) };
 }
 
@@ -63,9 +65,9 @@ function mandateOf(ctx: FlagContext, d: PlannedDelivery): Mandate {
 
 /** Direct-messages one person on the first platform they and this instance share; returns the message's ref. */
 async function direct(deps: BotDeps, ctx: FlagContext, person: Person | undefined, card: (v: Voice) => NeutralCard): Promise<string> {
-  const platform = person && (['slack', 'teams'] as const).find((p) => deps.platforms[p] && identityOn(person, p));
-  if (!person || !platform) throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { ref: ctx.flag.ref });
-  return deps.platforms[platform]!.sendDirect(identityOn(person, platform)!, card(personVoice(deps, person)));
+  const target = person && reachPerson(deps, person);
+  if (!person || !target) throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { ref: ctx.flag.ref });
+  return target.platform.sendDirect(target.identity, card(personVoice(deps, person)));
 }
 
 function personOf(ctx: FlagContext, key: string): Person | undefined {
@@ -80,7 +82,7 @@ async function postInChannel(deps: BotDeps, ctx: FlagContext, mandate: Mandate, 
   const card = flagCard(ctx.flag, ctx.company, ctx.raisedBy, mandateVoice(mandate, ctx.people));
   const found = attempts > 1 && platform.findRoot ? await platform.findRoot(channel, ctx.flag.ref, ctx.flag.raised.at) : undefined;
   const root = found ?? (await platform.postRoot(channel, card, ctx.flag.ref));
-  const thread = { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
+  const thread = postedThread(channel, root);
   return (await deps.flags.addThread(ctx.flag.ref, thread)) ?? { ...ctx.flag, threads: [...ctx.flag.threads, thread] };
 }
 
@@ -112,7 +114,8 @@ async function send(deps: BotDeps, ctx: FlagContext, d: PlannedDelivery, attempt
       return { flag, messageRef: await direct(deps, ctx, personOf(ctx, d.recipientKey), card) };
     case 'flag-reminder': {
       const mandate = flag.routing.toAdmins ? undefined : mandateOf(ctx, d);
-      const thread = mandate?.channel && flag.threads.find((t) => t.channel.channelId === mandate.channel!.channelId && t.platform === mandate.channel!.platform);
+      const channel = mandate?.channel;
+      const thread = channel && flag.threads.find((t) => sameChannel(t.channel, channel));
       if (mandate && thread) {
         await deps.platforms[thread.platform]!.postInThread(thread.threadRef, reminderCard(ctx, mandateVoice(mandate, ctx.people), teamMentions(ctx, mandate)));
         return { flag };
@@ -159,7 +162,7 @@ export async function deliverFlag(deps: BotDeps, ref: string, report: DeliveryRe
     return { flag: stored, outcomes: claims.outcomes, report };
   }
   report.letters += 1;
-  const due = planFlagDeliveries(ctx.flag, scheduleContext(deps, ctx), claims.now);
+  const due = planFlagDeliveries(ctx.flag, flagScheduleContext(deps, ctx), claims.now);
   await claims.claimAll(due);
   for (const d of due) {
     const attempts = await claims.claim(d);
@@ -170,7 +173,7 @@ export async function deliverFlag(deps: BotDeps, ref: string, report: DeliveryRe
       return made.messageRef;
     }, async () => deps.logger.error({ key: d.key, ref }, 'flag delivery given up'));
   }
-  const next = claims.nextLook(nextFlagDueAt(ctx.flag, scheduleContext(deps, ctx), claims.now));
+  const next = claims.nextLook(nextFlagDueAt(ctx.flag, flagScheduleContext(deps, ctx), claims.now));
   if (next === null && ctx.flag.acknowledged) await finish(deps, ctx.flag, seen, report);
   else await deps.schedule.reschedule(ref, next, seen.version);
   return { flag: ctx.flag, outcomes: claims.outcomes, report };

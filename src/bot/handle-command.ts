@@ -2,6 +2,8 @@
  * Turns the text of a `/preletter …` command (Slack) or a message to the bot
  * (Teams) into a use case call. Parsing errors become a sentence naming the field.
  */
+import { isCallRef } from '../domain/call';
+import { isFlagRef } from '../domain/flag';
 import { parseCommand } from '../domain/command';
 import type { ChannelBinding, PlatformIdentity } from '../domain/types';
 import { acknowledge } from './acknowledge';
@@ -54,10 +56,10 @@ export async function handleCommand(base: BotDeps, request: CommandRequest): Pro
     case 'call':
       return { kind: 'call-form', options: await callFormOptions(deps, actor) };
     case 'status':
-      if (command.ref?.startsWith('CI-')) return reply(await callStatus(deps, { actor, ref: command.ref, ...(request.channel ? { channel: request.channel } : {}) }));
+      if (command.ref && isCallRef(command.ref)) return reply(await callStatus(deps, { actor, ref: command.ref, ...(request.channel ? { channel: request.channel } : {}) }));
       return reply(await status(deps, { actor, ref: command.ref, company: command.company }));
     case 'ack':
-      return reply((command.ref.startsWith('FL-') ? await acknowledgeFlag(deps, { actor, ref: command.ref }) : await acknowledge(deps, { actor, ref: command.ref })).reply);
+      return reply((isFlagRef(command.ref) ? await acknowledgeFlag(deps, { actor, ref: command.ref }) : await acknowledge(deps, { actor, ref: command.ref })).reply);
     case 'sent':
       return reply((await markSent(deps, { actor, ref: command.ref, officialSymbol: command.officialSymbol })).reply);
     case 'replied':

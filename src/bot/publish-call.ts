@@ -140,7 +140,7 @@ export async function publishCall(base: BotDeps, input: CallInput): Promise<{ ca
   await deps.calls.create(call);
   deps.logger.info({ ref, mandateKey: mandate.key, companies: recipients.length }, 'call for input published');
   const run = await deliverCallNow(deps, ref, undefined, entry, true);
-  const ctx = await loadCallContext(deps, run.call ?? call);
+  const ctx = run.ctx ?? (await loadCallContext(deps, call));
   const delivery = run.delivery ?? { call: ctx.call, inChannel: [], direct: [], failed: ctx.call.recipients.map((r) => r.companyKey) };
   const names = (key: string) => ctx.companies.get(key)?.name ?? key;
   return { call: delivery.call, delivery, reply: summary(delivery, names, personVoice(deps, person)) };

@@ -8,9 +8,10 @@
 import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
 import type { PlannedDelivery } from '../domain/schedule';
-import type { ChannelBinding, Letter, LetterThread, Person } from '../domain/types';
+import type { Letter, Person } from '../domain/types';
 import { identityOn } from './actor';
 import type { BotDeps } from './deps';
+import { connectedPlatform, postedThread } from './reach';
 import type { LetterContext } from './letter-context';
 import type { ChatPlatform, PostedRoot } from './ports';
 import { channelVoice, personVoice } from './voices';
@@ -18,21 +19,10 @@ import { letterCard } from './views/letter-card';
 import { noticeCard } from './views/notice-card';
 import { previewDirectCard, threadIntroSegments, unroutedAlertCard } from './views/preview-cards';
 
-function platformOf(deps: BotDeps, name: 'slack' | 'teams', ref: string): ChatPlatform {
-  const platform = deps.platforms[name];
-  if (!platform) throw new PreLetterError('unavailable', 'This chat platform is not connected right now.', { ref, platform: name });
-  return platform;
-}
-
 function threadOf(ctx: LetterContext) {
   const thread = ctx.letter.threads.find((t) => t.platform === ctx.letter.channel?.platform) ?? ctx.letter.threads[0];
   if (!thread) throw new PreLetterError('unavailable', 'The letter is not posted yet.', { ref: ctx.letter.ref });
   return thread;
-}
-
-/** Why: the thread a posted root card opens, as the letter keeps it: the company's channel and the mirror alike. */
-function postedThread(channel: ChannelBinding, root: PostedRoot): LetterThread {
-  return { platform: channel.platform, channel, threadRef: root.threadRef, rootMessageRef: root.messageRef, ...(root.threadKey ? { threadKey: root.threadKey } : {}) };
 }
 
 /**
@@ -43,7 +33,7 @@ function postedThread(channel: ChannelBinding, root: PostedRoot): LetterThread {
 async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Promise<Letter> {
   const { letter } = ctx;
   const channel = letter.channel!;
-  const platform = platformOf(deps, channel.platform, letter.ref);
+  const platform = connectedPlatform(deps, channel.platform, letter.ref);
   let root: PostedRoot | undefined;
   if (attempt > 1 && platform.findRoot) {
     root = await platform.findRoot(channel, letter.ref, letter.previewed.at);
@@ -63,7 +53,7 @@ async function postRoot(deps: BotDeps, ctx: LetterContext, attempt: number): Pro
 async function postMirror(deps: BotDeps, ctx: LetterContext): Promise<Letter> {
   const { letter } = ctx;
   const mirror = letter.mirror!;
-  const platform = platformOf(deps, mirror.platform, letter.ref);
+  const platform = connectedPlatform(deps, mirror.platform, letter.ref);
   const v = channelVoice(ctx);
   const root = await platform.postRoot(mirror, letterCard(ctx, deps.policy, deps.clock.now(), v), letter.ref);
   const thread = postedThread(mirror, root);
@@ -94,7 +84,7 @@ async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person |
   if (!person || !identity) {
     throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { ref: ctx.letter.ref, personKey: key });
   }
-  const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+  const platform = connectedPlatform(deps, thread.platform, ctx.letter.ref);
   const link = await linkOf(platform, thread.threadRef, links);
   const v = personVoice(deps, person, ctx.company);
   return platform.sendDirect(identity, { ...previewDirectCard(ctx, deps.policy, deps.clock.now(), v), ...(link ? { threadLink: { url: link, label: v.t('button.open-thread') } } : {}) });
@@ -103,7 +93,7 @@ async function directMessage(deps: BotDeps, ctx: LetterContext, person: Person |
 /** Alerts every admin who can be reached; fails (to be retried) only when none could be. */
 async function alertAdmins(deps: BotDeps, ctx: LetterContext): Promise<void> {
   const thread = threadOf(ctx);
-  const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+  const platform = connectedPlatform(deps, thread.platform, ctx.letter.ref);
   const admins = await deps.directory.listAdmins();
   let reached = 0;
   let failure: unknown;
@@ -142,7 +132,7 @@ export async function sendPublication(deps: BotDeps, ctx: LetterContext, d: Plan
       return { letter: await postMirror(deps, ctx) };
     case 'thread-intro': {
       const thread = threadOf(ctx);
-      const platform = platformOf(deps, thread.platform, ctx.letter.ref);
+      const platform = connectedPlatform(deps, thread.platform, ctx.letter.ref);
       const v = channelVoice(ctx);
       await platform.postInThread(thread.threadRef, noticeCard(v.t('thread.title'), threadIntroSegments(ctx, thread.platform, v)));
       return { letter: ctx.letter };

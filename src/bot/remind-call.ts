@@ -8,7 +8,8 @@
 import { isDoneAnswer, type CallScheduleContext, type PlannedCallReminder } from '../domain/call';
 import { PreLetterError } from '../domain/errors';
 import type { BotDeps } from './deps';
-import { callView, companyChannelVoice, reachPerson, refreshCompanyCard, type CallContext } from './call-delivery';
+import { callView, companyChannelVoice, refreshCompanyCard, type CallContext } from './call-delivery';
+import { reachPerson } from './reach';
 import { callReminderCard } from './views/call-card';
 import { personVoice } from './voices';
 

@@ -38,6 +38,8 @@ export async function readReport(
   request: { period: ReportPeriod; now: Date; mandateKeys?: string[] },
 ): Promise<ReadReport> {
   const { period, now, mandateKeys } = request;
+  // One unit of work: the directory is checked for changes once, not once per mandate and company named.
+  const directory = deps.directory.unitOfWork();
   const only = mandateKeys ? { mandateKeys } : {};
   const [letters, flags, calls] = await Promise.all([
     deps.letters.forReport({ previewedFrom: period.from, previewedBefore: period.to, ...only }),
@@ -46,8 +48,8 @@ export async function readReport(
   ]);
   const items: ReportItem[] = [...letters, ...flags, ...calls];
   const [mandates, companies] = await Promise.all([
-    Promise.all([...new Set(items.flatMap(mandateKeysOf))].map((key) => deps.directory.getMandate(key))),
-    Promise.all([...new Set(items.flatMap(companyKeysOf))].map((key) => deps.directory.getCompany(key))),
+    Promise.all([...new Set(items.flatMap(mandateKeysOf))].map((key) => directory.getMandate(key))),
+    Promise.all([...new Set(items.flatMap(companyKeysOf))].map((key) => directory.getCompany(key))),
   ]);
   const mandateOf = new Map(mandates.flatMap((m) => (m ? [[m.key, m] as const] : [])));
   const companyOf = new Map(companies.flatMap((c) => (c ? [[c.key, c] as const] : [])));

@@ -16,11 +16,10 @@ import {
 } from '../domain/schedule';
 import { PreLetterError } from '../domain/errors';
 import { errorDetails } from '../logger';
-import type { Person, PlatformIdentity } from '../domain/types';
-import { identityOn } from './actor';
 import type { BotDeps } from './deps';
+import { reachPerson } from './reach';
 import type { LetterContext } from './letter-context';
-import type { ChatPlatform, NeutralCard } from './ports';
+import type { NeutralCard } from './ports';
 import { isAckKind, nudgeCard, type Reminded } from './views/nudge-card';
 import { noticeCard } from './views/notice-card';
 import { mentionList } from './views/preview-cards';
@@ -60,17 +59,6 @@ export function threadKey(d: Pick<PlannedDelivery, 'letterRef' | 'kind' | 'step'
   return `${d.letterRef}:${d.kind}:${d.step}:${THREAD_RECIPIENT}`;
 }
 
-/** Where to reach a person: the letter's platform first, then any other connected one. */
-function reach(deps: BotDeps, ctx: LetterContext, person: Person): { platform: ChatPlatform; identity: PlatformIdentity } | undefined {
-  const preferred = ctx.letter.threads.map((t) => t.platform);
-  for (const name of [...preferred, 'slack' as const, 'teams' as const]) {
-    const platform = deps.platforms[name];
-    const identity = identityOn(person, name);
-    if (platform && identity) return { platform, identity };
-  }
-  return undefined;
-}
-
 async function remindedBefore(deps: BotDeps, ctx: LetterContext, kind: NudgeKind): Promise<Reminded[]> {
   if (kind === 'ack-reminder' || !isAckKind(kind)) return [];
   const { routing, ref } = ctx.letter;
@@ -90,7 +78,7 @@ const noPace: Pace = async () => undefined;
 /** Sends one person their nudge by direct message; throws PreLetterError when they cannot be reached. */
 export async function sendPersonalNudge(deps: BotDeps, ctx: LetterContext, d: PlannedDelivery, pace: Pace = noPace): Promise<void> {
   const person = ctx.people.get(d.recipientKey);
-  const target = person && reach(deps, ctx, person);
+  const target = person && reachPerson(deps, person, ctx.letter.threads.map((t) => t.platform));
   if (!person || !target) {
     throw new PreLetterError('not-found', 'This person has no chat account PreLetter can message.', { key: d.key });
   }
@@ -142,7 +130,7 @@ export async function reportUndelivered(deps: BotDeps, ctx: LetterContext, key: 
   const people = [...ctx.mandate.team.flatMap((k) => ctx.people.get(k) ?? []), ...admins];
   const unique = [...new Map(people.map((p) => [p.key, p])).values()];
   for (const person of unique) {
-    const target = reach(deps, ctx, person);
+    const target = reachPerson(deps, person, ctx.letter.threads.map((t) => t.platform));
     if (!target) continue;
     const card = undeliveredCard(ctx, key, recipientKey, personVoice(deps, person, ctx.company));
     await target.platform.sendDirect(target.identity, card).catch((err: unknown) => {

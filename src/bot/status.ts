@@ -6,6 +6,7 @@
  * may not see is answered exactly as one that does not exist. Lists read the asker's
  * list documents and the letters shown, never the whole history.
  */
+import { isFlagRef } from '../domain/flag';
 import { daysLeft } from '../domain/deadline';
 import type { PreLetterError } from '../domain/errors';
 import type { Company, Mandate, Person, PlatformIdentity } from '../domain/types';
@@ -80,7 +81,7 @@ export async function status(base: BotDeps, request: StatusRequest): Promise<Neu
   const deps = inUnitOfWork(base);
   const person = await resolveActor(deps, request.actor);
   const v = personVoice(deps, person);
-  if (request.ref) return request.ref.startsWith('FL-') ? oneFlag(deps, person, request.ref, v) : oneLetter(deps, person, request.ref, v);
+  if (request.ref) return isFlagRef(request.ref) ? oneFlag(deps, person, request.ref, v) : oneLetter(deps, person, request.ref, v);
 
   const { scopes, companies } = await scopesOf(deps, person);
   let title = v.t('status.title');

@@ -55,6 +55,13 @@ export function formatFlagRef(year: number, seq: number): string {
   return `FL-${year}-${String(seq).padStart(4, '0')}`;
 }
 
+const FLAG_REF = /^FL-\d{4}-\d{4}$/;
+
+/** Why: commands, buttons and the scheduler tell a flag's reference from a letter's or a call's by its shape. */
+export function isFlagRef(text: string): boolean {
+  return FLAG_REF.test(text);
+}
+
 /** Why: what a flag is now, derived from its facts, never stored. */
 export function flagStatus(flag: Pick<Flag, 'acknowledged'>): 'awaiting-ack' | 'acknowledged' {
   return flag.acknowledged ? 'acknowledged' : 'awaiting-ack';

@@ -10,6 +10,8 @@
  * exactly one of them. A letter whose handling fails is put back a few minutes, so it
  * never holds up the letters behind it.
  */
+import { isCallRef } from '../domain/call';
+import { isFlagRef } from '../domain/flag';
 import { emptyReport, type DeliveryReport } from '../bot/claims';
 import { deliverCallNow } from '../bot/deliver-call';
 import { deliverFlag } from '../bot/deliver-flag';
@@ -71,7 +73,7 @@ export async function sweep(base: BotDeps, options: SweepOptions = DEFAULT_SWEEP
       const lease = new Date(now.getTime() + deps.delivery.leaseMs);
       if (!(await deps.schedule.reschedule(entry.ref, lease, entry.version))) continue;
       // The agenda holds letters, flags and calls for input alike; a reference names its series.
-      const deliver = entry.ref.startsWith('FL-') ? deliverFlag : entry.ref.startsWith('CI-') ? deliverCallNow : deliverLetter;
+      const deliver = isFlagRef(entry.ref) ? deliverFlag : isCallRef(entry.ref) ? deliverCallNow : deliverLetter;
       await isolated(deps, entry.ref, entry.version, report, () => deliver(deps, entry.ref, report, entry).then(() => undefined));
     }
   }

@@ -84,7 +84,8 @@ export const letterSchema = new Schema<LetterDoc>(
   SCHEMA_OPTIONS,
 );
 
-function copyFact(fact: Fact | undefined | null): Fact | undefined {
+/** Why: a fact as plain fields, whatever the driver returned it as. */
+export function copyFact(fact: Fact | undefined | null): Fact | undefined {
   return fact ? { at: fact.at, by: fact.by } : undefined;
 }
 
@@ -98,7 +99,6 @@ function copyRouting(routing: Routing): Routing {
   };
 }
 
-
 /** Copies a thread into plain fields only (also used for `$push`). */
 export function copyThread(t: LetterThread): LetterThread {
   return { platform: t.platform, channel: copyChannel(t.channel), threadRef: t.threadRef, rootMessageRef: t.rootMessageRef, ...(t.threadKey ? { threadKey: t.threadKey } : {}) };
@@ -109,7 +109,8 @@ export function copyAudit(e: AuditEvent): AuditEvent {
   return { at: e.at, by: e.by, action: e.action, ...optional({ detail: e.detail }) };
 }
 
-function facts(source: Partial<Record<FactName, Fact>>): Partial<Record<FactName, Fact>> {
+/** Why: the facts a letter has, copied, and none it has not (a report reads these too). */
+export function facts(source: Partial<Record<FactName, Fact>>): Partial<Record<FactName, Fact>> {
   const out: Partial<Record<FactName, Fact>> = {};
   for (const name of FACT_NAMES) {
     const fact = copyFact(source[name]);

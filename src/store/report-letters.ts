@@ -8,7 +8,7 @@
  */
 import type { ReportQuery } from '../bot/repositories';
 import type { ReportLetter } from '../domain/report';
-import type { Fact } from '../domain/types';
+import { copyFact, facts } from './letter-model';
 import type { StoreContext } from './store-connection';
 
 /** The fields a report needs; everything else (the text above all) stays in the database. */
@@ -26,23 +26,8 @@ const PROJECTION = {
 
 type ReportDoc = Omit<ReportLetter, 'kind'>;
 
-function fact(value: Fact | undefined | null): Fact | undefined {
-  return value ? { at: value.at, by: value.by } : undefined;
-}
-
 function toReportLetter(doc: ReportDoc): ReportLetter {
-  const letter: ReportLetter = {
-    kind: 'letter',
-    ref: doc.ref,
-    mandateKey: doc.mandateKey,
-    companyKey: doc.companyKey,
-    previewed: { at: doc.previewed.at, by: doc.previewed.by },
-  };
-  for (const name of ['acknowledged', 'formalSent', 'replied', 'withdrawn'] as const) {
-    const value = fact(doc[name]);
-    if (value) letter[name] = value;
-  }
-  return letter;
+  return { kind: 'letter', ref: doc.ref, mandateKey: doc.mandateKey, companyKey: doc.companyKey, previewed: copyFact(doc.previewed)!, ...facts(doc) };
 }
 
 /** Why: one find whose filter and projection keep a report to the letters and fields it counts. */
